@@ -1,0 +1,329 @@
+package io.opsline.inventory.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.opsline.inventory.CiClass;
+import io.opsline.inventory.CiStatus;
+import io.opsline.inventory.Criticality;
+import io.opsline.inventory.Environment;
+import io.opsline.platform.ConflictException;
+import io.opsline.platform.Jdbc;
+import io.opsline.platform.Page;
+import io.opsline.platform.PageRequest;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for {@code ci}, {@code ci_tag} and {@code ci_address}. */
+@Repository
+public class CiRepository {
+
+    private static final String COLUMNS = "c.id, c.external_id, c.ci_class, c.name, c.status, c.environment,"
+            + " c.criticality, c.owner_team_id, c.location, c.description, c.vendor, c.model, c.serial_number,"
+            + " c.purchase_date, c.purchase_cost, c.warranty_end, c.end_of_life, c.attributes, c.created_at,"
+            + " c.updated_at, c.version";
+    private static final TypeReference<TreeMap<String, String>> ATTRIBUTES = new TypeReference<>() {
+    };
+    private static final int BATCH = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JsonMapper json;
+
+    CiRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    public Optional<ConfigurationItem> findById(UUID id) {
+        return findAllById(List.of(id)).stream().findFirst();
+    }
+
+    /** The CIs with these ids (missing ids are skipped), in no particular order. */
+    public List<ConfigurationItem> findAllById(Collection<UUID> ids) {
+        var found = new ArrayList<ConfigurationItem>(ids.size());
+        var list = new ArrayList<>(ids);
+        for (int from = 0; from < list.size(); from += BATCH) {
+            var chunk = list.subList(from, Math.min(list.size(), from + BATCH));
+            var rows = jdbc.sql("SELECT " + COLUMNS + " FROM ci c WHERE c.id IN (" + placeholders(chunk.size()) + ")")
+                    .params(new ArrayList<Object>(chunk)).query(this::mapRow).list();
+            found.addAll(withChildren(rows));
+        }
+        return found;
+    }
+
+    public Optional<UUID> findIdByClassAndName(CiClass ciClass, String name) {
+        return jdbc.sql("SELECT id FROM ci WHERE ci_class = ? AND name_key = ?")
+                .params(ciClass.name(), name.toLowerCase()).query(UUID.class).optional();
+    }
+
+    public Optional<UUID> findIdByExternalId(String externalId) {
+        return jdbc.sql("SELECT id FROM ci WHERE external_id = ?").param(externalId).query(UUID.class).optional();
+    }
+
+    /** Every CI's reconciliation keys, for imports. */
+    public List<CiKey> findKeys() {
+        return jdbc.sql("SELECT id, ci_class, name_key, external_id FROM ci")
+                .query((rs, n) -> new CiKey(Jdbc.uuid(rs, "id"), CiClass.valueOf(rs.getString("ci_class")),
+                        rs.getString("name_key"), rs.getString("external_id")))
+                .list();
+    }
+
+    public Page<ConfigurationItem> search(CiQuery query, PageRequest page) {
+        var params = new ArrayList<Object>();
+        var where = where(query, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM ci c" + where).params(params).query(Long.class).single();
+        if (total == 0) {
+            return page.toPage(List.of(), 0);
+        }
+        var rows = jdbc.sql("SELECT " + COLUMNS + " FROM ci c" + where + " ORDER BY " + query.sort().orderBy
+                        + " LIMIT ? OFFSET ?")
+                .params(params).param(page.size()).param(page.offset()).query(this::mapRow).list();
+        return page.toPage(withChildren(rows), total);
+    }
+
+    /** Every matching CI in batches, ordered by id, so exports of any size keep memory flat. */
+    public void forEachBatch(CiQuery query, Consumer<List<ConfigurationItem>> consumer) {
+        var params = new ArrayList<Object>();
+        var where = where(query, params);
+        UUID after = null;
+        while (true) {
+            var batchParams = new ArrayList<Object>(params);
+            var sql = new StringBuilder("SELECT " + COLUMNS + " FROM ci c" + where);
+            if (after != null) {
+                sql.append(where.isEmpty() ? " WHERE" : " AND").append(" c.id > ?");
+                batchParams.add(after);
+            }
+            sql.append(" ORDER BY c.id LIMIT ").append(BATCH);
+            var rows = jdbc.sql(sql.toString()).params(batchParams).query(this::mapRow).list();
+            if (rows.isEmpty()) {
+                return;
+            }
+            consumer.accept(withChildren(rows));
+            if (rows.size() < BATCH) {
+                return;
+            }
+            after = rows.getLast().id();
+        }
+    }
+
+    /** Every attribute name used by matching CIs, for the columns of a CSV export. */
+    public SortedSet<String> attributeNames(CiQuery query) {
+        var params = new ArrayList<Object>();
+        var where = where(query, params);
+        var sql = "SELECT c.attributes FROM ci c" + where + (where.isEmpty() ? " WHERE" : " AND")
+                + " c.attributes <> '{}'";
+        var names = new TreeSet<String>();
+        jdbc.sql(sql).params(params).query((rs, n) -> json.readValue(rs.getString(1), ATTRIBUTES).keySet())
+                .list().forEach(names::addAll);
+        return names;
+    }
+
+    /** How many CIs there are of each class, for the list's summary. */
+    public Map<CiClass, Long> countByClass() {
+        var counts = new LinkedHashMap<CiClass, Long>();
+        jdbc.sql("SELECT ci_class, COUNT(*) AS n FROM ci GROUP BY ci_class")
+                .query((rs, n) -> Map.entry(CiClass.valueOf(rs.getString("ci_class")), rs.getLong("n")))
+                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** Every tag in use, for the filter's choices. */
+    public List<String> tagsInUse() {
+        return jdbc.sql("SELECT DISTINCT tag FROM ci_tag ORDER BY tag").query(String.class).list();
+    }
+
+    public void insertAll(List<ConfigurationItem> items) {
+        var sql = "INSERT INTO ci (id, external_id, ci_class, name, name_key, status, environment, criticality,"
+                + " owner_team_id, location, description, vendor, model, serial_number, purchase_date, purchase_cost,"
+                + " warranty_end, end_of_life, attributes, search_text, created_at, updated_at, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        for (var chunk : chunks(items)) {
+            template.batchUpdate(sql, chunk.stream().map(item -> {
+                var c = item.content();
+                var l = c.lifecycle();
+                return new Object[] {item.id(), c.externalId(), c.ciClass().name(), c.name(),
+                        c.name().toLowerCase(), c.status().name(), c.environment().name(), c.criticality().name(),
+                        c.ownerTeamId(), c.location(), c.description(), l.vendor(), l.model(), l.serialNumber(),
+                        l.purchaseDate(), l.purchaseCost(), l.warrantyEnd(), l.endOfLife(),
+                        json.writeValueAsString(c.attributes()), c.searchText(), Jdbc.timestamp(item.createdAt()),
+                        Jdbc.timestamp(item.updatedAt()), item.version()};
+            }).toList());
+        }
+        insertChildren(items);
+    }
+
+    /**
+     * Writes new content for CIs read at the given versions. Throws a conflict when any of them was
+     * changed by someone else meanwhile; nothing is written then, as the transaction rolls back.
+     */
+    public void updateAll(List<ConfigurationItem> items) {
+        var sql = "UPDATE ci SET external_id = ?, ci_class = ?, name = ?, name_key = ?, status = ?, environment = ?,"
+                + " criticality = ?, owner_team_id = ?, location = ?, description = ?, vendor = ?, model = ?,"
+                + " serial_number = ?, purchase_date = ?, purchase_cost = ?, warranty_end = ?, end_of_life = ?,"
+                + " attributes = ?, search_text = ?, updated_at = ?, version = version + 1"
+                + " WHERE id = ? AND version = ?";
+        for (var chunk : chunks(items)) {
+            var counts = template.batchUpdate(sql, chunk.stream().map(item -> {
+                var c = item.content();
+                var l = c.lifecycle();
+                return new Object[] {c.externalId(), c.ciClass().name(), c.name(), c.name().toLowerCase(),
+                        c.status().name(), c.environment().name(), c.criticality().name(), c.ownerTeamId(),
+                        c.location(), c.description(), l.vendor(), l.model(), l.serialNumber(), l.purchaseDate(),
+                        l.purchaseCost(), l.warrantyEnd(), l.endOfLife(), json.writeValueAsString(c.attributes()),
+                        c.searchText(), Jdbc.timestamp(item.updatedAt()), item.id(), item.version()};
+            }).toList());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    throw ConflictException.onField("version", "%s '%s' was changed by someone else meanwhile;"
+                            .formatted(chunk.get(i).content().ciClass().label(), chunk.get(i).content().name())
+                            + " reload it and apply your change again");
+                }
+            }
+        }
+        deleteChildren(items.stream().map(ConfigurationItem::id).toList());
+        insertChildren(items);
+    }
+
+    public boolean delete(UUID id) {
+        return jdbc.sql("DELETE FROM ci WHERE id = ?").param(id).update() == 1;
+    }
+
+    /** Removes a deleted team as owner everywhere; answers how many CIs lost their owner. */
+    public int clearOwnerTeam(UUID teamId) {
+        return jdbc.sql("UPDATE ci SET owner_team_id = NULL, version = version + 1, updated_at = ? WHERE owner_team_id = ?")
+                .params(Jdbc.timestamp(Jdbc.now()), teamId).update();
+    }
+
+    private void insertChildren(List<ConfigurationItem> items) {
+        var tags = new ArrayList<Object[]>();
+        var addresses = new ArrayList<Object[]>();
+        for (var item : items) {
+            item.content().tags().forEach(t -> tags.add(new Object[] {item.id(), t}));
+            item.content().addresses().forEach(a -> addresses.add(new Object[] {item.id(), a}));
+        }
+        for (var chunk : chunks(tags)) {
+            template.batchUpdate("INSERT INTO ci_tag (ci_id, tag) VALUES (?, ?)", chunk);
+        }
+        for (var chunk : chunks(addresses)) {
+            template.batchUpdate("INSERT INTO ci_address (ci_id, address) VALUES (?, ?)", chunk);
+        }
+    }
+
+    private void deleteChildren(List<UUID> ids) {
+        for (var chunk : chunks(ids)) {
+            var in = placeholders(chunk.size());
+            jdbc.sql("DELETE FROM ci_tag WHERE ci_id IN (" + in + ")").params(new ArrayList<Object>(chunk)).update();
+            jdbc.sql("DELETE FROM ci_address WHERE ci_id IN (" + in + ")").params(new ArrayList<Object>(chunk))
+                    .update();
+        }
+    }
+
+    private static String where(CiQuery q, List<Object> params) {
+        var sql = new StringBuilder();
+        if (q.text() != null && !q.text().isBlank()) {
+            sql.append(" AND c.search_text LIKE ? ESCAPE '\\'");
+            params.add(Jdbc.likeContains(q.text().strip().toLowerCase()));
+        }
+        if (q.ciClass() != null) {
+            sql.append(" AND c.ci_class = ?");
+            params.add(q.ciClass().name());
+        }
+        if (q.status() != null) {
+            sql.append(" AND c.status = ?");
+            params.add(q.status().name());
+        }
+        if (q.environment() != null) {
+            sql.append(" AND c.environment = ?");
+            params.add(q.environment().name());
+        }
+        if (q.criticality() != null) {
+            sql.append(" AND c.criticality = ?");
+            params.add(q.criticality().name());
+        }
+        if (q.ownerTeamId() != null) {
+            sql.append(" AND c.owner_team_id = ?");
+            params.add(q.ownerTeamId());
+        }
+        if (q.tag() != null && !q.tag().isBlank()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM ci_tag t WHERE t.ci_id = c.id AND t.tag = ?)");
+            params.add(q.tag().strip().toLowerCase());
+        }
+        return sql.isEmpty() ? "" : " WHERE" + sql.substring(4);
+    }
+
+    /** A CI row before its tags and addresses are attached. */
+    private record Row(UUID id, CiContent content, java.time.Instant createdAt, java.time.Instant updatedAt,
+            long version) {
+    }
+
+    private Row mapRow(ResultSet rs, int n) throws SQLException {
+        var lifecycle = new Lifecycle(rs.getString("vendor"), rs.getString("model"), rs.getString("serial_number"),
+                Jdbc.date(rs, "purchase_date"), rs.getBigDecimal("purchase_cost"), Jdbc.date(rs, "warranty_end"),
+                Jdbc.date(rs, "end_of_life"));
+        var content = new CiContent(rs.getString("external_id"), CiClass.valueOf(rs.getString("ci_class")),
+                rs.getString("name"), CiStatus.valueOf(rs.getString("status")),
+                Environment.valueOf(rs.getString("environment")), Criticality.valueOf(rs.getString("criticality")),
+                Jdbc.uuid(rs, "owner_team_id"), rs.getString("location"), rs.getString("description"), List.of(),
+                List.of(), json.readValue(rs.getString("attributes"), ATTRIBUTES), lifecycle);
+        return new Row(Jdbc.uuid(rs, "id"), content, Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
+                rs.getLong("version"));
+    }
+
+    /** Attaches tags and addresses with one query each for the whole list, keeping the list's order. */
+    private List<ConfigurationItem> withChildren(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var ids = rows.stream().map(Row::id).toList();
+        var tags = children("SELECT ci_id, tag AS v FROM ci_tag WHERE ci_id IN (%s) ORDER BY tag", ids);
+        var addresses = children("SELECT ci_id, address AS v FROM ci_address WHERE ci_id IN (%s) ORDER BY address",
+                ids);
+        return rows.stream().map(r -> {
+            var c = r.content();
+            var content = new CiContent(c.externalId(), c.ciClass(), c.name(), c.status(), c.environment(),
+                    c.criticality(), c.ownerTeamId(), c.location(), c.description(),
+                    tags.getOrDefault(r.id(), List.of()), addresses.getOrDefault(r.id(), List.of()), c.attributes(),
+                    c.lifecycle());
+            return new ConfigurationItem(r.id(), content, r.createdAt(), r.updatedAt(), r.version());
+        }).toList();
+    }
+
+    private Map<UUID, List<String>> children(String sql, List<UUID> ids) {
+        var result = new HashMap<UUID, List<String>>();
+        jdbc.sql(sql.formatted(placeholders(ids.size()))).params(new ArrayList<Object>(ids))
+                .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "ci_id"), rs.getString("v")))
+                .list().forEach(e -> result.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return result;
+    }
+
+    static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        var chunks = new ArrayList<List<T>>();
+        for (int from = 0; from < items.size(); from += BATCH) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + BATCH)));
+        }
+        return chunks;
+    }
+}
