@@ -72,8 +72,8 @@ class CiPages {
         }
         model.addAttribute("pagerBase", PagerLinks.base("/cis", "q", q, "class", ciClass, "status", status,
                 "environment", environment, "criticality", criticality, "team", team, "tag", tag, "sort", sort));
-        model.addAttribute("exportQuery", PagerLinks.base("", "q", q, "class", ciClass, "status", status,
-                "environment", environment, "criticality", criticality, "team", team, "tag", tag).substring(1));
+        model.addAttribute("exportQuery", PagerLinks.query("q", q, "class", ciClass, "status", status,
+                "environment", environment, "criticality", criticality, "team", team, "tag", tag));
         model.addAttribute("classCounts", cis.countByClass());
         model.addAttribute("tags", cis.tagsInUse());
         addChoices(model);

@@ -1,0 +1,259 @@
+package io.opsline.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.opsline.testing.OpslineIntegrationTest;
+import io.opsline.testing.TestAccounts;
+
+/**
+ * Every endpoint × every role. The policy below is written out by hand, independently of the
+ * annotations on the controllers: the first test fails when an endpoint exists without a rule
+ * here (or a rule names an endpoint that is gone), the second sends each request as anonymous,
+ * viewer, operator and admin and checks who gets in, who is refused, and that nobody gets a 5xx.
+ */
+@OpslineIntegrationTest
+class AuthorizationIT {
+
+    /** The least a caller needs; each role includes those after it. */
+    enum Access {
+        PUBLIC, VIEWER, OPERATOR, ADMIN
+    }
+
+    /** Who is calling. */
+    enum Caller {
+        ANONYMOUS(null), VIEWER(Role.VIEWER), OPERATOR(Role.OPERATOR), ADMIN(Role.ADMIN);
+
+        final Role role;
+
+        Caller(Role role) {
+            this.role = role;
+        }
+
+        boolean satisfies(Access access) {
+            return switch (access) {
+                case PUBLIC -> true;
+                case VIEWER -> role != null;
+                case OPERATOR -> role == Role.OPERATOR || role == Role.ADMIN;
+                case ADMIN -> role == Role.ADMIN;
+            };
+        }
+    }
+
+    record Rule(String method, String pattern, Access access) {
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+
+    static final List<Rule> POLICY = List.of(
+            // Platform
+            rule("GET", "/", Access.VIEWER),
+            rule("ANY", "/error", Access.PUBLIC),
+            // Sign-in and the signed-in user's own pages
+            rule("GET", "/login", Access.PUBLIC),
+            rule("GET", "/account/password", Access.VIEWER),
+            rule("POST", "/account/password", Access.VIEWER),
+            rule("GET", "/account/tokens", Access.VIEWER),
+            rule("POST", "/account/tokens", Access.VIEWER),
+            rule("POST", "/account/tokens/{id}/revoke", Access.VIEWER),
+            // Administration pages
+            rule("GET", "/admin/users", Access.ADMIN),
+            rule("GET", "/admin/users/new", Access.ADMIN),
+            rule("POST", "/admin/users", Access.ADMIN),
+            rule("GET", "/admin/users/{id}", Access.ADMIN),
+            rule("POST", "/admin/users/{id}", Access.ADMIN),
+            rule("POST", "/admin/users/{id}/password", Access.ADMIN),
+            rule("POST", "/admin/users/{id}/delete", Access.ADMIN),
+            rule("GET", "/admin/teams", Access.ADMIN),
+            rule("GET", "/admin/teams/new", Access.ADMIN),
+            rule("POST", "/admin/teams", Access.ADMIN),
+            rule("GET", "/admin/teams/{id}", Access.ADMIN),
+            rule("POST", "/admin/teams/{id}", Access.ADMIN),
+            rule("POST", "/admin/teams/{id}/delete", Access.ADMIN),
+            rule("GET", "/admin/audit", Access.ADMIN),
+            rule("POST", "/admin/audit/verify", Access.ADMIN),
+            rule("GET", "/admin/audit.csv", Access.ADMIN),
+            // Identity API
+            rule("GET", "/api/v1/me", Access.VIEWER),
+            rule("GET", "/api/v1/users", Access.ADMIN),
+            rule("POST", "/api/v1/users", Access.ADMIN),
+            rule("GET", "/api/v1/users/{id}", Access.ADMIN),
+            rule("PUT", "/api/v1/users/{id}", Access.ADMIN),
+            rule("DELETE", "/api/v1/users/{id}", Access.ADMIN),
+            rule("POST", "/api/v1/users/{id}/password", Access.ADMIN),
+            rule("GET", "/api/v1/teams", Access.VIEWER),
+            rule("GET", "/api/v1/teams/{id}", Access.VIEWER),
+            rule("POST", "/api/v1/teams", Access.ADMIN),
+            rule("PUT", "/api/v1/teams/{id}", Access.ADMIN),
+            rule("DELETE", "/api/v1/teams/{id}", Access.ADMIN),
+            rule("GET", "/api/v1/tokens", Access.VIEWER),
+            rule("POST", "/api/v1/tokens", Access.VIEWER),
+            rule("DELETE", "/api/v1/tokens/{id}", Access.VIEWER),
+            rule("GET", "/api/v1/audit", Access.ADMIN),
+            rule("GET", "/api/v1/audit/verify", Access.ADMIN),
+            rule("GET", "/api/v1/audit/export", Access.ADMIN),
+            // Inventory pages
+            rule("GET", "/cis", Access.VIEWER),
+            rule("GET", "/cis/new", Access.OPERATOR),
+            rule("POST", "/cis", Access.OPERATOR),
+            rule("GET", "/cis/{id}", Access.VIEWER),
+            rule("GET", "/cis/{id}/edit", Access.OPERATOR),
+            rule("POST", "/cis/{id}", Access.OPERATOR),
+            rule("POST", "/cis/{id}/delete", Access.OPERATOR),
+            rule("POST", "/cis/{id}/relationships", Access.OPERATOR),
+            rule("POST", "/cis/{id}/relationships/{relationshipId}/delete", Access.OPERATOR),
+            rule("GET", "/cis/{id}/relationship-candidates", Access.OPERATOR),
+            rule("GET", "/cis/{id}/impact", Access.VIEWER),
+            rule("GET", "/inventory/transfer", Access.VIEWER),
+            rule("POST", "/inventory/import", Access.OPERATOR),
+            rule("GET", "/inventory/export", Access.VIEWER),
+            // Inventory API
+            rule("GET", "/api/v1/cis", Access.VIEWER),
+            rule("POST", "/api/v1/cis", Access.OPERATOR),
+            rule("GET", "/api/v1/cis/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/cis/{id}", Access.OPERATOR),
+            rule("DELETE", "/api/v1/cis/{id}", Access.OPERATOR),
+            rule("GET", "/api/v1/cis/{id}/impact", Access.VIEWER),
+            rule("GET", "/api/v1/relationships", Access.VIEWER),
+            rule("POST", "/api/v1/relationships", Access.OPERATOR),
+            rule("GET", "/api/v1/relationships/{id}", Access.VIEWER),
+            rule("DELETE", "/api/v1/relationships/{id}", Access.OPERATOR),
+            rule("POST", "/api/v1/import", Access.OPERATOR),
+            rule("GET", "/api/v1/export", Access.VIEWER),
+            // The API description
+            rule("GET", "/api/openapi", Access.PUBLIC),
+            rule("GET", "/api/openapi.yaml", Access.PUBLIC));
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyEndpointHasExactlyOneRuleAndEveryRuleAnEndpoint() {
+        var mapped = new TreeSet<String>();
+        context.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping ->
+                mapping.getHandlerMethods().keySet().forEach(info -> {
+                    var methods = info.getMethodsCondition().getMethods();
+                    for (var pattern : info.getPatternValues()) {
+                        if (methods.isEmpty()) {
+                            mapped.add("ANY " + pattern);
+                        } else {
+                            methods.forEach(m -> mapped.add(m.name() + " " + pattern));
+                        }
+                    }
+                }));
+        var ruled = new TreeSet<String>();
+        POLICY.forEach(rule -> assertThat(ruled.add(rule.toString())).as("rule listed twice: " + rule).isTrue());
+        assertThat(ruled).as("endpoints and the authorization policy in this test").isEqualTo(mapped);
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> everyRuleForEveryCaller() {
+        var cases = new ArrayList<org.junit.jupiter.params.provider.Arguments>();
+        for (var rule : POLICY) {
+            for (var caller : Caller.values()) {
+                cases.add(org.junit.jupiter.params.provider.Arguments.of(rule, caller));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("everyRuleForEveryCaller")
+    void callersGetExactlyTheAccessThePolicyGrants(Rule rule, Caller caller) {
+        var result = send(rule, caller);
+        var status = result.getResponse().getStatus();
+        var api = rule.pattern().startsWith("/api/");
+        if (caller.satisfies(rule.access())) {
+            assertThat(status).as("%s as %s must be let in", rule, caller).isNotIn(401, 403);
+            assertThat(redirectsToSignIn(result)).as("%s as %s must not be sent to sign in", rule, caller).isFalse();
+            if (!rule.pattern().equals("/error")) {
+                assertThat(status).as("%s as %s must not fail on the server", rule, caller).isLessThan(500);
+            }
+        } else if (caller == Caller.ANONYMOUS) {
+            if (api) {
+                assertThat(status).as("%s anonymously", rule).isEqualTo(401);
+                assertThat(result.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            } else {
+                assertThat(redirectsToSignIn(result)).as("%s anonymously must lead to sign-in", rule).isTrue();
+            }
+        } else {
+            assertThat(status).as("%s as %s must be refused", rule, caller).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void healthIsPublicButOnlyAdminsSeeItsDetails() throws Exception {
+        var anonymous = mvc.get().uri("/actuator/health").exchange();
+        assertThat(anonymous).hasStatusOk();
+        assertThat(anonymous.getResponse().getContentAsString()).contains("\"status\":\"UP\"").doesNotContain("components");
+        var admin = mvc.get().uri("/actuator/health").with(user(accounts.admin().username()).roles("ADMIN")).exchange();
+        assertThat(admin.getResponse().getContentAsString()).contains("components");
+    }
+
+    @Test
+    void otherActuatorEndpointsAreNotExposed() {
+        for (var path : Set.of("/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator/configprops")) {
+            var result = mvc.get().uri(path).with(user(accounts.admin().username()).roles("ADMIN")).exchange();
+            assertThat(result.getResponse().getStatus()).as(path).isEqualTo(404);
+        }
+    }
+
+    private MvcTestResult send(Rule rule, Caller caller) {
+        var path = rule.pattern().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        var method = rule.method().equals("ANY") ? "GET" : rule.method();
+        var request = mvc.method(HttpMethod.valueOf(method)).uri(path);
+        if (rule.pattern().startsWith("/api/")) {
+            if (caller.role != null) {
+                request = request.header(HttpHeaders.AUTHORIZATION, accounts.of(caller.role).bearer());
+            }
+            if (rule.pattern().equals("/api/v1/import")) {
+                request = request.contentType("text/csv").content("class,name\n");
+            } else if (method.equals("POST") || method.equals("PUT")) {
+                request = request.contentType(MediaType.APPLICATION_JSON).content("{}");
+            }
+        } else {
+            if (caller.role != null) {
+                request = request.with(user(accounts.of(caller.role).username()).roles(caller.role.name()));
+            }
+            if (!method.equals("GET")) {
+                request = request.with(csrf());
+            }
+        }
+        return request.exchange();
+    }
+
+    private static boolean redirectsToSignIn(MvcTestResult result) {
+        var location = result.getResponse().getHeader(HttpHeaders.LOCATION);
+        return result.getResponse().getStatus() / 100 == 3 && location != null && location.endsWith("/login");
+    }
+
+    private static Rule rule(String method, String pattern, Access access) {
+        return new Rule(method, pattern, access);
+    }
+}
