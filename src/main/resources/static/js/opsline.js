@@ -2,26 +2,19 @@
 (function () {
     'use strict';
 
-    // Theme: follows the system until the user picks one; the button cycles system → light → dark.
+    // Theme button: cycles system → light → dark; theme.js applies the choice.
     var themes = ['system', 'light', 'dark'];
-    function currentTheme() {
-        return document.documentElement.getAttribute('data-theme') || 'system';
-    }
     function showTheme() {
         document.querySelectorAll('[data-theme-label]').forEach(function (label) {
-            label.textContent = 'Theme: ' + currentTheme();
+            label.textContent = 'Theme: ' + window.opslineTheme.choice();
         });
     }
     document.addEventListener('click', function (event) {
         var toggle = event.target.closest('[data-theme-toggle]');
         if (!toggle) { return; }
-        var next = themes[(themes.indexOf(currentTheme()) + 1) % themes.length];
-        if (next === 'system') {
-            document.documentElement.removeAttribute('data-theme');
-        } else {
-            document.documentElement.setAttribute('data-theme', next);
-        }
+        var next = themes[(themes.indexOf(window.opslineTheme.choice()) + 1) % themes.length];
         try { localStorage.setItem('opsline-theme', next); } catch (e) { /* storage disabled */ }
+        window.opslineTheme.apply();
         showTheme();
     });
 

@@ -10,32 +10,23 @@ import io.opsline.platform.Choice;
  */
 public enum RelationshipType implements Choice {
 
-    DEPENDS_ON("depends_on", "depends on", "used by", true),
-    RUNS_ON("runs_on", "runs on", "hosts", true),
-    CONNECTED_TO("connected_to", "connected to", "connects", true),
-    PART_OF("part_of", "part of", "contains", false);
+    DEPENDS_ON("used by", true),
+    RUNS_ON("hosts", true),
+    CONNECTED_TO("connects", true),
+    PART_OF("contains", false);
 
-    private final String key;
-    private final String label;
     private final String inverseLabel;
     private final boolean targetImpactsSource;
 
-    RelationshipType(String key, String label, String inverseLabel, boolean targetImpactsSource) {
-        this.key = key;
-        this.label = label;
+    RelationshipType(String inverseLabel, boolean targetImpactsSource) {
         this.inverseLabel = inverseLabel;
         this.targetImpactsSource = targetImpactsSource;
-    }
-
-    @Override
-    public String key() {
-        return key;
     }
 
     /** Read from the source: "web01 runs on vm17". */
     @Override
     public String label() {
-        return label;
+        return key().replace('_', ' ');
     }
 
     /** Read from the target: "vm17 hosts web01". */

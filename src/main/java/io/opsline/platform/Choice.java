@@ -2,6 +2,7 @@ package io.opsline.platform;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -10,14 +11,24 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * An enum value with a stable lower-case key (used on the wire, in files and URLs) and a label
- * for people. Parsing accepts the key or the constant name, case-insensitively.
+ * for people. Both follow from the constant's name ({@code VIRTUAL_MACHINE}: key
+ * {@code virtual_machine}, label "Virtual machine") unless the enum says otherwise. Parsing
+ * accepts the key or the constant name, case-insensitively.
  */
 public interface Choice {
 
-    @JsonValue
-    String key();
+    /** The constant's name, as every enum has one. */
+    String name();
 
-    String label();
+    @JsonValue
+    default String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    default String label() {
+        var words = key().replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
 
     static <E extends Enum<E> & Choice> Optional<E> parse(Class<E> type, String text) {
         if (text == null || text.isBlank()) {

@@ -47,8 +47,12 @@ public class CiExporter {
         this.json = json;
     }
 
-    public void export(TransferFormat format, Kind kind, CiFilter filter, OutputStream output) throws IOException {
-        var query = management.query(filter);
+    /** Checks the filters and turns them into a query for {@link #export}. */
+    public CiQuery query(CiFilter filter) {
+        return management.query(filter);
+    }
+
+    public void export(TransferFormat format, Kind kind, CiQuery query, OutputStream output) throws IOException {
         var exported = new HashSet<UUID>();
         Consumer<Consumer<CiView>> ciSource = sink -> {
             var teamNames = new HashMap<UUID, String>();
@@ -58,7 +62,7 @@ public class CiExporter {
                 sink.accept(CiView.of(item, teamNames.get(item.content().ownerTeamId())));
             }));
         };
-        var filtered = !filter.equals(CiFilter.none());
+        var filtered = !query.equals(CiQuery.all());
         Consumer<Consumer<RelationshipExport>> relationshipSource = sink -> {
             if (filtered && exported.isEmpty()) {
                 collectIds(query, exported);

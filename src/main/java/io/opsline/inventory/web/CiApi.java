@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.opsline.identity.RequiresRole;
 import io.opsline.identity.Role;
-import io.opsline.inventory.internal.CiFilter;
 import io.opsline.inventory.internal.CiInput;
 import io.opsline.inventory.internal.CiManagement;
 import io.opsline.inventory.internal.CiView;
@@ -45,14 +44,9 @@ class CiApi {
      */
     @GetMapping
     @RequiresRole(Role.VIEWER)
-    Page<CiView> list(@RequestParam(required = false) String q,
-            @RequestParam(name = "class", required = false) String ciClass,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String environment,
-            @RequestParam(required = false) String criticality, @RequestParam(required = false) String team,
-            @RequestParam(required = false) String tag, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return cis.search(new CiFilter(q, ciClass, status, environment, criticality, team, tag, sort),
-                PageRequest.of(page, size));
+    Page<CiView> list(ListFilter filter, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return cis.search(filter.toFilter(), PageRequest.of(page, size));
     }
 
     @PostMapping

@@ -35,7 +35,6 @@ import io.opsline.platform.FormErrors;
 import io.opsline.platform.InvalidInputException;
 import io.opsline.platform.OpslineException;
 import io.opsline.platform.PageRequest;
-import io.opsline.platform.PagerLinks;
 
 /** The CI list, CI page, edit forms and impact view. */
 @Controller
@@ -57,23 +56,16 @@ class CiPages {
 
     @GetMapping("/cis")
     @RequiresRole(Role.VIEWER)
-    String list(@RequestParam(required = false) String q, @RequestParam(name = "class", required = false) String ciClass,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String environment,
-            @RequestParam(required = false) String criticality, @RequestParam(required = false) String team,
-            @RequestParam(required = false) String tag, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) Integer page, Model model) {
-        var filter = new CiFilter(q, ciClass, status, environment, criticality, team, tag, sort);
+    String list(ListFilter filter, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("filter", filter);
         try {
-            model.addAttribute("page", cis.search(filter, PageRequest.of(page, null)));
+            model.addAttribute("page", cis.search(filter.toFilter(), PageRequest.of(page, null)));
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.of(e));
             model.addAttribute("page", cis.search(CiFilter.none(), PageRequest.of(0, null)));
         }
-        model.addAttribute("pagerBase", PagerLinks.base("/cis", "q", q, "class", ciClass, "status", status,
-                "environment", environment, "criticality", criticality, "team", team, "tag", tag, "sort", sort));
-        model.addAttribute("exportQuery", PagerLinks.query("q", q, "class", ciClass, "status", status,
-                "environment", environment, "criticality", criticality, "team", team, "tag", tag));
+        model.addAttribute("pagerBase", filter.pagerBase());
+        model.addAttribute("exportQuery", filter.exportQuery());
         model.addAttribute("classCounts", cis.countByClass());
         model.addAttribute("tags", cis.tagsInUse());
         addChoices(model);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.opsline.inventory.internal.CiExporter;
-import io.opsline.inventory.internal.CiFilter;
 import io.opsline.inventory.internal.TransferFormat;
 import io.opsline.platform.InvalidInputException;
 
@@ -15,7 +14,7 @@ final class Exports {
     private Exports() {
     }
 
-    static void write(CiExporter exporter, String formatText, String kindText, CiFilter filter,
+    static void write(CiExporter exporter, String formatText, String kindText, ListFilter filter,
             HttpServletResponse response) throws IOException {
         var format = TransferFormat.parse(formatText)
                 .orElseThrow(() -> InvalidInputException.of("format", "must be csv, yaml or json"));
@@ -25,9 +24,11 @@ final class Exports {
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("kind", "must be cis or relationships");
         }
+        // Filters are checked before the download starts, so a mistake is answered as an error, not a file.
+        var query = exporter.query(filter.toFilter());
         var name = format == TransferFormat.CSV ? "opsline-" + kind.name().toLowerCase() : "opsline-inventory";
         response.setContentType(format.mediaType() + "; charset=utf-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"%s.%s\"".formatted(name, format.extension()));
-        exporter.export(format, kind, filter, response.getOutputStream());
+        exporter.export(format, kind, query, response.getOutputStream());
     }
 }

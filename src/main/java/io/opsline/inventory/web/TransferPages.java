@@ -14,7 +14,6 @@ import org.springframework.web.multipart.MultipartFile;
 import io.opsline.identity.RequiresRole;
 import io.opsline.identity.Role;
 import io.opsline.inventory.internal.CiExporter;
-import io.opsline.inventory.internal.CiFilter;
 import io.opsline.inventory.internal.CiImporter;
 import io.opsline.inventory.internal.TransferFormat;
 import io.opsline.platform.InvalidInputException;
@@ -68,11 +67,7 @@ class TransferPages {
     @GetMapping("/inventory/export")
     @RequiresRole(Role.VIEWER)
     void export(@RequestParam(defaultValue = "yaml") String format, @RequestParam(defaultValue = "cis") String kind,
-            @RequestParam(required = false) String q, @RequestParam(name = "class", required = false) String ciClass,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String environment,
-            @RequestParam(required = false) String criticality, @RequestParam(required = false) String team,
-            @RequestParam(required = false) String tag, HttpServletResponse response) throws IOException {
-        Exports.write(exporter, format, kind, new CiFilter(q, ciClass, status, environment, criticality, team, tag,
-                null), response);
+            ListFilter filter, HttpServletResponse response) throws IOException {
+        Exports.write(exporter, format, kind, filter, response);
     }
 }
