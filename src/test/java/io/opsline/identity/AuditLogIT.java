@@ -1,6 +1,7 @@
 package io.opsline.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -153,6 +154,24 @@ class AuditLogIT {
                 .isEqualTo("maintenance");
         assertThat(json.readTree(items.get(0).get("before").asString()).get("name").asString()).isEqualTo(name);
         assertThat(items.get(0).get("after").isNull()).isTrue();
+    }
+
+    @Test
+    void recordsChangesMadeInThePagesAsTheSignedInUser() {
+        var admin = accounts.fresh(Role.ADMIN);
+        var browser = new Browser(mvc);
+        assertThat(browser.signIn(admin.username(), admin.password())).hasRedirectedUrl("/");
+        var name = ApiCalls.unique("ui-team");
+
+        var created = browser.exchange(mvc.post().uri("/admin/teams").with(csrf()).param("name", name));
+
+        assertThat(created).hasStatus3xxRedirection();
+        var record = search("/api/v1/audit?action=team.create&text=" + name).getFirst();
+        assertThat(record.get("actor").asString()).isEqualTo(admin.username());
+        assertThat(record.get("channel").asString()).isEqualTo("ui");
+        assertThat(record.get("credential").isNull()).isTrue();
+        assertThat(record.get("remoteAddress").asString()).isEqualTo(browser.address());
+        assertThat(created.getResponse().getRedirectedUrl()).endsWith("/admin/teams/" + record.get("entityId").asString());
     }
 
     @Test

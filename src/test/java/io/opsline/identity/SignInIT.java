@@ -2,6 +2,8 @@ package io.opsline.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,7 @@ import io.opsline.identity.internal.AuditQuery;
 import io.opsline.identity.internal.AuditRecord;
 import io.opsline.identity.internal.AuditRepository;
 import io.opsline.identity.internal.IdentityProperties;
+import io.opsline.platform.Jdbc;
 import io.opsline.platform.PageRequest;
 import io.opsline.testing.OpslineIntegrationTest;
 import io.opsline.testing.TestAccounts;
@@ -123,6 +126,52 @@ class SignInIT {
     }
 
     @Test
+    void blocksTwiceAsLongForEachFailureAfterABlockEnds() {
+        var user = accounts.fresh(Role.VIEWER);
+        var browser = new Browser(mvc);
+        var key = "user:" + user.username().toLowerCase() + "@" + browser.address();
+        var firstBlock = properties.login().firstBlock();
+        for (int attempt = 0; attempt < properties.login().maxFailures(); attempt++) {
+            browser.signIn(user.username(), "wrong-" + attempt);
+        }
+        assertThat(blockAfterLastFailure(key)).isEqualTo(firstBlock);
+        assertThat(browser.signIn(user.username(), "refused-while-blocked")).hasRedirectedUrl("/login?error");
+        assertThat(browser.signInError()).containsPattern(TOO_MANY + "\\. Try again in \\d+ seconds\\.");
+
+        endBlock(key);
+        assertThat(browser.signIn(user.username(), "wrong-again")).hasRedirectedUrl("/login?error");
+        assertThat(browser.signInError()).contains(WRONG);
+
+        assertThat(blockAfterLastFailure(key)).isEqualTo(firstBlock.multipliedBy(2));
+        assertThat(browser.signIn(user.username(), user.password())).hasRedirectedUrl("/login?error");
+        assertThat(browser.signInError()).contains(TOO_MANY);
+        endBlock(key);
+        assertThat(browser.signIn(user.username(), user.password())).hasRedirectedUrl("/");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_throttle WHERE throttle_key = ?").param(key)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void forgetsFailuresThatAreLongPast() {
+        var user = accounts.fresh(Role.VIEWER);
+        var browser = new Browser(mvc);
+        var key = "user:" + user.username().toLowerCase() + "@" + browser.address();
+        for (int attempt = 0; attempt < properties.login().maxFailures(); attempt++) {
+            browser.signIn(user.username(), "wrong-" + attempt);
+        }
+        // As if the last failure had happened longer ago than the longest block.
+        var longAgo = Instant.now().minus(properties.login().longestBlock()).minusSeconds(60);
+        jdbc.sql("UPDATE login_throttle SET last_failure_at = ?, blocked_until = ? WHERE throttle_key = ?")
+                .params(Jdbc.timestamp(longAgo), Jdbc.timestamp(longAgo), key).update();
+
+        assertThat(browser.signIn(user.username(), "one-more-typo")).hasRedirectedUrl("/login?error");
+
+        assertThat(jdbc.sql("SELECT failures FROM login_throttle WHERE throttle_key = ?").param(key)
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(browser.signIn(user.username(), user.password())).hasRedirectedUrl("/");
+    }
+
+    @Test
     void aThrottledUserCanStillSignInFromAnotherAddress() {
         var user = accounts.fresh(Role.OPERATOR);
         var attacker = new Browser(mvc);
@@ -202,6 +251,19 @@ class SignInIT {
         assertThat(sessionsOf(user.username())).isZero();
         assertThat(browser.get("/account/tokens")).hasStatus3xxRedirection();
         assertThat(browser.get("/login?signedOut=")).bodyText().contains("You have signed out.");
+    }
+
+    /** How long the last failure blocked this key for. */
+    Duration blockAfterLastFailure(String key) {
+        return jdbc.sql("SELECT last_failure_at, blocked_until FROM login_throttle WHERE throttle_key = ?").param(key)
+                .query((rs, n) -> Duration.between(Jdbc.instant(rs, "last_failure_at"), Jdbc.instant(rs, "blocked_until")))
+                .single();
+    }
+
+    /** Lets a block run out without waiting for it. */
+    void endBlock(String key) {
+        jdbc.sql("UPDATE login_throttle SET blocked_until = ? WHERE throttle_key = ?")
+                .params(Jdbc.timestamp(Instant.now().minusSeconds(1)), key).update();
     }
 
     long sessionsOf(String username) {

@@ -173,6 +173,25 @@ class UserAdminIT {
     }
 
     @Test
+    void changingARoleOrStateEndsOpenSessionsButEditingAProfileDoesNot() {
+        var user = accounts.fresh(Role.OPERATOR);
+        var browser = new Browser(mvc);
+        assertThat(browser.signIn(user.username(), user.password())).hasRedirectedUrl("/");
+
+        assertThat(change(user, Map.of("displayName", "Renamed"))).hasStatusOk();
+        assertThat(sessionsOf(user)).isEqualTo(1);
+        assertThat(change(user, Map.of("role", "viewer"))).hasStatusOk();
+        assertThat(sessionsOf(user)).isZero();
+        assertThat(browser.get("/account/tokens")).hasStatus3xxRedirection();
+
+        // Back where the ended session left off.
+        assertThat(browser.signIn(user.username(), user.password())).redirectedUrl().endsWith("/account/tokens?continue");
+        assertThat(sessionsOf(user)).isEqualTo(1);
+        assertThat(change(user, Map.of("enabled", false))).hasStatusOk();
+        assertThat(sessionsOf(user)).isZero();
+    }
+
+    @Test
     void anAdminCannotDeleteTheirOwnAccount() {
         var self = accounts.fresh(Role.ADMIN);
         var suicide = api.delete(self.token(), "/api/v1/users/" + self.id());
