@@ -13,11 +13,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Gives every test application context a database of its own: a fresh in-memory H2 database, or
@@ -46,8 +48,6 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        properties.put("opsline.identity.admin-password", ADMIN_PASSWORD);
-        properties.put("opsline.identity.bootstrap-token", "");
         var name = SCHEMA_PREFIX + Instant.now().getEpochSecond() + "_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         switch (engine()) {
@@ -60,7 +60,18 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             case "postgresql" -> usePostgresSchema(context, name, properties);
             default -> throw new IllegalStateException("Unknown " + ENGINE_PROPERTY + ": " + engine());
         }
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("opsline-test-database", properties));
+        var sources = context.getEnvironment().getPropertySources();
+        sources.addFirst(new MapPropertySource("opsline-test-database", properties));
+        // Below a test's own @TestPropertySource, so a test can still start as a first start without an admin
+        // password or with a bootstrap token.
+        var identity = new MapPropertySource("opsline-test-identity", Map.of(
+                "opsline.identity.admin-password", ADMIN_PASSWORD,
+                "opsline.identity.bootstrap-token", ""));
+        if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
+            sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, identity);
+        } else {
+            sources.addFirst(identity);
+        }
     }
 
     private static void usePostgresSchema(ConfigurableApplicationContext context, String schema,

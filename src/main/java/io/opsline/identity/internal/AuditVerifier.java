@@ -20,13 +20,19 @@ public class AuditVerifier {
 
     @Transactional(readOnly = true)
     public AuditVerification verify() {
+        // The head first, then the records up to it. Records appended meanwhile are committed together with
+        // a newer head; reading the head last would mistake them for records the head had lost.
+        var head = repository.head();
         long expectedSeq = 1;
         String prevHash = AuditRecord.GENESIS;
         long checked = 0;
         long after = 0;
-        while (true) {
+        while (after < head.lastSeq()) {
             var slice = repository.chainSlice(after, BATCH);
             for (var record : slice) {
+                if (record.seq() > head.lastSeq()) {
+                    break;
+                }
                 checked++;
                 if (record.seq() != expectedSeq) {
                     return broken(checked, expectedSeq, "record %d is missing".formatted(expectedSeq));
@@ -45,9 +51,19 @@ public class AuditVerifier {
             }
             after = slice.getLast().seq();
         }
-        var head = repository.head();
-        if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(prevHash)) {
-            return broken(checked, head.lastSeq(), "the newest records (up to %d) were removed".formatted(head.lastSeq()));
+        if (head.lastSeq() != expectedSeq - 1) {
+            return broken(checked, expectedSeq, "the newest records (%d to %d) were removed"
+                    .formatted(expectedSeq, head.lastSeq()));
+        }
+        if (!head.lastHash().equals(prevHash)) {
+            return broken(checked, head.lastSeq(), "record %d does not match the chain head".formatted(head.lastSeq()));
+        }
+        // A record beyond the head read above is either a newer append, which a head read now covers,
+        // or one slipped in without the head.
+        var beyond = repository.chainSlice(head.lastSeq(), 1);
+        if (!beyond.isEmpty() && repository.head().lastSeq() < beyond.getFirst().seq()) {
+            return broken(checked, beyond.getFirst().seq(), "record %d is not part of the chain"
+                    .formatted(beyond.getFirst().seq()));
         }
         return new AuditVerification(true, checked, null, null);
     }
