@@ -239,6 +239,19 @@ class SignInIT {
     }
 
     @Test
+    void aWrongPasswordForADisabledAccountDoesNotRevealThatTheAccountExists() {
+        var user = accounts.fresh(Role.VIEWER);
+        var api = new ApiCalls(mvc, json);
+        assertThat(api.put(accounts.admin().token(), "/api/v1/users/" + user.id(), Map.of("enabled", false, "version", 0)))
+                .hasStatusOk();
+        var browser = new Browser(mvc);
+
+        assertThat(browser.signIn(user.username(), "not-the-password")).hasRedirectedUrl("/login?error");
+
+        assertThat(browser.signInError()).contains("Wrong username or password.").doesNotContain("disabled");
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         var user = accounts.fresh(Role.VIEWER);
         var browser = new Browser(mvc);
@@ -251,6 +264,8 @@ class SignInIT {
         assertThat(sessionsOf(user.username())).isZero();
         assertThat(browser.get("/account/tokens")).hasStatus3xxRedirection();
         assertThat(browser.get("/login?signedOut=")).bodyText().contains("You have signed out.");
+        assertThat(records(new AuditQuery(user.username(), "auth.sign-out", "session", null, null, null, null)))
+                .singleElement().satisfies(r -> assertThat(r.channel()).isEqualTo("ui"));
     }
 
     /** How long the last failure blocked this key for. */

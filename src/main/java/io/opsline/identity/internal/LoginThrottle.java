@@ -60,8 +60,14 @@ public class LoginThrottle {
                 WHERE throttle_key = ?""")
                 .params(Jdbc.timestamp(staleBefore), Jdbc.timestamp(now), key).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO login_throttle (throttle_key, failures, last_failure_at) VALUES (?, 1, ?)")
-                    .params(key, Jdbc.timestamp(now)).update();
+            // ON CONFLICT rather than catching a duplicate key: on PostgreSQL a failed insert would
+            // abort the transaction. When another request inserted first, count ours on top.
+            int inserted = jdbc.sql("INSERT INTO login_throttle (throttle_key, failures, last_failure_at)"
+                    + " VALUES (?, 1, ?) ON CONFLICT DO NOTHING").params(key, Jdbc.timestamp(now)).update();
+            if (inserted == 0) {
+                jdbc.sql("UPDATE login_throttle SET failures = failures + 1, last_failure_at = ? WHERE throttle_key = ?")
+                        .params(Jdbc.timestamp(now), key).update();
+            }
         }
         int failures = jdbc.sql("SELECT failures FROM login_throttle WHERE throttle_key = ?").param(key)
                 .query(Integer.class).single();

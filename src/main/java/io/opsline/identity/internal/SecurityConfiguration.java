@@ -82,7 +82,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, SignInProvider signIn) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, SignInProvider signIn, SessionAudit sessionAudit) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated())
@@ -90,7 +90,7 @@ class SecurityConfiguration {
                 // the global manager holds it too and, as a parent, would run every failed attempt twice.
                 .authenticationManager(new ProviderManager(signIn))
                 .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
-                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .logout(logout -> logout.addLogoutHandler(sessionAudit).logoutSuccessUrl("/login?signedOut"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new HtmxAwareEntryPoint()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -1,9 +1,9 @@
 package io.opsline.identity.internal;
 
-import java.util.List;
-
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -12,10 +12,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import io.opsline.identity.AuditEntry;
 
 /**
  * Password sign-in for the UI: refuses attempts while the throttle says so, checks the password
@@ -26,19 +23,21 @@ class SignInProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwordCheck;
     private final LoginThrottle throttle;
-    private final AuditWriter audit;
-    private final TransactionTemplate transactions;
+    private final SessionAudit audit;
 
-    SignInProvider(UserRepository users, Passwords passwords, LoginThrottle throttle, AuditWriter audit,
-            PlatformTransactionManager transactionManager) {
+    SignInProvider(UserRepository users, Passwords passwords, LoginThrottle throttle, SessionAudit audit) {
         this.passwordCheck = new DaoAuthenticationProvider(username -> users.findByUsername(username)
                 .map(u -> User.withUsername(u.username()).password(u.passwordHash())
                         .authorities(u.role().authority()).disabled(!u.enabled()).build())
                 .orElseThrow(() -> new UsernameNotFoundException("No such user")));
         this.passwordCheck.setPasswordEncoder(passwords.encoder());
+        // The password is checked before the account's state, so only someone who knows the
+        // password learns that an account is disabled.
+        this.passwordCheck.setPreAuthenticationChecks(user -> {
+        });
+        this.passwordCheck.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         this.throttle = throttle;
         this.audit = audit;
-        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -53,13 +52,14 @@ class SignInProvider implements AuthenticationProvider {
         try {
             var result = passwordCheck.authenticate(attempt);
             throttle.succeeded(username, address);
-            record(new Actor(result.getName(), "ui", null, address), "auth.sign-in",
-                    "%s signed in".formatted(result.getName()));
+            audit.signedIn(result.getName(), address);
             return result;
         } catch (BadCredentialsException e) {
             throttle.failed(username, address);
-            record(new Actor("anonymous", "ui", null, address), "auth.sign-in-failed",
-                    "Failed sign-in as '%s'".formatted(abbreviate(username)));
+            audit.refused(username, address, "wrong username or password");
+            throw e;
+        } catch (DisabledException e) {
+            audit.refused(username, address, "the account is disabled");
             throw e;
         }
     }
@@ -67,14 +67,5 @@ class SignInProvider implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-    }
-
-    private void record(Actor actor, String action, String summary) {
-        transactions.executeWithoutResult(status -> audit.append(actor,
-                List.of(new AuditEntry(action, "session", null, summary, null, null))));
-    }
-
-    private static String abbreviate(String text) {
-        return text == null ? "" : text.length() > 100 ? text.substring(0, 100) + "…" : text;
     }
 }

@@ -112,7 +112,7 @@ public class UserManagement {
         violations.throwIfAny("Invalid user");
         var enabled = input.enabled() == null ? existing.enabled() : input.enabled();
         if (existing.role() == Role.ADMIN && existing.enabled() && (role != Role.ADMIN || !enabled)
-                && users.countEnabledAdmins() <= 1) {
+                && users.lockEnabledAdmins() <= 1) {
             throw new ConflictException("%s is the last enabled admin; make someone else admin first"
                     .formatted(existing.username()));
         }
@@ -165,7 +165,7 @@ public class UserManagement {
         if (user.username().equalsIgnoreCase(currentUser.require().username())) {
             throw new ConflictException("You cannot delete your own account");
         }
-        if (user.role() == Role.ADMIN && user.enabled() && users.countEnabledAdmins() <= 1) {
+        if (user.role() == Role.ADMIN && user.enabled() && users.lockEnabledAdmins() <= 1) {
             throw new ConflictException(user.username() + " is the last enabled admin and cannot be deleted");
         }
         var before = view(user);

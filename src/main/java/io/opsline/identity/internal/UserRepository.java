@@ -65,9 +65,13 @@ public class UserRepository {
         return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
     }
 
-    public long countEnabledAdmins() {
-        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role = 'ADMIN' AND enabled = TRUE").query(Long.class)
-                .single();
+    /**
+     * Counts the enabled admins and locks their rows until the transaction ends, so two admins
+     * demoting each other at once cannot both see the other as the remaining admin.
+     */
+    public long lockEnabledAdmins() {
+        return jdbc.sql("SELECT id FROM app_user WHERE role = 'ADMIN' AND enabled = TRUE FOR UPDATE").query(UUID.class)
+                .list().size();
     }
 
     public void insert(UserAccount user) {
