@@ -68,6 +68,7 @@ final class CsvTransfer {
                 errors.add(new FieldViolation(1, required.column, "the column is required"));
             }
         }
+        var names = parser.getHeaderNames();
         var rows = new ArrayList<CiRow>();
         for (var record : parser) {
             int row = row(record);
@@ -85,7 +86,8 @@ final class CsvTransfer {
                 }
                 var cell = emptyToNull(record.get(i));
                 switch (field) {
-                    case ATTRIBUTES -> attributes.put(header.get(i).substring(CiField.ATTRIBUTE_COLUMN_PREFIX.length()), cell);
+                    // Attribute names keep their case: only the fixed column names are matched ignoring it.
+                    case ATTRIBUTES -> attributes.put(names.get(i).strip().substring(CiField.ATTRIBUTE_COLUMN_PREFIX.length()), cell);
                     case TAGS, ADDRESSES -> values.put(field, split(cell));
                     default -> values.put(field, cell);
                 }
