@@ -31,7 +31,7 @@ final class CsvTransfer {
             "type", "target_class", "target_name", "target_external_id");
 
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true).setTrim(true).get();
+            .setIgnoreEmptyLines(false).setTrim(true).get();
 
     private CsvTransfer() {
     }
@@ -71,6 +71,9 @@ final class CsvTransfer {
         var names = parser.getHeaderNames();
         var rows = new ArrayList<CiRow>();
         for (var record : parser) {
+            if (blank(record)) {
+                continue;
+            }
             int row = row(record);
             if (record.size() != header.size()) {
                 errors.add(new FieldViolation(row, "row", "has %d cells, the header has %d"
@@ -107,6 +110,9 @@ final class CsvTransfer {
         }
         var rows = new ArrayList<RelationshipRow>();
         for (var record : parser) {
+            if (blank(record)) {
+                continue;
+            }
             int row = row(record);
             if (record.size() != header.size()) {
                 errors.add(new FieldViolation(row, "row", "has %d cells, the header has %d"
@@ -167,6 +173,11 @@ final class CsvTransfer {
         return (int) record.getRecordNumber() + 1;
     }
 
+    /** A blank line: no data, but still a row of the sheet, so it is read (and counted) rather than ignored. */
+    private static boolean blank(CSVRecord record) {
+        return record.size() == 1 && record.get(0).isEmpty();
+    }
+
     private static List<String> split(String cell) {
         if (cell == null) {
             return null;
@@ -188,6 +199,14 @@ final class CsvTransfer {
         if (buffered.read() != '\uFEFF') {
             buffered.reset();
         }
-        return buffered;
+        // Blank lines before the header are skipped; the header stays row 1.
+        while (true) {
+            buffered.mark(1);
+            var c = buffered.read();
+            if (c != '\n' && c != '\r') {
+                buffered.reset();
+                return buffered;
+            }
+        }
     }
 }
