@@ -102,6 +102,21 @@ final class InventoryClient {
         return items.getFirst();
     }
 
+    /** CIs carrying a tag, by name. */
+    Map<String, JsonNode> cisTagged(String tag) {
+        var result = get("/api/v1/cis?size=500&tag=" + tag);
+        assertThat(result).hasStatusOk();
+        var byName = new java.util.LinkedHashMap<String, JsonNode>();
+        body(result).get("items").forEach(ci -> byName.put(ci.get("name").asString(), ci));
+        return byName;
+    }
+
+    /** Makes a team (as an admin) and answers its name. */
+    String createTeam(String name) {
+        assertThat(post("/api/v1/teams", Map.of("name", name), accounts.admin())).hasStatus(201);
+        return name;
+    }
+
     /** How many CIs the list finds for a search text (names, tags, addresses, ...). */
     long countMatching(String text) {
         var result = get("/api/v1/cis?q=" + text);
