@@ -17,7 +17,7 @@ import io.opsline.platform.InvalidInputException;
  * field). Tags and addresses are typed separated by commas, spaces or new lines; attributes one
  * {@code name = value} per line.
  */
-record CiForm(Map<String, String> values) {
+public record CiForm(Map<String, String> values) {
 
     static final List<String> FIELDS = List.of("externalId", "class", "name", "status", "environment", "criticality",
             "ownerTeam", "location", "description", "tags", "addresses", "attributes", "lifecycle.vendor",
@@ -67,7 +67,8 @@ record CiForm(Map<String, String> values) {
         return new CiForm(values);
     }
 
-    String get(String field) {
+    /** The field's value as the form shows it (templates call this). */
+    public String get(String field) {
         return values.get(field);
     }
 
