@@ -401,6 +401,25 @@ class ImportExportIT {
     }
 
     @Test
+    void swapsTheNamesOfTwoCisInOneImport() {
+        var first = unique("first");
+        var second = unique("second");
+        var firstExt = unique("ext");
+        var secondExt = unique("ext");
+        api.imported(CSV, "external_id,class,name\n%s,server,%s\n%s,server,%s\n".formatted(firstExt, first, secondExt,
+                second));
+        var firstId = api.ciNamed("server", first).get("id").asString();
+
+        var result = api.importFile(CSV, "external_id,class,name\n%s,server,%s\n%s,server,%s\n".formatted(firstExt,
+                second, secondExt, first), false);
+
+        assertThat(result).hasStatusOk();
+        assertThat(counts(api.body(result))).isEqualTo(List.of(0, 2, 0, 0, 0));
+        assertThat(api.ci(firstId).get("name").asString()).isEqualTo(second);
+        assertThat(api.ciNamed("server", first).get("externalId").asString()).isEqualTo(secondExt);
+    }
+
+    @Test
     void givesAnExternalIdToTheCiOfTheSameClassAndNameThatHasNone() {
         var name = unique("adopt");
         var ext = unique("ext");
