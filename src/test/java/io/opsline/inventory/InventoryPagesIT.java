@@ -370,6 +370,8 @@ class InventoryPagesIT {
         assertThat(html(upload(unreadable, false))).containsPattern("<td class=\"num\">—</td><td class=\"mono\">file</td>");
         var text = new MockMultipartFile("file", "notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
         assertThat(html(upload(text, false))).contains("Use a .csv, .yaml, .yml or .json file.");
+        var odd = new MockMultipartFile("file", "inventory", "not a type", "class,name\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(html(upload(odd, false))).contains("Use a .csv, .yaml, .yml or .json file.");
         var empty = new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]);
         assertThat(html(upload(empty, false))).contains("Choose a file to import.");
     }
@@ -417,6 +419,10 @@ class InventoryPagesIT {
         assertThat(html(result)).contains("<p class=\"error-code\">404</p>").contains("Not Found")
                 .doesNotContain("urn:opsline:problem");
         assertThat(page("/cis/" + java.util.UUID.randomUUID() + "/edit", Role.OPERATOR)).hasStatus(404);
+        var notAnId = page("/cis/web01", Role.VIEWER);
+        assertThat(notAnId).hasStatus(400);
+        assertThat(notAnId.getResponse().getContentType()).startsWith("text/html");
+        assertThat(page("/cis?page=abc", Role.VIEWER)).hasStatus(400);
     }
 
     @Test
