@@ -22,7 +22,8 @@ final class Addresses {
             return false;
         }
         if (address.contains(":")) {
-            return IPV6_CHARS.matcher(address).matches() && isInetLiteral(address);
+            // The zone (after '%') names an interface of the CI's host, not of this machine: parse without it.
+            return IPV6_CHARS.matcher(address).matches() && isInetLiteral(address.replaceFirst("%.*", ""));
         }
         if (DOTTED_NUMBERS.matcher(address).matches()) {
             return IPV4.matcher(address).matches();

@@ -17,7 +17,6 @@ import io.opsline.identity.Teams;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * Writes the inventory, or the part a filter selects, in a form {@link CiImporter} reads back
@@ -36,7 +35,8 @@ public class CiExporter {
     private final CiManagement management;
     private final Teams teams;
     private final JsonMapper json;
-    private final ObjectMapper yaml = YAMLMapper.builder().enable(YAMLWriteFeature.MINIMIZE_QUOTES).build();
+    // Every string quoted: unquoted, text like 6.10, 2e5 or .inf would read back as a number (or fail to).
+    private final ObjectMapper yaml = YAMLMapper.builder().build();
 
     CiExporter(CiRepository cis, RelationshipRepository relationships, CiManagement management, Teams teams,
             JsonMapper json) {

@@ -181,6 +181,14 @@ public class CiRepository {
                 + " serial_number = ?, purchase_date = ?, purchase_cost = ?, warranty_end = ?, end_of_life = ?,"
                 + " attributes = ?, search_text = ?, updated_at = ?, version = version + 1"
                 + " WHERE id = ? AND version = ?";
+        if (items.size() > 1) {
+            // Renames among the items (a swap, a chain) would hit the unique keys half-way through the
+            // batch: first park every item's keys where no real name (no control characters) can be.
+            for (var chunk : chunks(items)) {
+                template.batchUpdate("UPDATE ci SET name_key = ?, external_id = NULL WHERE id = ?",
+                        chunk.stream().map(item -> new Object[] {"\u0001" + item.id(), item.id()}).toList());
+            }
+        }
         for (var chunk : chunks(items)) {
             var counts = template.batchUpdate(sql, chunk.stream().map(item -> {
                 var c = item.content();

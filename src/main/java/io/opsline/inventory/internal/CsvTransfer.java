@@ -31,7 +31,7 @@ final class CsvTransfer {
             "type", "target_class", "target_name", "target_external_id");
 
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true).setTrim(true).get();
+            .setIgnoreEmptyLines(false).setTrim(true).get();
 
     private CsvTransfer() {
     }
@@ -68,8 +68,12 @@ final class CsvTransfer {
                 errors.add(new FieldViolation(1, required.column, "the column is required"));
             }
         }
+        var names = parser.getHeaderNames();
         var rows = new ArrayList<CiRow>();
         for (var record : parser) {
+            if (blank(record)) {
+                continue;
+            }
             int row = row(record);
             if (record.size() != header.size()) {
                 errors.add(new FieldViolation(row, "row", "has %d cells, the header has %d"
@@ -85,7 +89,8 @@ final class CsvTransfer {
                 }
                 var cell = emptyToNull(record.get(i));
                 switch (field) {
-                    case ATTRIBUTES -> attributes.put(header.get(i).substring(CiField.ATTRIBUTE_COLUMN_PREFIX.length()), cell);
+                    // Attribute names keep their case: only the fixed column names are matched ignoring it.
+                    case ATTRIBUTES -> attributes.put(names.get(i).strip().substring(CiField.ATTRIBUTE_COLUMN_PREFIX.length()), cell);
                     case TAGS, ADDRESSES -> values.put(field, split(cell));
                     default -> values.put(field, cell);
                 }
@@ -105,6 +110,9 @@ final class CsvTransfer {
         }
         var rows = new ArrayList<RelationshipRow>();
         for (var record : parser) {
+            if (blank(record)) {
+                continue;
+            }
             int row = row(record);
             if (record.size() != header.size()) {
                 errors.add(new FieldViolation(row, "row", "has %d cells, the header has %d"
@@ -165,6 +173,11 @@ final class CsvTransfer {
         return (int) record.getRecordNumber() + 1;
     }
 
+    /** A blank line: no data, but still a row of the sheet, so it is read (and counted) rather than ignored. */
+    private static boolean blank(CSVRecord record) {
+        return record.size() == 1 && record.get(0).isEmpty();
+    }
+
     private static List<String> split(String cell) {
         if (cell == null) {
             return null;
@@ -186,6 +199,14 @@ final class CsvTransfer {
         if (buffered.read() != '\uFEFF') {
             buffered.reset();
         }
-        return buffered;
+        // Blank lines before the header are skipped; the header stays row 1.
+        while (true) {
+            buffered.mark(1);
+            var c = buffered.read();
+            if (c != '\n' && c != '\r') {
+                buffered.reset();
+                return buffered;
+            }
+        }
     }
 }

@@ -75,8 +75,8 @@ public class ImpactAnalysis {
         var businessServices = nodes.stream().map(ImpactResult.ImpactNode::ci)
                 .filter(ci -> ci.ciClass() == CiClass.BUSINESS_SERVICE).toList();
         var resultEdges = withEdges
-                ? edges.stream().filter(e -> reached.containsKey(e.to()) && (e.from().equals(rootId)
-                        || reached.containsKey(e.from())))
+                ? edges.stream().filter(e -> (e.to().equals(rootId) || reached.containsKey(e.to()))
+                        && (e.from().equals(rootId) || reached.containsKey(e.from())))
                         .map(e -> new ImpactResult.Edge(e.from(), e.to(), e.type())).toList()
                 : List.<ImpactResult.Edge>of();
         return new ImpactResult(root, direction, nodes, resultEdges, businessServices);

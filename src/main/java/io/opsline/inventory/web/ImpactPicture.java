@@ -45,11 +45,11 @@ record ImpactPicture(int width, int height, List<Box> boxes, List<Line> lines, L
         var right = columns(impacted);
         int columns = left.size() + 1 + right.size();
         int rows = 1;
-        for (var column : left.values()) {
-            rows = Math.max(rows, column.size());
+        for (var column : left.entrySet()) {
+            rows = Math.max(rows, boxCount(column.getValue(), deeper(dependencies, column.getKey())));
         }
-        for (var column : right.values()) {
-            rows = Math.max(rows, column.size());
+        for (var column : right.entrySet()) {
+            rows = Math.max(rows, boxCount(column.getValue(), deeper(impacted, column.getKey())));
         }
         int width = MARGIN * 2 + columns * BOX_WIDTH + (columns - 1) * COLUMN_GAP;
         int height = TOP + rows * (BOX_HEIGHT + ROW_GAP) + MARGIN;
@@ -84,6 +84,16 @@ record ImpactPicture(int width, int height, List<Box> boxes, List<Line> lines, L
         return byDepth;
     }
 
+    /** How many CIs beyond the last column are folded into the column at {@code depth}. */
+    private static int deeper(ImpactResult result, int depth) {
+        return depth != MAX_DEPTH ? 0 : (int) result.nodes().stream().filter(n -> n.depth() > MAX_DEPTH).count();
+    }
+
+    /** Boxes a column takes: its CIs plus a "+N more" box, never more than {@link #MAX_PER_COLUMN}. */
+    private static int boxCount(List<ImpactResult.ImpactNode> nodes, int deeper) {
+        return Math.min(nodes.size() + (deeper > 0 ? 1 : 0), MAX_PER_COLUMN);
+    }
+
     private static void place(Map<Integer, List<ImpactResult.ImpactNode>> columns, ImpactResult result, boolean leftSide,
             int rootColumn, int rows, List<Box> boxes, List<Line> lines, List<Label> labels,
             Map<UUID, int[]> centres) {
@@ -97,8 +107,10 @@ record ImpactPicture(int width, int height, List<Box> boxes, List<Line> lines, L
             int depth = entry.getKey();
             int column = leftSide ? rootColumn - depth : rootColumn + depth;
             var nodes = entry.getValue();
-            var shown = nodes.size() > MAX_PER_COLUMN ? nodes.subList(0, MAX_PER_COLUMN - 1) : nodes;
-            int hidden = nodes.size() - shown.size() + hiddenPerDepth.getOrDefault(depth, 0);
+            int deeper = hiddenPerDepth.getOrDefault(depth, 0);
+            var shown = nodes.size() + (deeper > 0 ? 1 : 0) > MAX_PER_COLUMN ? nodes.subList(0, MAX_PER_COLUMN - 1)
+                    : nodes;
+            int hidden = nodes.size() - shown.size() + deeper;
             int count = shown.size() + (hidden > 0 ? 1 : 0);
             labels.add(new Label(columnX(column), TOP - 12, (leftSide ? "Needs" : "Affects") + " · step " + depth));
             for (int i = 0; i < shown.size(); i++) {

@@ -46,8 +46,7 @@ class TransferPages {
             return page();
         }
         var format = TransferFormat.ofFileName(file.getOriginalFilename())
-                .or(() -> TransferFormat.ofContentType(file.getContentType() == null ? null
-                        : org.springframework.http.MediaType.parseMediaType(file.getContentType())));
+                .or(() -> TransferFormat.ofContentType(mediaType(file.getContentType())));
         if (format.isEmpty()) {
             model.addAttribute("importError", "Use a .csv, .yaml, .yml or .json file.");
             return page();
@@ -62,6 +61,15 @@ class TransferPages {
             model.addAttribute("importError", e.getMessage());
         }
         return page();
+    }
+
+    /** The upload's declared type; whatever the client sent, an unreadable one is simply no type. */
+    private static org.springframework.http.MediaType mediaType(String text) {
+        try {
+            return text == null ? null : org.springframework.http.MediaType.parseMediaType(text);
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return null;
+        }
     }
 
     @GetMapping("/inventory/export")

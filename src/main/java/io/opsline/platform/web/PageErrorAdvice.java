@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 import io.opsline.platform.OpslineException;
@@ -28,6 +29,12 @@ class PageErrorAdvice {
     @ExceptionHandler(OpslineException.class)
     ModelAndView domain(OpslineException e) {
         return ErrorPages.page(ProblemTypes.status(e), e.getMessage());
+    }
+
+    /** A path or query parameter of the wrong type (e.g. /cis/web01 where an id belongs) is the client's mistake. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView typeMismatch(MethodArgumentTypeMismatchException e) {
+        return ErrorPages.page(HttpStatus.BAD_REQUEST, "'%s' is not a valid %s.".formatted(e.getValue(), e.getName()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
