@@ -1,16 +1,15 @@
 package io.opsline.inventory.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
-/** Recognises IP address literals and host names without ever asking DNS. */
+/** Recognises IP address literals and host names by their text alone, never asking DNS or the network. */
 final class Addresses {
 
     private static final Pattern IPV4 = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern DOTTED_NUMBERS = Pattern.compile("[0-9.]+");
-    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-f:.]+(%[a-z0-9]+)?");
+    private static final Pattern IPV6_GROUP = Pattern.compile("[0-9a-f]{1,4}");
+    private static final Pattern ZONE = Pattern.compile("[a-z0-9_.-]+");
     private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
 
     private Addresses() {
@@ -22,8 +21,7 @@ final class Addresses {
             return false;
         }
         if (address.contains(":")) {
-            // The zone (after '%') names an interface of the CI's host, not of this machine: parse without it.
-            return IPV6_CHARS.matcher(address).matches() && isInetLiteral(address.replaceFirst("%.*", ""));
+            return ipv6(address);
         }
         if (DOTTED_NUMBERS.matcher(address).matches()) {
             return IPV4.matcher(address).matches();
@@ -37,13 +35,53 @@ final class Addresses {
         return true;
     }
 
-    private static boolean isInetLiteral(String text) {
-        try {
-            // Only reached for text made of hex digits and colons, which Java parses as a literal, never via DNS.
-            InetAddress.getByName(text);
-            return true;
-        } catch (UnknownHostException e) {
+    /**
+     * An IPv6 literal (RFC 4291 text form): eight groups of up to four hex digits, one "::" standing
+     * for one or more zero groups, an optional dotted IPv4 tail, and an optional zone after '%'
+     * (an interface of the CI's host, so it is only checked for shape).
+     */
+    static boolean ipv6(String text) {
+        var address = text;
+        int percent = address.indexOf('%');
+        if (percent >= 0) {
+            if (!ZONE.matcher(address.substring(percent + 1)).matches()) {
+                return false;
+            }
+            address = address.substring(0, percent);
+        }
+        int extraGroups = 0;
+        if (address.contains(".")) {
+            int lastColon = address.lastIndexOf(':');
+            if (!IPV4.matcher(address.substring(lastColon + 1)).matches()) {
+                return false;
+            }
+            // The IPv4 tail stands for two groups; keep the colon before it.
+            address = address.substring(0, lastColon + 1) + "0";
+            extraGroups = 1;
+        }
+        int gap = address.indexOf("::");
+        if (gap != address.lastIndexOf("::")) {
             return false;
         }
+        if (gap < 0) {
+            return groups(address) + extraGroups == 8;
+        }
+        int left = groups(address.substring(0, gap));
+        int right = groups(address.substring(gap + 2));
+        return left >= 0 && right >= 0 && left + right + extraGroups <= 7;
+    }
+
+    /** How many hex groups a colon-separated run holds, or -1 when it is malformed. */
+    private static int groups(String run) {
+        if (run.isEmpty()) {
+            return 0;
+        }
+        var parts = run.split(":", -1);
+        for (var part : parts) {
+            if (!IPV6_GROUP.matcher(part).matches()) {
+                return -1;
+            }
+        }
+        return parts.length;
     }
 }

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SortedSet;
@@ -43,6 +44,15 @@ final class CsvTransfer {
             if (header.isEmpty()) {
                 return new ImportDocument(List.of(), List.of(), List.of(new FieldViolation(1, "header",
                         "the file is empty: expected a header row")));
+            }
+            var seen = new HashSet<String>();
+            for (int i = 0; i < header.size(); i++) {
+                // Column names match ignoring case, attribute names keep theirs.
+                var column = header.get(i).startsWith(CiField.ATTRIBUTE_COLUMN_PREFIX)
+                        ? parser.getHeaderNames().get(i).strip() : header.get(i);
+                if (!seen.add(column)) {
+                    errors.add(new FieldViolation(1, column, "the column appears more than once"));
+                }
             }
             var isRelationships = header.contains("type") && header.stream().anyMatch(h -> h.startsWith("source_"));
             return isRelationships ? readRelationships(parser, header, errors) : readCis(parser, header, errors);

@@ -57,15 +57,18 @@ class CiPages {
     @GetMapping("/cis")
     @RequiresRole(Role.VIEWER)
     String list(ListFilter filter, @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("filter", filter);
+        var shown = filter;
         try {
             model.addAttribute("page", cis.search(filter.toFilter(), PageRequest.of(page, null)));
         } catch (InvalidInputException e) {
+            // Show the whole list with the reason, and let the pager and export links drop the bad filter.
             model.addAttribute("errors", FormErrors.of(e));
             model.addAttribute("page", cis.search(CiFilter.none(), PageRequest.of(0, null)));
+            shown = ListFilter.none();
         }
-        model.addAttribute("pagerBase", filter.pagerBase());
-        model.addAttribute("exportQuery", filter.exportQuery());
+        model.addAttribute("filter", shown);
+        model.addAttribute("pagerBase", shown.pagerBase());
+        model.addAttribute("exportQuery", shown.exportQuery());
         model.addAttribute("classCounts", cis.countByClass());
         model.addAttribute("tags", cis.tagsInUse());
         addChoices(model);

@@ -12,6 +12,10 @@ import io.opsline.platform.PagerLinks;
 public record ListFilter(String q, @BindParam("class") String ciClass, String status, String environment,
         String criticality, String team, String tag, String sort) {
 
+    static ListFilter none() {
+        return new ListFilter(null, null, null, null, null, null, null, null);
+    }
+
     CiFilter toFilter() {
         return new CiFilter(q, ciClass, status, environment, criticality, team, tag, sort);
     }

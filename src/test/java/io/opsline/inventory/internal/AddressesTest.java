@@ -15,7 +15,8 @@ class AddressesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"::1", "::", "fe80::1", "2001:db8::8a2e:370:7334", "2001:0db8:0000:0000:0000:ff00:0042:8329",
-            "::ffff:192.0.2.1", "fe80::1%eth0", "fe80::1%1"})
+            "::ffff:192.0.2.1", "fe80::1%eth0", "fe80::1%1", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:192.0.2.1", "1::8",
+            "::2:3:4:5:6:7:8"})
     void acceptsIpv6Addresses(String address) {
         assertThat(Addresses.valid(address)).isTrue();
     }
@@ -40,7 +41,9 @@ class AddressesTest {
     @ParameterizedTest
     @ValueSource(strings = {"300.1.1.1", "1.2.3", "1.2.3.4.5", "256.0.0.1", "01.2.3.4.", "a..b", ".example.com",
             "has space", "web 01.example.com", "-leading.example.com", "trailing-.example.com", "host..", "",
-            "under/score", "2001:db8::g1", "1::2::3", "fe80::1%", "fe80::1%eth 0", "web01:8080", "http://web01"})
+            "under/score", "2001:db8::g1", "1::2::3", "fe80::1%", "fe80::1%eth 0", "web01:8080", "http://web01",
+            ".1:2", ":1", "1:", "::1:", "12345::1", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "1::2:3:4:5:6:7:8",
+            "::ffff:999.1.1.1", "1:2:3:4:5:6:7:1.2.3.4", "::1.2.3"})
     void refusesWhatIsNeitherAnAddressNorAHostName(String address) {
         assertThat(Addresses.valid(address)).isFalse();
     }

@@ -234,4 +234,20 @@ class CsvTransferTest {
     private static ImportDocument read(String csv) {
         return CsvTransfer.read(new StringReader(csv));
     }
+
+    @Test
+    void refusesAColumnGivenTwiceEvenInAnotherCase() {
+        var document = read("class,name,Name\nserver,web01,web02\n");
+
+        assertThat(document.errors()).extracting(FieldViolation::row, FieldViolation::field)
+                .contains(org.assertj.core.groups.Tuple.tuple(1, "name"));
+    }
+
+    @Test
+    void attributeColumnsDifferingOnlyInCaseAreTwoAttributes() {
+        var document = read("class,name,attr.OS,attr.os\nserver,web01,Debian,linux\n");
+
+        assertThat(document.errors()).isEmpty();
+        assertThat(document.cis().getFirst().attributes()).containsEntry("OS", "Debian").containsEntry("os", "linux");
+    }
 }
