@@ -67,7 +67,8 @@ record CiForm(Map<String, String> values) {
         return new CiForm(values);
     }
 
-    String get(String field) {
+    /** Public because the form template reads it: SpEL only calls public methods. */
+    public String get(String field) {
         return values.get(field);
     }
 
