@@ -23,7 +23,8 @@ record AuditFilter(String actor, String action, String entityType, String entity
     String queryString() {
         var base = PagerLinks.base("", "actor", actor, "action", action, "entityType", entityType, "entityId", entityId,
                 "from", from, "to", to, "text", text);
-        return base.substring(1, base.length() - 1);
+        // base is "?" without filters, else "?a=1&b=2&": strip the leading ? and the trailing separator.
+        return base.length() <= 1 ? "" : base.substring(1, base.length() - 1);
     }
 
     private static LocalDate day(String field, String text) {
