@@ -67,7 +67,7 @@ public record CiForm(Map<String, String> values) {
         return new CiForm(values);
     }
 
-    /** The field's value as the form shows it (templates call this). */
+    /** Public because the form template reads it: SpEL only calls public methods. */
     public String get(String field) {
         return values.get(field);
     }
