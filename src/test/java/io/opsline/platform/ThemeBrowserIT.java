@@ -169,8 +169,9 @@ class ThemeBrowserIT {
     static void assertTheme(Browser browser, String theme, boolean dark) {
         browser.waitUntil("the theme button to say " + theme,
                 d -> browser.find("[data-theme-label]").getText().equals("Theme: " + theme));
-        var attribute = browser.find("html").getAttribute("data-theme");
-        assertThat(attribute).isEqualTo(theme.equals("system") ? null : theme);
+        var html = browser.find("html");
+        assertThat(html.getAttribute("data-theme-choice")).isEqualTo(theme);
+        assertThat(html.getAttribute("data-theme")).as("the theme applied").isEqualTo(dark ? "dark" : "light");
         var background = luminance(browser.style(browser.find("body"), "background-color"));
         if (dark) {
             assertThat(background).as("body background in " + theme + " looks dark").isLessThan(0.05);
