@@ -21,4 +21,11 @@ public final class FormErrors {
         }
         return FieldViolation.byField(violations);
     }
+
+    /** A field key as people read it: {@code lifecycle.warrantyEnd} is "Warranty end". */
+    public static String label(String field) {
+        var last = field.substring(field.lastIndexOf('.') + 1);
+        var words = last.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase();
+        return words.isEmpty() ? "" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
 }

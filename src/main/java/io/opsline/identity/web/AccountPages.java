@@ -63,7 +63,6 @@ class AccountPages {
         model.addAttribute("all", all && isAdmin);
         model.addAttribute("tokens", tokens.list(all && isAdmin));
         model.addAttribute("roles", RoleOptions.upTo(currentUser.actingRole()));
-        model.addAttribute("actingRole", currentUser.actingRole().key());
         return "identity/tokens";
     }
 
