@@ -79,6 +79,8 @@ class PlatformIT {
         assertThat(document.get("paths").propertyNames()).contains("/api/v1/cis", "/api/v1/cis/{id}",
                 "/api/v1/cis/{id}/impact", "/api/v1/relationships", "/api/v1/import", "/api/v1/export",
                 "/api/v1/users", "/api/v1/teams", "/api/v1/tokens", "/api/v1/audit", "/api/v1/audit/verify");
+        assertThat(document.get("components").get("securitySchemes").get("apiToken").get("scheme").asString())
+                .isEqualTo("bearer");
         var yaml = mvc.get().uri("/api/openapi.yaml").exchange();
         assertThat(yaml).hasStatusOk();
         assertThat(yaml.getResponse().getContentAsString()).contains("openapi:", "/api/v1/cis:");
