@@ -55,6 +55,7 @@ public class InventoryBench {
               --warmup N              unmeasured requests before each scenario (default 30; impact: N/3)
               --import-batch N        CIs per import request (default: all in one request)
               --seed N                random seed (default 20240611)
+              --only-import           stop after the import (for profiling it)
               --results FILE          write figures as key=value lines to FILE
             """;
 
@@ -80,7 +81,7 @@ public class InventoryBench {
 
     record Options(String url, String token, String adminPassword, String engine, int cis, int relationships,
             int chain, int subgraph, int requests, int impactRequests, int warmup, int impactWarmup, int importBatch,
-            long seed, Path results) {
+            long seed, Path results, boolean onlyImport) {
 
         static Options parse(String[] args) {
             var values = new HashMap<String, String>();
@@ -89,6 +90,10 @@ public class InventoryBench {
                 if (arg.equals("--help") || arg.equals("-h")) {
                     System.out.print(USAGE);
                     System.exit(0);
+                }
+                if (arg.equals("--only-import")) {
+                    values.put("only-import", "true");
+                    continue;
                 }
                 if (!arg.startsWith("--")) {
                     throw new IllegalArgumentException("unexpected argument: " + arg);
@@ -103,7 +108,7 @@ public class InventoryBench {
                 }
             }
             var known = Set.of("url", "token", "admin-password", "engine", "cis", "relationships", "chain", "subgraph",
-                    "requests", "impact-requests", "warmup", "import-batch", "seed", "results");
+                    "requests", "impact-requests", "warmup", "import-batch", "seed", "results", "only-import");
             for (var key : values.keySet()) {
                 if (!known.contains(key)) {
                     throw new IllegalArgumentException("unknown option --" + key);
@@ -122,7 +127,8 @@ public class InventoryBench {
                     intOf(values, "subgraph", Math.min(10_000, cis / 10)), intOf(values, "requests", 300),
                     intOf(values, "impact-requests", 100), warmup, Math.max(1, warmup / 3),
                     intOf(values, "import-batch", 0), Long.parseLong(values.getOrDefault("seed", "20240611")),
-                    values.containsKey("results") ? Path.of(values.get("results")) : null);
+                    values.containsKey("results") ? Path.of(values.get("results")) : null,
+                    values.containsKey("only-import"));
             if (options.chain < 2 || options.subgraph < 100) {
                 throw new IllegalArgumentException("--chain must be at least 2 and --subgraph at least 100");
             }
@@ -183,6 +189,9 @@ public class InventoryBench {
             createTeams(inventory);
             importCis(inventory);
             importRelationships(inventory);
+            if (options.onlyImport) {
+                return failures.isEmpty() ? 0 : 1;
+            }
             var roots = findRoots(inventory);
             signIn();
 
