@@ -94,9 +94,18 @@ public class CiRepository {
         if (total == 0) {
             return page.toPage(List.of(), 0);
         }
-        var rows = jdbc.sql("SELECT " + COLUMNS + " FROM ci c" + where + " ORDER BY " + query.sort().orderBy
-                        + " LIMIT ? OFFSET ?")
-                .params(params).param(page.size()).param(page.offset()).query(this::mapRow).list();
+        // The page's ids first, then its rows: the order and the offset are worked out in the
+        // narrow index (an index-only scan on PostgreSQL) rather than over whole rows, which kept
+        // pages deep into the list slow.
+        var ids = jdbc.sql("SELECT c.id FROM ci c" + where + " ORDER BY " + query.sort().orderBy + " LIMIT ? OFFSET ?")
+                .params(params).param(page.size()).param(page.offset()).query(UUID.class).list();
+        if (ids.isEmpty()) {
+            return page.toPage(List.of(), total);
+        }
+        var byId = new HashMap<UUID, Row>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM ci c WHERE c.id IN (" + placeholders(ids.size()) + ")")
+                .params(new ArrayList<Object>(ids)).query(this::mapRow).list().forEach(row -> byId.put(row.id(), row));
+        var rows = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         return page.toPage(withChildren(rows), total);
     }
 
