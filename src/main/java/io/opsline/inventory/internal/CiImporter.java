@@ -125,6 +125,7 @@ public class CiImporter {
                     CiView.of(before, teamNames.get(before.content().ownerTeamId())),
                     CiView.of(after, teamNames.get(item.content().ownerTeamId()))));
         }
+        plan.labelStoredEnds();
         for (var relationship : plan.newRelationships) {
             var source = plan.describe(relationship.sourceId());
             var target = plan.describe(relationship.targetId());
@@ -366,6 +367,22 @@ public class CiImporter {
                         .formatted(ciClass.key(), ref.name().strip()));
             }
             return id;
+        }
+
+        /**
+         * Labels, in a few batched queries, the stored CIs the new relationships touch that this
+         * file does not describe, so {@link #describe} need not ask once per CI.
+         */
+        void labelStoredEnds() {
+            var missing = new HashSet<UUID>();
+            for (var relationship : newRelationships) {
+                for (var id : List.of(relationship.sourceId(), relationship.targetId())) {
+                    if (!labels.containsKey(id)) {
+                        missing.add(id);
+                    }
+                }
+            }
+            relationships.refs(missing).forEach(ref -> labels.put(ref.id(), ref.ciClass().key() + " " + ref.name()));
         }
 
         /** A CI as the audit log names it in relationship records. */
