@@ -91,16 +91,18 @@ public class CiRepository {
     }
 
     public Page<ConfigurationItem> search(CiQuery query, PageRequest page) {
-        var params = new ArrayList<Object>();
-        var where = where(query, params);
-        long total = jdbc.sql("SELECT COUNT(*) FROM ci c" + where).params(params).query(Long.class).single();
+        var countParams = new ArrayList<Object>();
+        var countFrom = countFrom(query, countParams);
+        long total = jdbc.sql("SELECT COUNT(*)" + countFrom).params(countParams).query(Long.class).single();
         if (total == 0) {
             return page.toPage(List.of(), 0);
         }
+        var params = new ArrayList<Object>();
+        var where = where(query, params);
         // The page's ids first, then its rows: the order and the offset are worked out in the
         // narrow index (an index-only scan on PostgreSQL) rather than over whole rows, which kept
         // pages deep into the list slow.
-        var ids = jdbc.sql("SELECT c.id FROM ci c" + where + " ORDER BY " + query.sort().orderBy + " LIMIT ? OFFSET ?")
+        var ids = jdbc.sql("SELECT c.id FROM ci c" + where + " ORDER BY " + orderBy(query) + " LIMIT ? OFFSET ?")
                 .params(params).param(page.size()).param(page.offset()).query(UUID.class).list();
         if (ids.isEmpty()) {
             return page.toPage(List.of(), total);
@@ -261,6 +263,39 @@ public class CiRepository {
             jdbc.sql("DELETE FROM ci_address WHERE ci_id IN (" + in + ")").params(new ArrayList<Object>(chunk))
                     .update();
         }
+    }
+
+    /**
+     * FROM and WHERE for counting matches. A tag filter joins ci_tag rather than asking EXISTS
+     * per CI: ci_tag's key (ci_id, tag) gives a CI at most one joined row, so the count is the
+     * same, but the engines can start from the tag index. On H2, EXISTS probed ci_tag once for
+     * every CI (100,000 probes at 100,000 CIs), however few CIs had the tag.
+     */
+    private static String countFrom(CiQuery q, List<Object> params) {
+        if (q.tag() == null || q.tag().isBlank()) {
+            return " FROM ci c" + where(q, params);
+        }
+        params.add(q.tag().strip().toLowerCase());
+        var untagged = new CiQuery(q.text(), q.ciClass(), q.status(), q.environment(), q.criticality(), q.ownerTeamId(),
+                null, q.sort());
+        return " FROM ci c JOIN ci_tag t ON t.ci_id = c.id AND t.tag = ?" + where(untagged, params);
+    }
+
+    /**
+     * The page's order. When the filter fixes the class (and the status), ordering by them first
+     * and then by name is the same order as the one asked for; spelt that way, H2 reads the page
+     * straight from ci_class_name_uk or ci_class_status_ix instead of sorting every match (it
+     * does not see that a column fixed by the filter drops out of the order; PostgreSQL does).
+     */
+    private static String orderBy(CiQuery q) {
+        var sort = q.sort();
+        if (q.ciClass() != null && q.status() != null && sort != CiQuery.CiSort.UPDATED) {
+            return "c.ci_class, c.status, c.name_key";
+        }
+        if (q.ciClass() != null && (sort == CiQuery.CiSort.NAME || sort == CiQuery.CiSort.CLASS)) {
+            return "c.ci_class, c.name_key";
+        }
+        return sort.orderBy;
     }
 
     private static String where(CiQuery q, List<Object> params) {
