@@ -60,6 +60,10 @@ class CiListQueriesIT {
         var beyond = body(get("/api/v1/cis?tag=" + tag + "&size=2&page=7"));
         assertThat(beyond.get("total").asLong()).isEqualTo(5);
         assertThat(beyond.get("items")).isEmpty();
+        var textBeyond = body(get("/api/v1/cis?q=" + tag + "&size=2&page=7"));
+        assertThat(textBeyond.get("total").asLong()).isEqualTo(5);
+        assertThat(textBeyond.get("items")).isEmpty();
+        assertThat(pages("q=" + tag.toUpperCase() + "&sort=updated", 2, 3)).containsExactlyElementsOf(names.reversed());
         var byClassAndStatus = body(get("/api/v1/cis?q=" + tag + "&class=server&status=retired"));
         assertThat(byClassAndStatus.get("items").valueStream().map(i -> i.get("name").asString()).toList())
                 .containsExactly(tag + "-alpha", tag + "-echo");

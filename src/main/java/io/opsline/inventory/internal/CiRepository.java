@@ -91,19 +91,27 @@ public class CiRepository {
     }
 
     public Page<ConfigurationItem> search(CiQuery query, PageRequest page) {
-        var countParams = new ArrayList<Object>();
-        var countFrom = countFrom(query, countParams);
-        long total = jdbc.sql("SELECT COUNT(*)" + countFrom).params(countParams).query(Long.class).single();
-        if (total == 0) {
-            return page.toPage(List.of(), 0);
-        }
         var params = new ArrayList<Object>();
         var where = where(query, params);
-        // The page's ids first, then its rows: the order and the offset are worked out in the
-        // narrow index (an index-only scan on PostgreSQL) rather than over whole rows, which kept
-        // pages deep into the list slow.
-        var ids = jdbc.sql("SELECT c.id FROM ci c" + where + " ORDER BY " + orderBy(query) + " LIMIT ? OFFSET ?")
-                .params(params).param(page.size()).param(page.offset()).query(UUID.class).list();
+        var pageSql = " FROM ci c" + where + " ORDER BY " + orderBy(query) + " LIMIT ? OFFSET ?";
+        long total;
+        List<UUID> ids;
+        if (hasText(query)) {
+            // Text search reads every CI whatever the indexes, so the count rides on the same
+            // pass instead of scanning the table a second time.
+            var found = jdbc.sql("SELECT c.id, COUNT(*) OVER () AS total" + pageSql).params(params)
+                    .param(page.size()).param(page.offset())
+                    .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "id"), rs.getLong("total"))).list();
+            ids = found.stream().map(Map.Entry::getKey).toList();
+            total = found.isEmpty() ? count(query) : found.getFirst().getValue();
+        } else {
+            total = count(query);
+            // The page's ids first, then its rows: the order and the offset are worked out in the
+            // narrow index (an index-only scan on PostgreSQL) rather than over whole rows, which
+            // kept pages deep into the list slow.
+            ids = total == 0 ? List.of() : jdbc.sql("SELECT c.id" + pageSql).params(params).param(page.size())
+                    .param(page.offset()).query(UUID.class).list();
+        }
         if (ids.isEmpty()) {
             return page.toPage(List.of(), total);
         }
@@ -112,6 +120,16 @@ public class CiRepository {
                 .params(new ArrayList<Object>(ids)).query(this::mapRow).list().forEach(row -> byId.put(row.id(), row));
         var rows = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         return page.toPage(withChildren(rows), total);
+    }
+
+    private long count(CiQuery query) {
+        var params = new ArrayList<Object>();
+        var from = countFrom(query, params);
+        return jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
+    }
+
+    private static boolean hasText(CiQuery query) {
+        return query.text() != null && !query.text().isBlank();
     }
 
     /** Every matching CI in batches, ordered by id, so exports of any size keep memory flat. */
@@ -300,7 +318,7 @@ public class CiRepository {
 
     private static String where(CiQuery q, List<Object> params) {
         var sql = new StringBuilder();
-        if (q.text() != null && !q.text().isBlank()) {
+        if (hasText(q)) {
             sql.append(" AND c.search_text LIKE ? ESCAPE '\\'");
             params.add(Jdbc.likeContains(q.text().strip().toLowerCase()));
         }
