@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import io.opsline.inventory.internal.CiManagement;
+import io.opsline.inventory.internal.CiRepository;
 import io.opsline.testing.OpslineIntegrationTest;
 import io.opsline.testing.TestAccounts;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,8 @@ class CiListQueriesIT {
     JsonMapper json;
     @Autowired
     CiManagement cis;
+    @Autowired
+    CiRepository repository;
 
     @Test
     void everyPageKeepsTheOrderAskedForAtAnyDepth() {
@@ -83,6 +86,12 @@ class CiListQueriesIT {
     }
 
     @Test
+    void refreshesPlannerStatisticsOnEitherEngine() {
+        repository.refreshStatistics();
+        assertThat(names(get("/api/v1/cis?size=1"))).hasSize(1);
+    }
+
+    @Test
     void importedRelationshipsBetweenStoredCisAreAuditedByName() {
         var source = unique("app");
         var target = unique("db");
@@ -95,6 +104,11 @@ class CiListQueriesIT {
                 .header(HttpHeaders.AUTHORIZATION, accounts.admin().bearer()).exchange());
         assertThat(audit.get("items").get(0).get("summary").asString())
                 .isEqualTo("Related application %s depends on database %s by import".formatted(source, target));
+    }
+
+    List<String> names(MvcTestResult result) {
+        assertThat(result).hasStatusOk();
+        return body(result).get("items").valueStream().map(i -> i.get("name").asString()).toList();
     }
 
     List<String> pages(String filter, int size, int count) {

@@ -82,7 +82,12 @@ public class CiImporter {
     /** Parses outside any transaction, then checks and writes the whole file in one. */
     public ImportReport importFile(TransferFormat format, InputStream input, boolean dryRun) {
         var document = parse(format, input);
-        return transactions.execute(status -> apply(document, format == TransferFormat.CSV, dryRun));
+        var report = transactions.execute(status -> apply(document, format == TransferFormat.CSV, dryRun));
+        var written = (long) report.cisCreated() + report.cisUpdated() + report.relationshipsCreated();
+        if (!dryRun && properties.statisticsAfterImportRows() > 0 && written >= properties.statisticsAfterImportRows()) {
+            cis.refreshStatistics();
+        }
+        return report;
     }
 
     private ImportReport apply(ImportDocument document, boolean csv, boolean dryRun) {
