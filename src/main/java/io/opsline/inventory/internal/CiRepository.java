@@ -96,9 +96,11 @@ public class CiRepository {
         var pageSql = " FROM ci c" + where + " ORDER BY " + orderBy(query) + " LIMIT ? OFFSET ?";
         long total;
         List<UUID> ids;
-        if (hasText(query)) {
-            // Text search reads every CI whatever the indexes, so the count rides on the same
-            // pass instead of scanning the table a second time.
+        if (hasText(query) && engine == DatabaseEngine.POSTGRESQL) {
+            // Text search reads every CI whatever the indexes, so on PostgreSQL the count rides
+            // on the same pass instead of scanning the table a second time. H2 builds the
+            // windowed result more slowly than it runs a second, plain COUNT pass, so it counts
+            // separately.
             var found = jdbc.sql("SELECT c.id, COUNT(*) OVER () AS total" + pageSql).params(params)
                     .param(page.size()).param(page.offset())
                     .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "id"), rs.getLong("total"))).list();
