@@ -82,7 +82,12 @@ public class CiImporter {
     /** Parses outside any transaction, then checks and writes the whole file in one. */
     public ImportReport importFile(TransferFormat format, InputStream input, boolean dryRun) {
         var document = parse(format, input);
-        return transactions.execute(status -> apply(document, format == TransferFormat.CSV, dryRun));
+        var report = transactions.execute(status -> apply(document, format == TransferFormat.CSV, dryRun));
+        var written = (long) report.cisCreated() + report.cisUpdated() + report.relationshipsCreated();
+        if (!dryRun && properties.statisticsAfterImportRows() > 0 && written >= properties.statisticsAfterImportRows()) {
+            cis.refreshStatistics();
+        }
+        return report;
     }
 
     private ImportReport apply(ImportDocument document, boolean csv, boolean dryRun) {
@@ -125,6 +130,7 @@ public class CiImporter {
                     CiView.of(before, teamNames.get(before.content().ownerTeamId())),
                     CiView.of(after, teamNames.get(item.content().ownerTeamId()))));
         }
+        plan.labelStoredEnds();
         for (var relationship : plan.newRelationships) {
             var source = plan.describe(relationship.sourceId());
             var target = plan.describe(relationship.targetId());
@@ -366,6 +372,22 @@ public class CiImporter {
                         .formatted(ciClass.key(), ref.name().strip()));
             }
             return id;
+        }
+
+        /**
+         * Labels, in a few batched queries, the stored CIs the new relationships touch that this
+         * file does not describe, so {@link #describe} need not ask once per CI.
+         */
+        void labelStoredEnds() {
+            var missing = new HashSet<UUID>();
+            for (var relationship : newRelationships) {
+                for (var id : List.of(relationship.sourceId(), relationship.targetId())) {
+                    if (!labels.containsKey(id)) {
+                        missing.add(id);
+                    }
+                }
+            }
+            relationships.refs(missing).forEach(ref -> labels.put(ref.id(), ref.ciClass().key() + " " + ref.name()));
         }
 
         /** A CI as the audit log names it in relationship records. */
