@@ -435,7 +435,7 @@ class InventoryPagesIT {
             assertThat(html(result)).as(query).contains("Please correct the following");
         }
         assertThat(HtmlUtils.htmlUnescape(html(page("/cis?class=toaster", Role.VIEWER))))
-                .contains("class: unknown value 'toaster'")
+                .contains("Class: unknown value 'toaster'")
                 .as("pager and export links drop the refused filter")
                 .doesNotContain("/cis?class=toaster", "kind=cis&class=toaster");
     }
