@@ -117,6 +117,7 @@ class AuthorizationIT {
             rule("GET", "/api/v1/audit/export", Access.ADMIN),
             // Inventory pages
             rule("GET", "/cis", Access.VIEWER),
+            rule("GET", "/cis/summary", Access.VIEWER),
             rule("GET", "/cis/new", Access.OPERATOR),
             rule("POST", "/cis", Access.OPERATOR),
             rule("GET", "/cis/{id}", Access.VIEWER),

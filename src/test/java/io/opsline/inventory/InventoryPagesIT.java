@@ -72,9 +72,10 @@ class InventoryPagesIT {
     }
 
     @Test
-    void showsHowManyCisThereAreOfEachClass() {
+    void showsHowManyCisThereAreOfEachClassOnceTheListHasLoaded() {
         api.createCi("website", unique("site"));
-        var html = html(page("/cis", Role.VIEWER));
+        assertThat(html(page("/cis", Role.VIEWER))).contains("hx-get=\"/cis/summary\"", "hx-trigger=\"load\"");
+        var html = html(page("/cis/summary", Role.VIEWER));
 
         for (var ciClass : CiClass.values()) {
             var total = api.body(api.get("/api/v1/cis?size=1&class=" + ciClass.key())).get("total").asLong();

@@ -98,6 +98,19 @@ class PlatformIT {
         assertThat(adminPage).contains("Administration", "/admin/users", "/admin/audit");
     }
 
+    /** The layout names the htmx version in its script path; a version bump in the pom must follow here. */
+    @Test
+    void everyScriptAndStylesheetTheLayoutUsesIsServed() throws Exception {
+        var page = mvc.get().uri("/login").exchange().getResponse().getContentAsString();
+        var assets = java.util.regex.Pattern.compile("(?:src|href)=\"(/(?:js|css|webjars|favicon)[^\"]*)\"").matcher(page)
+                .results().map(m -> m.group(1)).toList();
+        assertThat(assets).contains("/css/opsline.css", "/js/theme.js", "/js/opsline.js")
+                .anyMatch(a -> a.startsWith("/webjars/htmx.org/"));
+        for (var asset : assets) {
+            assertThat(mvc.get().uri(asset).exchange()).as(asset).hasStatusOk();
+        }
+    }
+
     @Test
     void theStartPageLeadsToTheFirstArea() {
         var result = mvc.get().uri("/").with(user(accounts.viewer().username()).roles("VIEWER")).exchange();

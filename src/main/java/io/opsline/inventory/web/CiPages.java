@@ -69,10 +69,18 @@ class CiPages {
         model.addAttribute("filter", shown);
         model.addAttribute("pagerBase", shown.pagerBase());
         model.addAttribute("exportQuery", shown.exportQuery());
-        model.addAttribute("classCounts", cis.countByClass());
         model.addAttribute("tags", cis.tagsInUse());
         addChoices(model);
         return "inventory/cis";
+    }
+
+    /** How many CIs there are of each class: a fragment the list loads after itself. */
+    @GetMapping("/cis/summary")
+    @RequiresRole(Role.VIEWER)
+    String summary(Model model) {
+        model.addAttribute("classCounts", cis.countByClass());
+        model.addAttribute("classes", Choice.options(CiClass.class));
+        return "inventory/cis :: class-counts";
     }
 
     @GetMapping("/cis/new")
