@@ -113,14 +113,10 @@ public class CiRepository {
             total = sorted.size();
             int from = (int) Math.min(total, page.offset());
             ids = sorted.subList(from, (int) Math.min(total, from + page.size())).stream().map(SortKey::id).toList();
-        } else if (hasText(query)) {
-            // On PostgreSQL the trigram index finds the matches; the count rides on the same pass.
-            var found = jdbc.sql("SELECT c.id, COUNT(*) OVER () AS total" + pageSql).params(params)
-                    .param(page.size()).param(page.offset())
-                    .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "id"), rs.getLong("total"))).list();
-            ids = found.stream().map(Map.Entry::getKey).toList();
-            total = found.isEmpty() ? count(query) : found.getFirst().getValue();
         } else {
+            // On PostgreSQL a text search is a count and a page like any filter: the trigram index
+            // serves the count, and the page may walk the name index for a common term. (A window
+            // count in the page query made PostgreSQL walk the name index over every CI.)
             total = count(query);
             var pageParams = params;
             if (hasTag(query) && total <= FEW_TAGGED) {
