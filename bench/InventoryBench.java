@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The inventory benchmark client: generates a realistic inventory with a fixed seed, imports it
@@ -384,6 +385,7 @@ public class InventoryBench {
             throws IOException, InterruptedException {
         var client = isApi ? api : ui;
         var latencies = new double[count];
+        var slowestByPath = new HashMap<String, Double>();
         int wrong = 0;
         String firstWrong = null;
         for (int i = 0; i < warmup + count; i++) {
@@ -394,6 +396,7 @@ public class InventoryBench {
             var millis = (System.nanoTime() - start) / 1e6;
             if (i >= warmup) {
                 latencies[i - warmup] = millis;
+                slowestByPath.merge(c.path, millis, Math::max);
             }
             try {
                 if (response.statusCode() != 200) {
@@ -425,6 +428,12 @@ public class InventoryBench {
         results.put(id + ".check", check);
         System.out.printf("  %-18s n=%-4d p50 %8.1f ms   p99 %8.1f ms   max %8.1f ms   %s%s%n", id, count, p50, p99, max,
                 check, wrong == 0 ? "" : "   WRONG x" + wrong);
+        // Which variants the tail belongs to: the three whose slowest request was slowest.
+        var slowest = slowestByPath.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(3).map(e -> String.format(Locale.ROOT, "%s %.0f ms", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
+        results.put(id + ".slowest", slowest);
+        System.out.printf("  %-18s slowest: %s%n", "", slowest);
         if (wrong == 0) {
             results.put(id + ".ok", "true");
         } else {
