@@ -1,0 +1,69 @@
+package io.opsline.monitoring.internal.nagios;
+
+import java.math.BigDecimal;
+
+/**
+ * A threshold in the Nagios plugin range format: {@code 10} alerts outside 0..10, {@code 10:}
+ * below 10, {@code ~:10} above 10, {@code 10:20} outside 10..20, and a leading {@code @}
+ * turns it round to alert inside the range. Kept as text too, so that a threshold shows the
+ * way its author wrote it.
+ *
+ * @param start lower end, or null for negative infinity ({@code ~})
+ * @param end upper end, or null for positive infinity
+ * @param inside true when the value alerts inside the range ({@code @})
+ */
+public record ThresholdRange(BigDecimal start, BigDecimal end, boolean inside, String text) {
+
+    /** Parses a range; throws {@link IllegalArgumentException} with a reason people can read. */
+    public static ThresholdRange parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a threshold range must not be empty");
+        }
+        var spec = text.strip();
+        var inside = spec.startsWith("@");
+        var body = inside ? spec.substring(1) : spec;
+        var colon = body.indexOf(':');
+        BigDecimal start;
+        BigDecimal end;
+        if (colon < 0) {
+            start = BigDecimal.ZERO;
+            end = number(body, spec);
+        } else {
+            if (body.indexOf(':', colon + 1) >= 0) {
+                throw invalid(spec, "it has more than one ':'");
+            }
+            var low = body.substring(0, colon);
+            var high = body.substring(colon + 1);
+            start = low.equals("~") ? null : low.isEmpty() ? BigDecimal.ZERO : number(low, spec);
+            end = high.isEmpty() ? null : number(high, spec);
+        }
+        if (start != null && end != null && start.compareTo(end) > 0) {
+            throw invalid(spec, "its start is greater than its end");
+        }
+        return new ThresholdRange(start, end, inside, spec);
+    }
+
+    /** Whether this value is outside what the threshold allows. */
+    public boolean alerts(double value) {
+        var within = (start == null || value >= start.doubleValue()) && (end == null || value <= end.doubleValue());
+        return inside == within;
+    }
+
+    private static BigDecimal number(String part, String spec) {
+        try {
+            return new BigDecimal(part);
+        } catch (NumberFormatException e) {
+            throw invalid(spec, "'" + part + "' is not a number");
+        }
+    }
+
+    private static IllegalArgumentException invalid(String spec, String why) {
+        return new IllegalArgumentException("threshold '" + spec + "' is not a valid range: " + why
+                + " (use forms like 10, 10:, ~:10, 10:20 or @10:20)");
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
