@@ -1,0 +1,31 @@
+package io.opsline.monitoring.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import io.opsline.monitoring.ServiceState;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Monitoring settings.
+ *
+ * @param pluginDirectories where plugin executables may live; a check naming a plugin anywhere
+ *        else is refused (by default Debian's monitoring-plugins, and {@code plugins} in the data
+ *        directory for the user's own: see application.yml)
+ * @param pluginOutputLimit how much of a plugin's output is kept; the rest is cut off, as Nagios
+ *        cuts it at 8 KB
+ * @param timeoutState the state of a check that ran out of time (Nagios: CRITICAL; Icinga: UNKNOWN)
+ */
+@Validated
+@ConfigurationProperties("opsline.monitoring")
+public record MonitoringProperties(
+        @NotEmpty List<Path> pluginDirectories,
+        @DefaultValue("64KB") @NotNull DataSize pluginOutputLimit,
+        @DefaultValue("UNKNOWN") @NotNull ServiceState timeoutState) {
+}
