@@ -144,6 +144,12 @@ class AuthorizationIT {
             rule("DELETE", "/api/v1/relationships/{id}", Access.OPERATOR),
             rule("POST", "/api/v1/import", Access.OPERATOR),
             rule("GET", "/api/v1/export", Access.VIEWER),
+            // Monitoring
+            rule("GET", "/api/v1/checks", Access.VIEWER),
+            rule("POST", "/api/v1/checks", Access.OPERATOR),
+            rule("GET", "/api/v1/checks/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/checks/{id}", Access.OPERATOR),
+            rule("DELETE", "/api/v1/checks/{id}", Access.OPERATOR),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));

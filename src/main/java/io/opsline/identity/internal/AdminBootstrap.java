@@ -1,11 +1,8 @@
 package io.opsline.identity.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.EnumSet;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -18,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.opsline.platform.InvalidInputException;
+import io.opsline.platform.OwnerOnlyFiles;
 import io.opsline.platform.PlatformProperties;
 
 /**
@@ -81,7 +79,7 @@ class AdminBootstrap implements ApplicationRunner {
                     .message(), e);
         }
         if (given == null) {
-            var file = writeOwnerOnly(dataDir.resolve("initial-admin-password"), password);
+            var file = OwnerOnlyFiles.write(dataDir.resolve("initial-admin-password"), password);
             log.warn("Created user 'admin' with password {} (also written to {}). Change it after signing in.",
                     password, file.toAbsolutePath().normalize());
         } else {
@@ -90,20 +88,6 @@ class AdminBootstrap implements ApplicationRunner {
         if (bootstrapToken != null) {
             log.info("Created the bootstrap API token from OPSLINE_BOOTSTRAP_TOKEN");
         }
-    }
-
-    private static Path writeOwnerOnly(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                    EnumSet.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, content + System.lineSeparator());
-        return file;
     }
 
     private static String randomPassword() {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import io.opsline.identity.AuditLog;
 import io.opsline.identity.TeamRef;
 import io.opsline.identity.Teams;
 import io.opsline.inventory.CiClass;
+import io.opsline.inventory.CiDeleted;
 import io.opsline.inventory.CiStatus;
 import io.opsline.inventory.Criticality;
 import io.opsline.inventory.Environment;
@@ -37,12 +39,15 @@ public class CiManagement {
     private final RelationshipRepository relationships;
     private final Teams teams;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    CiManagement(CiRepository cis, RelationshipRepository relationships, Teams teams, AuditLog audit) {
+    CiManagement(CiRepository cis, RelationshipRepository relationships, Teams teams, AuditLog audit,
+            ApplicationEventPublisher events) {
         this.cis = cis;
         this.relationships = relationships;
         this.teams = teams;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -123,6 +128,7 @@ public class CiManagement {
                         links.isEmpty() ? "" : " and its %d relationship(s)".formatted(links.size())),
                 before, null));
         audit.recordAll(entries);
+        events.publishEvent(new CiDeleted(id, existing.content().name()));
     }
 
     CiContent validate(CiInput input) {

@@ -1,6 +1,7 @@
 package io.opsline.monitoring.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,11 +22,16 @@ import jakarta.validation.constraints.NotNull;
  * @param pluginOutputLimit how much of a plugin's output is kept; the rest is cut off, as Nagios
  *        cuts it at 8 KB
  * @param timeoutState the state of a check that ran out of time (Nagios: CRITICAL; Icinga: UNKNOWN)
+ * @param minInterval the shortest check or retry interval accepted, so that one check definition
+ *        cannot flood a target or the scheduler
+ * @param maxTimeout the longest timeout a check may have
  */
 @Validated
 @ConfigurationProperties("opsline.monitoring")
 public record MonitoringProperties(
         @NotEmpty List<Path> pluginDirectories,
         @DefaultValue("64KB") @NotNull DataSize pluginOutputLimit,
-        @DefaultValue("UNKNOWN") @NotNull ServiceState timeoutState) {
+        @DefaultValue("UNKNOWN") @NotNull ServiceState timeoutState,
+        @DefaultValue("10s") @NotNull Duration minInterval,
+        @DefaultValue("300s") @NotNull Duration maxTimeout) {
 }

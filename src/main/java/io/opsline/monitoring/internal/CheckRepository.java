@@ -1,0 +1,108 @@
+package io.opsline.monitoring.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.opsline.monitoring.CheckType;
+import io.opsline.platform.Jdbc;
+import io.opsline.platform.Page;
+import io.opsline.platform.PageRequest;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for {@code check_definition}. */
+@Repository
+class CheckRepository {
+
+    private static final String COLUMNS = "id, ci_id, name, check_type, params, interval_seconds,"
+            + " retry_interval_seconds, max_attempts, timeout_millis, enabled, created_at, updated_at, version";
+    private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    CheckRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<CheckDefinition> findById(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM check_definition WHERE id = ?").param(id).query(this::map)
+                .optional();
+    }
+
+    boolean nameTaken(UUID ciId, String name, UUID except) {
+        return jdbc.sql("SELECT COUNT(*) FROM check_definition WHERE ci_id = ? AND name_key = ? AND id <> ?")
+                .params(ciId, name.toLowerCase(), except == null ? new UUID(0, 0) : except).query(Long.class)
+                .single() > 0;
+    }
+
+    Page<CheckDefinition> search(UUID ciId, CheckType type, PageRequest page) {
+        var where = new StringBuilder();
+        var params = new ArrayList<Object>();
+        if (ciId != null) {
+            where.append(" AND ci_id = ?");
+            params.add(ciId);
+        }
+        if (type != null) {
+            where.append(" AND check_type = ?");
+            params.add(type.name());
+        }
+        var clause = where.isEmpty() ? "" : " WHERE" + where.substring(4);
+        long total = jdbc.sql("SELECT COUNT(*) FROM check_definition" + clause).params(params).query(Long.class)
+                .single();
+        var rows = total == 0 ? List.<CheckDefinition>of()
+                : jdbc.sql("SELECT " + COLUMNS + " FROM check_definition" + clause
+                        + " ORDER BY ci_id, name_key LIMIT ? OFFSET ?").params(params).param(page.size())
+                        .param(page.offset()).query(this::map).list();
+        return page.toPage(rows, total);
+    }
+
+    List<CheckDefinition> findByCi(UUID ciId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM check_definition WHERE ci_id = ? ORDER BY name_key")
+                .param(ciId).query(this::map).list();
+    }
+
+    void insert(CheckDefinition c) {
+        jdbc.sql("INSERT INTO check_definition (id, ci_id, name, name_key, check_type, params, interval_seconds,"
+                + " retry_interval_seconds, max_attempts, timeout_millis, enabled, created_at, updated_at, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.id(), c.ciId(), c.name(), c.name().toLowerCase(), c.type().name(),
+                        json.writeValueAsString(c.params()), c.intervalSeconds(), c.retryIntervalSeconds(),
+                        c.maxAttempts(), c.timeoutMillis(), c.enabled(), Jdbc.timestamp(c.createdAt()),
+                        Jdbc.timestamp(c.updatedAt()), c.version())
+                .update();
+    }
+
+    /** Writes a changed check if it is still at {@code c.version()}; false if someone changed it meanwhile. */
+    boolean update(CheckDefinition c) {
+        return jdbc.sql("UPDATE check_definition SET ci_id = ?, name = ?, name_key = ?, check_type = ?, params = ?,"
+                + " interval_seconds = ?, retry_interval_seconds = ?, max_attempts = ?, timeout_millis = ?,"
+                + " enabled = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
+                .params(c.ciId(), c.name(), c.name().toLowerCase(), c.type().name(), json.writeValueAsString(c.params()),
+                        c.intervalSeconds(), c.retryIntervalSeconds(), c.maxAttempts(), c.timeoutMillis(), c.enabled(),
+                        Jdbc.timestamp(c.updatedAt()), c.id(), c.version())
+                .update() == 1;
+    }
+
+    void delete(UUID id) {
+        jdbc.sql("DELETE FROM check_definition WHERE id = ?").param(id).update();
+    }
+
+    private CheckDefinition map(ResultSet rs, int n) throws SQLException {
+        return new CheckDefinition(Jdbc.uuid(rs, "id"), Jdbc.uuid(rs, "ci_id"), rs.getString("name"),
+                CheckType.valueOf(rs.getString("check_type")), json.readValue(rs.getString("params"), PARAMS),
+                rs.getInt("interval_seconds"), rs.getInt("retry_interval_seconds"), rs.getInt("max_attempts"),
+                rs.getInt("timeout_millis"), rs.getBoolean("enabled"), Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "updated_at"), rs.getLong("version"));
+    }
+}
