@@ -2,6 +2,7 @@ package io.opsline.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Collects every problem with an input so the caller hears about all of them at once. */
 public final class Violations {
@@ -34,6 +35,30 @@ public final class Violations {
             add(field, "must not contain control characters");
         }
         return trimmed;
+    }
+
+    /** The id in the text, null when blank; a violation saying {@code message} when it is no id. */
+    public UUID optionalId(String field, String text, String message) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        var id = Ids.parseOrNull(text.strip());
+        if (id == null) {
+            add(field, message);
+        }
+        return id;
+    }
+
+    /** The choice named by the text (key or constant name), null when blank or unknown (with a violation). */
+    public <E extends Enum<E> & Choice> E optionalChoice(String field, String text, Class<E> type) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        var choice = Choice.parse(type, text).orElse(null);
+        if (choice == null) {
+            add(field, "unknown value '%s': use one of %s".formatted(text, Choice.keys(type)));
+        }
+        return choice;
     }
 
     public boolean isEmpty() {

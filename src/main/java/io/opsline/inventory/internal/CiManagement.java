@@ -21,7 +21,6 @@ import io.opsline.inventory.CiDeleted;
 import io.opsline.inventory.CiStatus;
 import io.opsline.inventory.Criticality;
 import io.opsline.inventory.Environment;
-import io.opsline.platform.Choice;
 import io.opsline.platform.ConflictException;
 import io.opsline.platform.Ids;
 import io.opsline.platform.InvalidInputException;
@@ -172,10 +171,10 @@ public class CiManagement {
 
     CiQuery query(CiFilter filter) {
         var v = new Violations();
-        var ciClass = parse(v, "class", filter.ciClass(), CiClass.class);
-        var status = parse(v, "status", filter.status(), CiStatus.class);
-        var environment = parse(v, "environment", filter.environment(), Environment.class);
-        var criticality = parse(v, "criticality", filter.criticality(), Criticality.class);
+        var ciClass = v.optionalChoice("class", filter.ciClass(), CiClass.class);
+        var status = v.optionalChoice("status", filter.status(), CiStatus.class);
+        var environment = v.optionalChoice("environment", filter.environment(), Environment.class);
+        var criticality = v.optionalChoice("criticality", filter.criticality(), Criticality.class);
         UUID teamId = null;
         if (filter.team() != null && !filter.team().isBlank()) {
             teamId = teams.resolve(filter.team()).map(TeamRef::id).orElse(null);
@@ -193,16 +192,6 @@ public class CiManagement {
         }
         v.throwIfAny("Invalid filter");
         return new CiQuery(filter.q(), ciClass, status, environment, criticality, teamId, filter.tag(), sort);
-    }
-
-    private static <E extends Enum<E> & Choice> E parse(Violations v, String field, String text, Class<E> type) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        return Choice.parse(type, text).orElseGet(() -> {
-            v.add(field, "unknown value '%s': use one of %s".formatted(text, Choice.keys(type)));
-            return null;
-        });
     }
 
     private ConfigurationItem find(UUID id) {

@@ -34,20 +34,8 @@ public class RelationshipManagement {
     @Transactional(readOnly = true)
     public Page<RelationshipView> search(String ci, String type, PageRequest page) {
         var v = new Violations();
-        UUID ciId = null;
-        if (ci != null && !ci.isBlank()) {
-            ciId = Ids.parseOrNull(ci.strip());
-            if (ciId == null) {
-                v.add("ci", "must be a CI id");
-            }
-        }
-        RelationshipType parsedType = null;
-        if (type != null && !type.isBlank()) {
-            parsedType = Choice.parse(RelationshipType.class, type).orElse(null);
-            if (parsedType == null) {
-                v.add("type", "unknown value '%s': use one of %s".formatted(type, Choice.keys(RelationshipType.class)));
-            }
-        }
+        var ciId = v.optionalId("ci", ci, "must be a CI id");
+        var parsedType = v.optionalChoice("type", type, RelationshipType.class);
         v.throwIfAny("Invalid filter");
         return relationships.search(ciId, parsedType, page);
     }

@@ -64,20 +64,8 @@ public class CheckDefinitions {
     @Transactional(readOnly = true)
     public Page<CheckView> search(String ci, String type, PageRequest page) {
         var v = new Violations();
-        UUID ciId = null;
-        if (ci != null && !ci.isBlank()) {
-            ciId = Ids.parseOrNull(ci.strip());
-            if (ciId == null) {
-                v.add("ci", "must be a CI id");
-            }
-        }
-        CheckType checkType = null;
-        if (type != null && !type.isBlank()) {
-            checkType = Choice.parse(CheckType.class, type).orElse(null);
-            if (checkType == null) {
-                v.add("type", "unknown value '%s': use one of %s".formatted(type, Choice.keys(CheckType.class)));
-            }
-        }
+        var ciId = v.optionalId("ci", ci, "must be a CI id");
+        var checkType = v.optionalChoice("type", type, CheckType.class);
         v.throwIfAny("Invalid filter");
         var found = checks.search(ciId, checkType, page);
         var cis = inventory.findAll(found.items().stream().map(CheckDefinition::ciId).distinct().toList());
