@@ -1,0 +1,16 @@
+package io.opsline.monitoring.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.opsline.monitoring.ServiceState;
+import io.opsline.monitoring.internal.nagios.PerfDatum;
+
+/**
+ * What one run of a check found, whatever its type: the state, a line for people (plus more
+ * lines if there is more to say), measured values, and when and how long it ran.
+ */
+public record CheckResult(ServiceState state, String output, String longOutput, List<PerfDatum> perfData,
+        Instant startedAt, Duration duration) {
+}
