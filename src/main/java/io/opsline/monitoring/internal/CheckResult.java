@@ -13,4 +13,11 @@ import io.opsline.monitoring.internal.nagios.PerfDatum;
  */
 public record CheckResult(ServiceState state, String output, String longOutput, List<PerfDatum> perfData,
         Instant startedAt, Duration duration) {
+
+    /** A result of a check that started at {@code startedAt}, {@code startedNanos} on the nano clock, and ends now. */
+    public static CheckResult endingNow(ServiceState state, String output, List<PerfDatum> perfData,
+            Instant startedAt, long startedNanos) {
+        return new CheckResult(state, output, "", perfData, startedAt,
+                Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
 }

@@ -44,26 +44,26 @@ public final class TcpCheck {
                 answer = readUntil(socket, unescape(spec.expect()), deadline);
             }
             var millis = elapsedMillis(started);
-            var perf = List.of(new PerfDatum("time", millis / 1000.0, "s", seconds(spec.responseWarningMs()),
-                    seconds(spec.responseCriticalMs()), 0.0, timeout.toMillis() / 1000.0));
+            var perf = List.of(new PerfDatum("time", millis / 1000.0, "s", millisToSeconds(spec.responseWarningMs()),
+                    millisToSeconds(spec.responseCriticalMs()), 0.0, timeout.toMillis() / 1000.0));
             if (answer != null && !answer.contains(unescape(spec.expect()))) {
-                return result(ServiceState.CRITICAL, "TCP CRITICAL - Unexpected response from %s: %s"
+                return CheckResult.endingNow(ServiceState.CRITICAL, "TCP CRITICAL - Unexpected response from %s: %s"
                         .formatted(where, firstLine(answer)), perf, startedAt, started);
             }
             var state = spec.responseCriticalMs() != null && spec.responseCriticalMs().alerts(millis) ? ServiceState.CRITICAL
                     : spec.responseWarningMs() != null && spec.responseWarningMs().alerts(millis) ? ServiceState.WARNING
                             : ServiceState.OK;
-            return result(state, "TCP %s - %.3f second response time on %s".formatted(state.name(), millis / 1000.0,
+            return CheckResult.endingNow(state, "TCP %s - %.3f second response time on %s".formatted(state.name(), millis / 1000.0,
                     where), perf, startedAt, started);
         } catch (UnknownHostException e) {
-            return result(ServiceState.UNKNOWN, "TCP UNKNOWN - cannot resolve host " + host, List.of(), startedAt,
+            return CheckResult.endingNow(ServiceState.UNKNOWN, "TCP UNKNOWN - cannot resolve host " + host, List.of(), startedAt,
                     started);
         } catch (SocketTimeoutException e) {
-            return result(ServiceState.CRITICAL, "TCP CRITICAL - Socket timeout after %s on %s"
+            return CheckResult.endingNow(ServiceState.CRITICAL, "TCP CRITICAL - Socket timeout after %s on %s"
                     .formatted(describe(timeout), where), List.of(), startedAt, started);
         } catch (IOException | IllegalArgumentException e) {
             // Refused, no route, reset: the service is not there to answer.
-            return result(ServiceState.CRITICAL, "TCP CRITICAL - %s on %s".formatted(reason(e), where), List.of(),
+            return CheckResult.endingNow(ServiceState.CRITICAL, "TCP CRITICAL - %s on %s".formatted(reason(e), where), List.of(),
                     startedAt, started);
         }
     }
@@ -100,16 +100,6 @@ public final class TcpCheck {
         return (System.nanoTime() - started) / 1e6;
     }
 
-    /** A millisecond threshold as the seconds the perfdata is in. */
-    private static ThresholdRange seconds(ThresholdRange millis) {
-        if (millis == null) {
-            return null;
-        }
-        var start = millis.start() == null ? "~" : millis.start().movePointLeft(3).stripTrailingZeros().toPlainString();
-        var end = millis.end() == null ? "" : millis.end().movePointLeft(3).stripTrailingZeros().toPlainString();
-        return ThresholdRange.parse((millis.inside() ? "@" : "") + start + ":" + end);
-    }
-
     private static String firstLine(String text) {
         var line = text.strip().lines().findFirst().orElse("(nothing)");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
@@ -127,8 +117,8 @@ public final class TcpCheck {
         return millis % 1000 == 0 ? millis / 1000 + " seconds" : String.format(Locale.ROOT, "%.1f seconds", millis / 1000.0);
     }
 
-    private static CheckResult result(ServiceState state, String output, List<PerfDatum> perf, Instant startedAt,
-            long started) {
-        return new CheckResult(state, output, "", perf, startedAt, Duration.ofNanos(System.nanoTime() - started));
+    /** A threshold set in milliseconds, in the seconds the response time is reported in. */
+    private static ThresholdRange millisToSeconds(ThresholdRange millis) {
+        return millis == null ? null : millis.inLargerUnit(3);
     }
 }

@@ -49,6 +49,18 @@ public record ThresholdRange(BigDecimal start, BigDecimal end, boolean inside, S
         return inside == within;
     }
 
+    /**
+     * The same range in a unit 10^digits times larger, e.g. milliseconds to seconds with 3:
+     * thresholds are set in milliseconds, response times reported in seconds as plugins do.
+     */
+    public ThresholdRange inLargerUnit(int digits) {
+        var low = start == null ? null : start.movePointLeft(digits).stripTrailingZeros();
+        var high = end == null ? null : end.movePointLeft(digits).stripTrailingZeros();
+        var spec = (inside ? "@" : "") + (low == null ? "~" : low.toPlainString()) + ":"
+                + (high == null ? "" : high.toPlainString());
+        return new ThresholdRange(low, high, inside, spec);
+    }
+
     private static BigDecimal number(String part, String spec) {
         try {
             return new BigDecimal(part);

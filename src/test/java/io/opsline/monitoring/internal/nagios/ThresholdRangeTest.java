@@ -35,4 +35,12 @@ class ThresholdRangeTest {
     void keepsTheTextAsWritten(String range) {
         assertThat(ThresholdRange.parse(range)).hasToString(range);
     }
+
+    @ParameterizedTest(name = "{0} ms is {1} s")
+    @CsvSource({"500, 0:0.5", "200:, 0.2:", "~:1500, ~:1.5", "@100:250, @0.1:0.25"})
+    void convertsMillisecondThresholdsToSeconds(String millis, String seconds) {
+        var converted = ThresholdRange.parse(millis).inLargerUnit(3);
+        assertThat(converted).hasToString(seconds);
+        assertThat(converted).isEqualTo(ThresholdRange.parse(seconds));
+    }
 }
