@@ -28,7 +28,6 @@ import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckResult;
 import io.opsline.monitoring.internal.CheckSpec;
 import io.opsline.monitoring.internal.nagios.PerfDatum;
-import io.opsline.monitoring.internal.nagios.ThresholdRange;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,8 +84,8 @@ public final class HttpCheck {
     private CheckResult judge(CheckSpec.Http spec, HttpResponse<?> response, byte[] body, double millis,
             Duration timeout, Instant startedAt, long started) {
         var status = response.statusCode();
-        var perf = List.of(new PerfDatum("time", millis / 1000.0, "s", millisToSeconds(spec.responseWarningMs()),
-                millisToSeconds(spec.responseCriticalMs()), 0.0, timeout.toMillis() / 1000.0),
+        var perf = List.of(ResponseTime.perfDatum(millis, spec.responseWarningMs(), spec.responseCriticalMs(),
+                    timeout.toMillis() / 1000.0),
                 new PerfDatum("size", (double) body.length, "B", null, null, 0.0, null));
         var problems = new ArrayList<String>();
         var state = ServiceState.OK;
@@ -114,9 +113,7 @@ public final class HttpCheck {
                 problems.add(problem);
             }
         }
-        var timeState = spec.responseCriticalMs() != null && spec.responseCriticalMs().alerts(millis) ? ServiceState.CRITICAL
-                : spec.responseWarningMs() != null && spec.responseWarningMs().alerts(millis) ? ServiceState.WARNING
-                        : ServiceState.OK;
+        var timeState = ResponseTime.judge(millis, spec.responseWarningMs(), spec.responseCriticalMs());
         if (timeState.severity() > ServiceState.OK.severity()) {
             problems.add("response time %.3f s".formatted(millis / 1000.0));
             if (timeState.severity() > state.severity()) {
@@ -218,10 +215,5 @@ public final class HttpCheck {
     private static String describe(Duration timeout) {
         var millis = timeout.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
-    }
-
-    /** A threshold set in milliseconds, in the seconds the response time is reported in. */
-    private static ThresholdRange millisToSeconds(ThresholdRange millis) {
-        return millis == null ? null : millis.inLargerUnit(3);
     }
 }

@@ -16,7 +16,6 @@ import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckResult;
 import io.opsline.monitoring.internal.CheckSpec;
 import io.opsline.monitoring.internal.nagios.PerfDatum;
-import io.opsline.monitoring.internal.nagios.ThresholdRange;
 
 /**
  * Connects over TCP, as check_tcp does: a refused or timed-out connection is CRITICAL, an answer
@@ -44,15 +43,13 @@ public final class TcpCheck {
                 answer = readUntil(socket, unescape(spec.expect()), deadline);
             }
             var millis = elapsedMillis(started);
-            var perf = List.of(new PerfDatum("time", millis / 1000.0, "s", millisToSeconds(spec.responseWarningMs()),
-                    millisToSeconds(spec.responseCriticalMs()), 0.0, timeout.toMillis() / 1000.0));
+            var perf = List.of(ResponseTime.perfDatum(millis, spec.responseWarningMs(), spec.responseCriticalMs(),
+                    timeout.toMillis() / 1000.0));
             if (answer != null && !answer.contains(unescape(spec.expect()))) {
                 return CheckResult.endingNow(ServiceState.CRITICAL, "TCP CRITICAL - Unexpected response from %s: %s"
                         .formatted(where, firstLine(answer)), perf, startedAt, started);
             }
-            var state = spec.responseCriticalMs() != null && spec.responseCriticalMs().alerts(millis) ? ServiceState.CRITICAL
-                    : spec.responseWarningMs() != null && spec.responseWarningMs().alerts(millis) ? ServiceState.WARNING
-                            : ServiceState.OK;
+            var state = ResponseTime.judge(millis, spec.responseWarningMs(), spec.responseCriticalMs());
             return CheckResult.endingNow(state, "TCP %s - %.3f second response time on %s".formatted(state.name(), millis / 1000.0,
                     where), perf, startedAt, started);
         } catch (UnknownHostException e) {
@@ -115,10 +112,5 @@ public final class TcpCheck {
     private static String describe(Duration timeout) {
         var millis = timeout.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " seconds" : String.format(Locale.ROOT, "%.1f seconds", millis / 1000.0);
-    }
-
-    /** A threshold set in milliseconds, in the seconds the response time is reported in. */
-    private static ThresholdRange millisToSeconds(ThresholdRange millis) {
-        return millis == null ? null : millis.inLargerUnit(3);
     }
 }
