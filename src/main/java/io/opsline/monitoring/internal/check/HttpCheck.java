@@ -7,9 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckResult;
@@ -150,46 +144,10 @@ public final class HttpCheck {
             var builder = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
                     .followRedirects(spec.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
             if (!spec.verifyTls()) {
-                builder.sslContext(trustingEverything());
+                builder.sslContext(AcceptingTls.context());
             }
             return builder.build();
         });
-    }
-
-    /**
-     * For checks told not to verify TLS: a trust manager that accepts any chain. JSSE checks the
-     * host name inside the trust manager, so this skips that too, for this client only.
-     */
-    private static SSLContext trustingEverything() {
-        try {
-            var context = SSLContext.getInstance("TLS");
-            context.init(null, new X509ExtendedTrustManager[] {new X509ExtendedTrustManager() {
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
-                }
-
-                public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
-                }
-
-                public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-                }
-
-                public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-                }
-
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, new SecureRandom());
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is not available", e);
-        }
     }
 
     private static String version(HttpResponse<?> response) {

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckSpec;
@@ -160,6 +164,30 @@ class HttpCheckIT {
         var warned = new CheckSpec.Http(url("/ok"), "GET", List.of(), null, null, null, Map.of(), true, true,
                 ThresholdRange.parse("@0:60000"), null);
         assertThat(check.run(warned, Duration.ofSeconds(5)).state()).isEqualTo(ServiceState.WARNING);
+    }
+
+    @Test
+    void verifiesTlsUnlessToldNotTo(@TempDir Path dir) throws Exception {
+        var https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        https.setHttpsConfigurator(new HttpsConfigurator(TestCertificates.serverContext(dir, "https", 30,
+                "ip:127.0.0.1")));
+        https.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        https.start();
+        try {
+            var url = URI.create("https://127.0.0.1:" + https.getAddress().getPort() + "/");
+            var verified = check.run(new CheckSpec.Http(url, "GET", List.of(), null, null, null, Map.of(), true, true,
+                    null, null), Duration.ofSeconds(5));
+            assertThat(verified.state()).isEqualTo(ServiceState.CRITICAL);
+            assertThat(verified.output()).startsWith("HTTP CRITICAL - TLS handshake failed");
+            var trusting = check.run(new CheckSpec.Http(url, "GET", List.of(), null, null, null, Map.of(), true, false,
+                    null, null), Duration.ofSeconds(5));
+            assertThat(trusting.state()).isEqualTo(ServiceState.OK);
+        } finally {
+            https.stop(0);
+        }
     }
 
     @Test
