@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.nagios.PerfDatum;
+import io.opsline.monitoring.internal.nagios.PluginOutput;
 
 /**
  * What one run of a check found, whatever its type: the state, a line for people (plus more
@@ -13,6 +14,14 @@ import io.opsline.monitoring.internal.nagios.PerfDatum;
  */
 public record CheckResult(ServiceState state, String output, String longOutput, List<PerfDatum> perfData,
         Instant startedAt, Duration duration) {
+
+    /** A plugin's result; what could not be understood of its output is kept after its long output. */
+    public static CheckResult of(PluginOutput plugin, Instant startedAt, long startedNanos) {
+        var more = plugin.problems().isEmpty() ? plugin.longText()
+                : (plugin.longText() + "\n" + String.join("\n", plugin.problems())).strip();
+        return new CheckResult(plugin.state(), plugin.text(), more, plugin.perfData(), startedAt,
+                Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
 
     /** A result of a check that started at {@code startedAt}, {@code startedNanos} on the nano clock, and ends now. */
     public static CheckResult endingNow(ServiceState state, String output, List<PerfDatum> perfData,
