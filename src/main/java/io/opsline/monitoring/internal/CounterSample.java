@@ -16,10 +16,19 @@ public record CounterSample(double value, Instant at) {
      * reckons it. Empty without an earlier reading or time between the two.
      */
     public OptionalDouble perSecondSince(CounterSample earlier) {
+        return perSecondSince(earlier, 0);
+    }
+
+    /**
+     * The same for a counter of fixed width that wraps round at {@code wrapsAt} (2^32 for SNMP's
+     * Counter32): a smaller value after a larger one below that width counted past the top.
+     */
+    public OptionalDouble perSecondSince(CounterSample earlier, double wrapsAt) {
         if (earlier == null || !at.isAfter(earlier.at())) {
             return OptionalDouble.empty();
         }
-        var increase = value >= earlier.value() ? value - earlier.value() : value;
+        var increase = value >= earlier.value() ? value - earlier.value()
+                : wrapsAt > earlier.value() ? wrapsAt - earlier.value() + value : value;
         var seconds = Duration.between(earlier.at(), at).toNanos() / 1e9;
         return OptionalDouble.of(increase / seconds);
     }

@@ -32,4 +32,12 @@ class CounterSampleTest {
         assertThat(now.perSecondSince(new CounterSample(1, T0))).isEmpty();
         assertThat(now.perSecondSince(new CounterSample(1, T0.plusSeconds(1)))).isEmpty();
     }
+
+    @Test
+    void aFixedWidthCounterThatWrappedCountsPastTheTop() {
+        var wrapsAt = Math.pow(2, 32);
+        var earlier = new CounterSample(wrapsAt - 100, T0);
+        var now = new CounterSample(900, T0.plusSeconds(10));
+        assertThat(now.perSecondSince(earlier, wrapsAt).getAsDouble()).isCloseTo(100.0, within(1e-9));
+    }
 }
