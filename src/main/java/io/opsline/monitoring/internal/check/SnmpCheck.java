@@ -83,8 +83,8 @@ public final class SnmpCheck {
                         List.of(), startedAt, started, null);
             }
             if (response.getType() == PDU.REPORT) {
-                return reading(ServiceState.CRITICAL, "SNMP CRITICAL - %s refused the request (%s): check the user and "
-                        + "passwords".formatted(where, report(response)), List.of(), startedAt, started, null);
+                return reading(ServiceState.CRITICAL, ("SNMP CRITICAL - %s refused the request (%s): check the user and "
+                        + "passwords").formatted(where, report(response)), List.of(), startedAt, started, null);
             }
             if (response.getErrorStatus() != PDU.noError) {
                 return reading(ServiceState.UNKNOWN, "SNMP UNKNOWN - %s answered %s".formatted(where,
