@@ -15,6 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import io.opsline.monitoring.internal.CheckDefinitions;
+import io.opsline.monitoring.internal.CheckRepository;
+import io.opsline.monitoring.internal.CheckSpec;
 import io.opsline.platform.Secrets;
 import io.opsline.testing.OpslineIntegrationTest;
 import io.opsline.testing.TestAccounts;
@@ -34,6 +37,10 @@ class CheckApiIT {
     JdbcClient jdbc;
     @Autowired
     Secrets secrets;
+    @Autowired
+    CheckDefinitions definitions;
+    @Autowired
+    CheckRepository repository;
 
     private MvcTestResult send(String method, String uri, Object body) {
         var request = mvc.method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri)
@@ -161,6 +168,10 @@ class CheckApiIT {
                 .query(String.class).single();
         assertThat(secrets.open(json.readTree(restored).get("password").asString())).isEqualTo("s3cret-pass");
         assertThat(json.readTree(restored).get("command").asString()).isEqualTo("uptime -p");
+
+        // Opened again for running the check.
+        var definition = repository.findById(UUID.fromString(id)).orElseThrow();
+        assertThat(((CheckSpec.Ssh) definitions.spec(definition)).password()).isEqualTo("s3cret-pass");
 
         // The audit log shows the change but never the secret.
         var audit = mvc.get().uri("/api/v1/audit?entityType=check&entityId=" + id)

@@ -17,6 +17,7 @@ import io.opsline.inventory.CiDeleted;
 import io.opsline.inventory.CiSummary;
 import io.opsline.inventory.Inventory;
 import io.opsline.monitoring.CheckType;
+import io.opsline.monitoring.internal.nagios.PluginPathException;
 import io.opsline.monitoring.internal.nagios.PluginRunner;
 import io.opsline.platform.Choice;
 import io.opsline.platform.ConflictException;
@@ -146,6 +147,26 @@ public class CheckDefinitions {
         audit.recordAll(entries);
     }
 
+    /**
+     * What a stored check looks at, its secrets opened, for running it. The parameters were valid
+     * when stored; a plugin that has gone since is the plugin runner's to report.
+     */
+    public CheckSpec spec(CheckDefinition check) {
+        var params = new LinkedHashMap<>(check.params());
+        for (var secret : SECRET_PARAMS.getOrDefault(check.type(), Set.of())) {
+            if (params.get(secret) instanceof String sealed) {
+                params.put(secret, secrets.open(sealed));
+            }
+        }
+        var v = new Violations();
+        var spec = CheckSpecs.read(check.type(), params, v);
+        if (spec == null) {
+            throw new IllegalStateException("check %s no longer reads as a %s check: %s".formatted(check.id(),
+                    check.type().key(), v.list()));
+        }
+        return spec;
+    }
+
     private CheckDefinition find(UUID id) {
         return checks.findById(id).orElseThrow(() -> new NotFoundException("Check", id));
     }
@@ -182,7 +203,13 @@ public class CheckDefinitions {
         Map<String, Object> params = Map.of();
         if (type != null) {
             params = withStoredSecrets(type, input.params(), existing);
-            CheckSpecs.read(type, params, v, plugins);
+            if (CheckSpecs.read(type, params, v) instanceof CheckSpec.Plugin plugin && plugin.plugin() != null) {
+                try {
+                    plugins.resolve(plugin.plugin());
+                } catch (PluginPathException e) {
+                    v.add("params.plugin", e.getMessage());
+                }
+            }
         }
         var floor = (int) Math.max(1, properties.minInterval().toSeconds());
         var interval = seconds(v, "intervalSeconds", input.intervalSeconds(), Math.max(floor, DEFAULT_INTERVAL), floor);

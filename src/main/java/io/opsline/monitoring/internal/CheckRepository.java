@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for {@code check_definition}. */
 @Repository
-class CheckRepository {
+public class CheckRepository {
 
     private static final String COLUMNS = "id, ci_id, name, check_type, params, interval_seconds,"
             + " retry_interval_seconds, max_attempts, timeout_millis, enabled, created_at, updated_at, version";
@@ -35,7 +35,7 @@ class CheckRepository {
         this.json = json;
     }
 
-    Optional<CheckDefinition> findById(UUID id) {
+    public Optional<CheckDefinition> findById(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM check_definition WHERE id = ?").param(id).query(this::map)
                 .optional();
     }

@@ -6,8 +6,6 @@ import java.util.regex.Pattern;
 
 import io.opsline.monitoring.CheckType;
 import io.opsline.monitoring.ServiceState;
-import io.opsline.monitoring.internal.nagios.PluginPathException;
-import io.opsline.monitoring.internal.nagios.PluginRunner;
 import io.opsline.platform.Violations;
 
 /**
@@ -24,8 +22,11 @@ final class CheckSpecs {
     private CheckSpecs() {
     }
 
-    /** The spec, or null with violations added. */
-    static CheckSpec read(CheckType type, Map<String, Object> values, Violations violations, PluginRunner plugins) {
+    /**
+     * The spec, or null with violations added. Only the parameters are read; whether a named plugin
+     * exists is for the caller to ask when a check is saved.
+     */
+    static CheckSpec read(CheckType type, Map<String, Object> values, Violations violations) {
         var p = new Params(values, violations);
         var before = violations.list().size();
         var spec = switch (type) {
@@ -40,7 +41,7 @@ final class CheckSpecs {
                     p.range("responseCriticalMs"));
             case SNMP -> snmp(p, violations);
             case SSH -> ssh(p, violations);
-            case PLUGIN -> plugin(p, violations, plugins);
+            case PLUGIN -> new CheckSpec.Plugin(p.string("plugin", true, 500), p.strings("arguments", 100, 1000));
             case PROMETHEUS -> prometheus(p, violations);
             case PASSIVE -> passive(p, violations);
         };
@@ -132,18 +133,6 @@ final class CheckSpecs {
         return new CheckSpec.Ssh(p.host("host"), p.integer("port", 22, 1, MAX_PORT), p.string("user", true, 100),
                 password, privateKey, p.string("hostKey", false, 1000), p.string("command", true, 4000),
                 p.integer("expectedExitCode", 0, 0, 255), p.regex("outputRegex"));
-    }
-
-    private static CheckSpec plugin(Params p, Violations v, PluginRunner plugins) {
-        var plugin = p.string("plugin", true, 500);
-        if (plugin != null) {
-            try {
-                plugins.resolve(plugin);
-            } catch (PluginPathException e) {
-                v.add("params.plugin", e.getMessage());
-            }
-        }
-        return new CheckSpec.Plugin(plugin, p.strings("arguments", 100, 1000));
     }
 
     private static CheckSpec prometheus(Params p, Violations v) {

@@ -2,7 +2,6 @@ package io.opsline.monitoring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,21 +10,17 @@ import org.junit.jupiter.api.Test;
 
 import io.opsline.monitoring.CheckType;
 import io.opsline.monitoring.ServiceState;
-import io.opsline.monitoring.internal.nagios.PluginRunner;
 import io.opsline.platform.FieldViolation;
 import io.opsline.platform.Violations;
 
 class CheckSpecsTest {
-
-    private final PluginRunner plugins = new PluginRunner(List.of(Path.of("/nonexistent/plugins")), 4096,
-            ServiceState.UNKNOWN);
 
     private record Read(CheckSpec spec, Map<String, String> errors) {
     }
 
     private Read read(CheckType type, Map<String, Object> params) {
         var violations = new Violations();
-        var spec = CheckSpecs.read(type, params, violations, plugins);
+        var spec = CheckSpecs.read(type, params, violations);
         return new Read(spec, FieldViolation.byField(violations.list()));
     }
 
@@ -109,11 +104,12 @@ class CheckSpecsTest {
     }
 
     @Test
-    void aPluginMustBeInThePluginDirectories() {
-        assertThat(read(CheckType.PLUGIN, Map.of("plugin", "/bin/sh")).errors().get("params.plugin"))
-                .contains("'/bin/sh' is outside the plugin directories");
-        assertThat(read(CheckType.PLUGIN, Map.of("plugin", "check_tcp", "arguments", List.of(1, 2))).errors())
-                .containsKeys("params.plugin", "params.arguments");
+    void aPluginNeedsANameAndTextArguments() {
+        assertThat(read(CheckType.PLUGIN, Map.of("arguments", List.of(1, 2))).errors())
+                .containsOnlyKeys("params.plugin", "params.arguments");
+        var spec = (CheckSpec.Plugin) read(CheckType.PLUGIN, Map.of("plugin", "check_tcp", "arguments",
+                List.of("-H", "$HOSTADDRESS$"))).spec();
+        assertThat(spec.arguments()).containsExactly("-H", "$HOSTADDRESS$");
     }
 
     @Test
