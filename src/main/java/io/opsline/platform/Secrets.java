@@ -13,7 +13,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +30,8 @@ public class Secrets {
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
-    @Autowired
     Secrets(PlatformProperties properties) {
-        this(loadOrCreateKey(properties));
-    }
-
-    Secrets(byte[] key) {
+        var key = loadOrCreateKey(properties);
         if (key.length != 32) {
             throw new IllegalStateException("the secret key must be 32 bytes (base64 of 32 random bytes)");
         }

@@ -1,7 +1,15 @@
 package io.opsline.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -12,6 +20,30 @@ import org.junit.jupiter.api.Assumptions;
 public final class Peers {
 
     private Peers() {
+    }
+
+    /** A loopback TCP port nothing listens on now: for a peer to listen on, or to find closed. */
+    public static int freeTcpPort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A loopback UDP port nothing listens on now. */
+    public static int freeUdpPort() {
+        try (var socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until a peer started by a test answers, failing with {@code what} after ten seconds. */
+    public static void awaitReady(String what, Callable<Boolean> answers) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .ignoreExceptions().until(answers);
     }
 
     public static void assumePresent(boolean present, String peer, String debianPackage) {

@@ -2,6 +2,7 @@ package io.opsline.inventory.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -134,18 +136,16 @@ public class CiRepository {
         if (ids.isEmpty()) {
             return page.toPage(List.of(), total);
         }
-        var byId = new HashMap<UUID, Row>();
-        jdbc.sql("SELECT " + COLUMNS + " FROM ci c WHERE c.id IN (" + placeholders(ids.size()) + ")")
-                .params(new ArrayList<Object>(ids)).query(this::mapRow).list().forEach(row -> byId.put(row.id(), row));
-        var rows = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-        return page.toPage(withChildren(rows), total);
+        var byId = new HashMap<UUID, ConfigurationItem>();
+        findAllById(ids).forEach(item -> byId.put(item.id(), item));
+        return page.toPage(ids.stream().map(byId::get).filter(Objects::nonNull).toList(), total);
     }
 
     /**
      * What a list is sorted by, compared in Java exactly as the SQL orders compare: strings by
      * code unit (H2's default collation) and UUIDs as unsigned numbers (as H2 and PostgreSQL do).
      */
-    private record SortKey(UUID id, String nameKey, String ciClass, String status, java.time.Instant updatedAt) {
+    private record SortKey(UUID id, String nameKey, String ciClass, String status, Instant updatedAt) {
 
         private static final Comparator<UUID> UNSIGNED = Comparator
                 .comparing((UUID u) -> u.getMostSignificantBits(), Long::compareUnsigned)
@@ -437,7 +437,7 @@ public class CiRepository {
     }
 
     /** A CI row before its tags and addresses are attached. */
-    private record Row(UUID id, CiContent content, java.time.Instant createdAt, java.time.Instant updatedAt,
+    private record Row(UUID id, CiContent content, Instant createdAt, Instant updatedAt,
             long version) {
     }
 

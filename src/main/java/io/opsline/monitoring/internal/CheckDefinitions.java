@@ -2,7 +2,6 @@ package io.opsline.monitoring.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -222,7 +221,7 @@ public class CheckDefinitions {
         double timeout = input.timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : input.timeoutSeconds();
         var maxTimeout = properties.maxTimeout().toMillis() / 1000.0;
         if (Double.isNaN(timeout) || timeout < 0.1 || timeout > maxTimeout) {
-            v.add("timeoutSeconds", "must be from 0.1 to %s seconds".formatted(plain(maxTimeout)));
+            v.add("timeoutSeconds", "must be from 0.1 to %s seconds".formatted(Wording.number(maxTimeout)));
         } else if (timeout > interval) {
             v.add("timeoutSeconds", "must not be longer than the interval (%d s)".formatted(interval));
         }
@@ -295,9 +294,5 @@ public class CheckDefinitions {
     private static ConflictException stale(CheckDefinition existing, long sent) {
         return ConflictException.onField("version", ("check %s was changed by someone else (now version %d, you sent"
                 + " %d); reload it and apply your change again").formatted(existing.name(), existing.version(), sent));
-    }
-
-    private static String plain(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

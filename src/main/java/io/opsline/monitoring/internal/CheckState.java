@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.opsline.monitoring.ServiceState;
-import io.opsline.monitoring.internal.nagios.PerfDatum;
 import io.opsline.monitoring.internal.state.CheckStatus;
 import io.opsline.monitoring.internal.state.FlapDetector;
 
@@ -43,14 +42,5 @@ public record CheckState(UUID checkId, CheckStatus<ServiceState> status, CheckRe
     public static String withResult(String recentStates, ServiceState state) {
         var all = recentStates + state.name().charAt(0);
         return all.length() > FlapDetector.HISTORY ? all.substring(all.length() - FlapDetector.HISTORY) : all;
-    }
-
-    public Instant lastCheck() {
-        return lastResult == null ? null : lastResult.startedAt();
-    }
-
-    /** Perf data of the last result, or none. */
-    public List<PerfDatum> perfData() {
-        return lastResult == null ? List.of() : lastResult.perfData();
     }
 }

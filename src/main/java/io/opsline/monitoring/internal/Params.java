@@ -1,5 +1,6 @@
 package io.opsline.monitoring.internal;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -124,7 +125,7 @@ final class Params {
             }
         }
         if (number == null || number.isNaN() || number < min || number > max) {
-            invalid(name, "must be a number from %s to %s".formatted(plain(min), plain(max)));
+            invalid(name, "must be a number from %s to %s".formatted(Wording.number(min), Wording.number(max)));
             return fallback;
         }
         return number;
@@ -156,7 +157,9 @@ final class Params {
             return null;
         }
         try {
-            return ThresholdRange.parse(value instanceof Number n ? plain(n.doubleValue()) : value.toString());
+            // A JSON number is taken exactly as written, never rounded.
+            return ThresholdRange.parse(value instanceof Number n
+                    ? BigDecimal.valueOf(n.doubleValue()).stripTrailingZeros().toPlainString() : value.toString());
         } catch (IllegalArgumentException e) {
             invalid(name, e.getMessage());
             return null;
@@ -258,9 +261,5 @@ final class Params {
         var copy = new LinkedHashMap<String, String>();
         map.forEach((k, v) -> copy.put(k.toString(), (String) v));
         return copy;
-    }
-
-    private static String plain(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

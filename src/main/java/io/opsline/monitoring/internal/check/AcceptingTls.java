@@ -16,10 +16,16 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class AcceptingTls {
 
+    private static final SSLContext CONTEXT = build();
+
     private AcceptingTls() {
     }
 
     static SSLContext context() {
+        return CONTEXT;
+    }
+
+    private static SSLContext build() {
         try {
             var context = SSLContext.getInstance("TLS");
             context.init(null, new X509ExtendedTrustManager[] {new X509ExtendedTrustManager() {

@@ -29,12 +29,14 @@ public class CheckRunner implements AutoCloseable {
     private final DnsCheck dns = new DnsCheck();
     private final SnmpCheck snmp = new SnmpCheck();
     private final SshCheck ssh = new SshCheck();
-    private final PrometheusCheck prometheus = new PrometheusCheck();
+    private final PrometheusCheck prometheus;
     private final PingCheck ping;
     private final PluginCheck plugin;
 
     CheckRunner(PluginRunner plugins, JsonMapper json) {
-        this.http = new HttpCheck(json);
+        var clients = new HttpClients();
+        this.http = new HttpCheck(json, clients);
+        this.prometheus = new PrometheusCheck(clients);
         this.ping = new PingCheck(plugins);
         this.plugin = new PluginCheck(plugins);
     }

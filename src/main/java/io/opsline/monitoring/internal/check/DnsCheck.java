@@ -23,7 +23,8 @@ import org.xbill.DNS.Type;
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckResult;
 import io.opsline.monitoring.internal.CheckSpec;
-import io.opsline.monitoring.internal.nagios.PerfDatum;
+import io.opsline.monitoring.internal.Wording;
+import io.opsline.monitoring.internal.nagios.ThresholdRange;
 
 /**
  * Asks a DNS server (the check's, or the system's) for one record set, as check_dns does: a
@@ -73,7 +74,7 @@ public final class DnsCheck {
                 return CheckResult.endingNow(ServiceState.CRITICAL, "DNS CRITICAL - %s %s is %s, expected %s".formatted(
                         spec.name(), type, found, String.join(", ", missing)), perf, startedAt, started);
             }
-            var state = ResponseTime.judge(millis, spec.responseWarningMs(), spec.responseCriticalMs());
+            var state = ThresholdRange.judge(millis, spec.responseWarningMs(), spec.responseCriticalMs());
             return CheckResult.endingNow(state, String.format(Locale.ROOT, "DNS %s - %.3f seconds response time, %s %s is %s",
                     state.name(), millis / 1000.0, spec.name(), type, found), perf, startedAt, started);
         } catch (TextParseException e) {
@@ -81,8 +82,8 @@ public final class DnsCheck {
                     spec.name()), List.of(), startedAt, started);
         } catch (IOException e) {
             if (timedOut(e)) {
-                return CheckResult.endingNow(ServiceState.CRITICAL, "DNS CRITICAL - no answer within %d ms from %s"
-                        .formatted(timeout.toMillis(), server(spec)), List.of(), startedAt, started);
+                return CheckResult.endingNow(ServiceState.CRITICAL, "DNS CRITICAL - no answer within %s from %s"
+                        .formatted(Wording.duration(timeout), server(spec)), List.of(), startedAt, started);
             }
             return CheckResult.endingNow(ServiceState.CRITICAL, "DNS CRITICAL - %s: %s".formatted(server(spec),
                     e.getMessage()), List.of(), startedAt, started);

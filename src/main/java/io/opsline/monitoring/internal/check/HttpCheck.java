@@ -12,24 +12,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 
 import javax.net.ssl.SSLHandshakeException;
 
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckResult;
 import io.opsline.monitoring.internal.CheckSpec;
+import io.opsline.monitoring.internal.Wording;
 import io.opsline.monitoring.internal.nagios.PerfDatum;
+import io.opsline.monitoring.internal.nagios.ThresholdRange;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An HTTP(S) request judged as check_http judges it: without expected codes, 2xx and 3xx are OK,
  * 4xx WARNING and 5xx CRITICAL; with them, anything else is CRITICAL. Then the body (regex, or
- * one JSON value) and the response time. The client is shared per TLS and redirect setting, as
- * building one per request would cost a thread pool and a selector each time.
+ * one JSON value) and the response time.
  */
 public final class HttpCheck {
 
@@ -37,10 +35,11 @@ public final class HttpCheck {
     private static final int MAX_BODY = 1024 * 1024;
 
     private final JsonMapper json;
-    private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+    private final HttpClients clients;
 
-    public HttpCheck(JsonMapper json) {
+    HttpCheck(JsonMapper json, HttpClients clients) {
         this.json = json;
+        this.clients = clients;
     }
 
     public CheckResult run(CheckSpec.Http spec, Duration timeout) {
@@ -51,7 +50,7 @@ public final class HttpCheck {
                     .method(spec.method(), HttpRequest.BodyPublishers.noBody());
             request.header("User-Agent", "Opsline check");
             spec.headers().forEach(request::header);
-            var response = client(spec).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            var response = clients.get(spec.verifyTls(), spec.followRedirects()).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             byte[] body;
             try (var in = response.body()) {
                 body = in.readNBytes(MAX_BODY);
@@ -59,16 +58,16 @@ public final class HttpCheck {
             var millis = (System.nanoTime() - started) / 1e6;
             return judge(spec, response, body, millis, timeout, startedAt, started);
         } catch (HttpTimeoutException e) {
-            return CheckResult.endingNow(ServiceState.CRITICAL, "HTTP CRITICAL - No response within " + describe(timeout) + " from "
+            return CheckResult.endingNow(ServiceState.CRITICAL, "HTTP CRITICAL - No response within " + Wording.duration(timeout) + " from "
                     + spec.url(), List.of(), startedAt, started);
         } catch (SSLHandshakeException e) {
-            return CheckResult.endingNow(ServiceState.CRITICAL, "HTTP CRITICAL - TLS handshake failed: " + rootMessage(e), List.of(),
+            return CheckResult.endingNow(ServiceState.CRITICAL, "HTTP CRITICAL - TLS handshake failed: " + Wording.rootCause(e), List.of(),
                     startedAt, started);
         } catch (ConnectException e) {
             return CheckResult.endingNow(ServiceState.CRITICAL, "HTTP CRITICAL - Connection refused by " + authority(spec.url()),
                     List.of(), startedAt, started);
         } catch (IOException | IllegalArgumentException e) {
-            return CheckResult.endingNow(ServiceState.CRITICAL, "HTTP CRITICAL - " + rootMessage(e), List.of(), startedAt, started);
+            return CheckResult.endingNow(ServiceState.CRITICAL, "HTTP CRITICAL - " + Wording.rootCause(e), List.of(), startedAt, started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CheckResult.endingNow(ServiceState.UNKNOWN, "HTTP UNKNOWN - the check was stopped", List.of(), startedAt, started);
@@ -107,7 +106,7 @@ public final class HttpCheck {
                 problems.add(problem);
             }
         }
-        var timeState = ResponseTime.judge(millis, spec.responseWarningMs(), spec.responseCriticalMs());
+        var timeState = ThresholdRange.judge(millis, spec.responseWarningMs(), spec.responseCriticalMs());
         if (timeState.severity() > ServiceState.OK.severity()) {
             problems.add("response time %.3f s".formatted(millis / 1000.0));
             if (timeState.severity() > state.severity()) {
@@ -138,18 +137,6 @@ public final class HttpCheck {
         }
     }
 
-    private HttpClient client(CheckSpec.Http spec) {
-        var key = (spec.verifyTls() ? "verify" : "trust-all") + "/" + (spec.followRedirects() ? "follow" : "stay");
-        return clients.computeIfAbsent(key, k -> {
-            var builder = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
-                    .followRedirects(spec.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
-            if (!spec.verifyTls()) {
-                builder.sslContext(AcceptingTls.context());
-            }
-            return builder.build();
-        });
-    }
-
     private static String version(HttpResponse<?> response) {
         return response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1";
     }
@@ -158,20 +145,7 @@ public final class HttpCheck {
         return url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
     }
 
-    private static String rootMessage(Throwable e) {
-        var root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
     private static String abbreviate(String text) {
         return text.length() > 100 ? text.substring(0, 100) + "…" : text;
-    }
-
-    private static String describe(Duration timeout) {
-        var millis = timeout.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 }

@@ -2,7 +2,6 @@ package io.opsline.monitoring.internal.check;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -10,13 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckResult;
 import io.opsline.monitoring.internal.CheckSpec;
 import io.opsline.monitoring.internal.CounterSample;
+import io.opsline.monitoring.internal.Wording;
 import io.opsline.monitoring.internal.nagios.PerfDatum;
+import io.opsline.monitoring.internal.nagios.ThresholdRange;
 
 /**
  * Scrapes a Prometheus target (node_exporter, any exporter) and holds one sample, chosen by
@@ -32,8 +32,11 @@ public final class PrometheusCheck {
 
     private static final int MAX_LISTED = 3;
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    private final HttpClients clients;
+
+    PrometheusCheck(HttpClients clients) {
+        this.clients = clients;
+    }
 
     public Reading run(CheckSpec.Prometheus spec, Duration timeout, CounterSample previous) {
         var startedAt = Instant.now();
@@ -42,7 +45,8 @@ public final class PrometheusCheck {
         try {
             var request = HttpRequest.newBuilder(spec.url()).timeout(timeout)
                     .header("Accept", "text/plain;version=0.0.4").GET().build();
-            var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            // Prometheus itself verifies TLS and follows redirects when scraping; so does this.
+            var response = clients.get(true, true).send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return new Reading(CheckResult.endingNow(ServiceState.CRITICAL,
                         "PROMETHEUS CRITICAL - %s answered %d".formatted(spec.url(), response.statusCode()), List.of(),
@@ -50,7 +54,7 @@ public final class PrometheusCheck {
             }
             body = response.body();
         } catch (HttpTimeoutException e) {
-            return failed("no answer within %d ms from %s".formatted(timeout.toMillis(), spec.url()), startedAt, started);
+            return failed("no answer within %s from %s".formatted(Wording.duration(timeout), spec.url()), startedAt, started);
         } catch (ConnectException e) {
             return failed("connection refused by " + spec.url(), startedAt, started);
         } catch (IOException e) {
@@ -91,18 +95,12 @@ public final class PrometheusCheck {
             value = rate.getAsDouble();
             what = "rate(" + what + ")";
         }
-        var state = spec.critical() != null && spec.critical().alerts(value) ? ServiceState.CRITICAL
-                : spec.warning() != null && spec.warning().alerts(value) ? ServiceState.WARNING : ServiceState.OK;
+        var state = ThresholdRange.judge(value, spec.warning(), spec.critical());
         var perf = List.of(new PerfDatum(spec.rate() ? spec.metric() + "_rate" : spec.metric(), value,
                 "", spec.warning(), spec.critical(), null, null));
-        var output = String.format(Locale.ROOT, "PROMETHEUS %s - %s = %s%s", state.name(), what, format(value),
+        var output = String.format(Locale.ROOT, "PROMETHEUS %s - %s = %s%s", state.name(), what, Wording.number(value),
                 spec.rate() ? "/s" : "");
         return new Reading(CheckResult.endingNow(state, output, perf, startedAt, started), counter);
-    }
-
-    private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
-                : String.format(Locale.ROOT, "%.6g", value);
     }
 
     private static Reading failed(String why, Instant startedAt, long started) {

@@ -1,6 +1,5 @@
 package io.opsline.monitoring.internal.check;
 
-import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.nagios.PerfDatum;
 import io.opsline.monitoring.internal.nagios.ThresholdRange;
 
@@ -11,13 +10,6 @@ import io.opsline.monitoring.internal.nagios.ThresholdRange;
 final class ResponseTime {
 
     private ResponseTime() {
-    }
-
-    static ServiceState judge(double millis, ThresholdRange warningMs, ThresholdRange criticalMs) {
-        if (criticalMs != null && criticalMs.alerts(millis)) {
-            return ServiceState.CRITICAL;
-        }
-        return warningMs != null && warningMs.alerts(millis) ? ServiceState.WARNING : ServiceState.OK;
     }
 
     /** @param maxSeconds the most it could have taken (the timeout), or null */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.PDU;
@@ -45,7 +44,9 @@ import io.opsline.monitoring.internal.CounterSample;
 import io.opsline.monitoring.internal.SnmpAuthProtocol;
 import io.opsline.monitoring.internal.SnmpPrivProtocol;
 import io.opsline.monitoring.internal.SnmpVersion;
+import io.opsline.monitoring.internal.Wording;
 import io.opsline.monitoring.internal.nagios.PerfDatum;
+import io.opsline.monitoring.internal.nagios.ThresholdRange;
 
 /**
  * One SNMP GET (v2c or v3) with SNMP4J, as check_snmp does: a numeric value is held to the
@@ -57,6 +58,11 @@ import io.opsline.monitoring.internal.nagios.PerfDatum;
 public final class SnmpCheck {
 
     private static final double COUNTER32_WRAP = Math.pow(2, 32);
+
+    static {
+        // SNMP4J keeps the authentication and privacy protocols in one table for the JVM; fill it once.
+        SecurityProtocols.getInstance().addDefaultProtocols();
+    }
 
     /** A GET's result, and the counter reading to hand to the next run when judging a rate. */
     public record Reading(CheckResult result, CounterSample counter) {
@@ -76,8 +82,8 @@ public final class SnmpCheck {
             var response = event.getResponse();
             if (response == null) {
                 // Agents answer a wrong community, and usually a wrong v3 password, with silence.
-                return reading(ServiceState.CRITICAL, "SNMP CRITICAL - no answer within %d ms from %s (%s)".formatted(
-                        timeout.toMillis(), where, spec.version() == SnmpVersion.V3
+                return reading(ServiceState.CRITICAL, "SNMP CRITICAL - no answer within %s from %s (%s)".formatted(
+                        Wording.duration(timeout), where, spec.version() == SnmpVersion.V3
                                 ? "is the agent up, and are the user and passwords right?"
                                 : "is the agent up, and is the community right?"),
                         List.of(), startedAt, started, null);
@@ -126,13 +132,11 @@ public final class SnmpCheck {
             value = rate.getAsDouble();
             what = "rate(" + what + ")";
         }
-        var state = spec.critical() != null && spec.critical().alerts(value) ? ServiceState.CRITICAL
-                : spec.warning() != null && spec.warning().alerts(value) ? ServiceState.WARNING : ServiceState.OK;
+        var state = ThresholdRange.judge(value, spec.warning(), spec.critical());
         var perf = List.of(new PerfDatum(spec.rate() ? "rate" : "value", value, "", spec.warning(), spec.critical(),
                 null, null));
-        var shown = value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
-                : String.format(Locale.ROOT, "%.6g", value);
-        return reading(state, "SNMP %s - %s = %s%s".formatted(state.name(), what, shown, spec.rate() ? "/s" : ""),
+        return reading(state, "SNMP %s - %s = %s%s".formatted(state.name(), what, Wording.number(value),
+                spec.rate() ? "/s" : ""),
                 perf, startedAt, started, counter);
     }
 
@@ -140,7 +144,7 @@ public final class SnmpCheck {
         var address = (UdpAddress) GenericAddress.parse("udp:" + host + "/" + spec.port());
         Target<UdpAddress> target;
         if (spec.version() == SnmpVersion.V3) {
-            var usm = new USM(SecurityProtocols.getInstance().addDefaultProtocols(),
+            var usm = new USM(SecurityProtocols.getInstance(),
                     new OctetString(MPv3.createLocalEngineID()), 0);
             // The session starts with an MPv3 bound to the global security models; this one has its own USM.
             var dispatcher = snmp.getMessageDispatcher();

@@ -25,6 +25,7 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckResult;
 import io.opsline.monitoring.internal.CheckSpec;
+import io.opsline.monitoring.internal.Wording;
 
 /**
  * Runs a command over SSH (Apache MINA SSHD) and judges its exit code and, optionally, its output.
@@ -39,9 +40,18 @@ public final class SshCheck implements AutoCloseable {
     /** How much of a command's output is kept. */
     private static final int MAX_OUTPUT = 64 * 1024;
 
-    private final SshClient client = SshClient.setUpDefaultClient();
+    /** Started by the first SSH check, not at start-up: it holds a pool of I/O threads. */
+    private SshClient client;
 
-    public SshCheck() {
+    private synchronized SshClient client() {
+        if (client == null) {
+            client = startClient();
+        }
+        return client;
+    }
+
+    private static SshClient startClient() {
+        var client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier((session, remote, key) -> {
             var seen = fingerprint(KeyUtils.getFingerPrint(BuiltinDigests.sha256, key));
             session.setAttribute(SEEN, seen);
@@ -51,6 +61,7 @@ public final class SshCheck implements AutoCloseable {
             return pinned == null || fingerprint(pinned).equals(seen);
         });
         client.start();
+        return client;
     }
 
     public CheckResult run(CheckSpec.Ssh spec, String host, Duration timeout) {
@@ -60,7 +71,7 @@ public final class SshCheck implements AutoCloseable {
         var where = spec.user() + "@" + host + ":" + spec.port();
         var context = spec.hostKey() == null ? AttributeRepository.ofAttributesMap(Map.of())
                 : AttributeRepository.ofKeyValuePair(PINNED, spec.hostKey());
-        try (var session = client.connect(spec.user(), host, spec.port(), context, null).verify(left(deadline))
+        try (var session = client().connect(spec.user(), host, spec.port(), context, null).verify(left(deadline))
                 .getSession()) {
             if (spec.password() != null) {
                 session.addPasswordIdentity(spec.password());
@@ -89,8 +100,8 @@ public final class SshCheck implements AutoCloseable {
                 channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), left(deadline));
                 var exit = channel.getExitStatus();
                 if (exit == null) {
-                    return CheckResult.endingNow(ServiceState.CRITICAL, "SSH CRITICAL - '%s' did not finish within %d ms"
-                            .formatted(spec.command(), timeout.toMillis()), List.of(), startedAt, started);
+                    return CheckResult.endingNow(ServiceState.CRITICAL, "SSH CRITICAL - '%s' did not finish within %s"
+                            .formatted(spec.command(), Wording.duration(timeout)), List.of(), startedAt, started);
                 }
                 return judge(spec, exit, output.text(), session.getAttribute(SEEN), startedAt, started);
             }
@@ -138,8 +149,10 @@ public final class SshCheck implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        client.stop();
+    public synchronized void close() throws IOException {
+        if (client != null) {
+            client.stop();
+        }
     }
 
     /** Keeps at most {@code limit} bytes of what a command prints. */

@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckResult;
 import io.opsline.monitoring.internal.CheckSpec;
-import io.opsline.monitoring.internal.nagios.PerfDatum;
+import io.opsline.monitoring.internal.Wording;
+import io.opsline.monitoring.internal.nagios.ThresholdRange;
 
 /**
  * Connects over TCP, as check_tcp does: a refused or timed-out connection is CRITICAL, an answer
@@ -49,7 +49,7 @@ public final class TcpCheck {
                 return CheckResult.endingNow(ServiceState.CRITICAL, "TCP CRITICAL - Unexpected response from %s: %s"
                         .formatted(where, firstLine(answer)), perf, startedAt, started);
             }
-            var state = ResponseTime.judge(millis, spec.responseWarningMs(), spec.responseCriticalMs());
+            var state = ThresholdRange.judge(millis, spec.responseWarningMs(), spec.responseCriticalMs());
             return CheckResult.endingNow(state, "TCP %s - %.3f second response time on %s".formatted(state.name(), millis / 1000.0,
                     where), perf, startedAt, started);
         } catch (UnknownHostException e) {
@@ -57,7 +57,7 @@ public final class TcpCheck {
                     started);
         } catch (SocketTimeoutException e) {
             return CheckResult.endingNow(ServiceState.CRITICAL, "TCP CRITICAL - Socket timeout after %s on %s"
-                    .formatted(describe(timeout), where), List.of(), startedAt, started);
+                    .formatted(Wording.duration(timeout), where), List.of(), startedAt, started);
         } catch (IOException | IllegalArgumentException e) {
             // Refused, no route, reset: the service is not there to answer.
             return CheckResult.endingNow(ServiceState.CRITICAL, "TCP CRITICAL - %s on %s".formatted(reason(e), where), List.of(),
@@ -107,10 +107,5 @@ public final class TcpCheck {
         // "Connection refused" reads the same as check_tcp's; drop Java's detail in parentheses.
         var paren = message.indexOf(" (");
         return paren > 0 ? message.substring(0, paren) : message;
-    }
-
-    private static String describe(Duration timeout) {
-        var millis = timeout.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " seconds" : String.format(Locale.ROOT, "%.1f seconds", millis / 1000.0);
     }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -27,6 +26,7 @@ import javax.net.ssl.X509TrustManager;
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckResult;
 import io.opsline.monitoring.internal.CheckSpec;
+import io.opsline.monitoring.internal.Wording;
 import io.opsline.monitoring.internal.nagios.PerfDatum;
 import io.opsline.monitoring.internal.nagios.ThresholdRange;
 
@@ -38,8 +38,10 @@ import io.opsline.monitoring.internal.nagios.ThresholdRange;
  */
 public final class TlsCertificateCheck {
 
-    private final SSLContext accepting = AcceptingTls.context();
-    private final X509TrustManager trusted = defaultTrustManager();
+    /** The JDK's trust store, read when the first certificate is judged rather than at start-up. */
+    private static final class Trusted {
+        static final X509TrustManager MANAGER = defaultTrustManager();
+    }
 
     public CheckResult run(CheckSpec.TlsCertificate spec, String host, Duration timeout) {
         var startedAt = Instant.now();
@@ -50,7 +52,7 @@ public final class TlsCertificateCheck {
         try (var plain = new Socket()) {
             plain.connect(new InetSocketAddress(host, spec.port()), (int) timeout.toMillis());
             plain.setSoTimeout((int) timeout.toMillis());
-            try (var tls = (SSLSocket) accepting.getSocketFactory().createSocket(plain, serverName, spec.port(), false)) {
+            try (var tls = (SSLSocket) AcceptingTls.context().getSocketFactory().createSocket(plain, serverName, spec.port(), false)) {
                 if (!isIpAddress(serverName)) {
                     var parameters = tls.getSSLParameters();
                     parameters.setServerNames(List.of(new SNIHostName(serverName)));
@@ -63,8 +65,8 @@ public final class TlsCertificateCheck {
             return CheckResult.endingNow(ServiceState.UNKNOWN, "TLS UNKNOWN - cannot resolve host " + host, List.of(),
                     startedAt, started);
         } catch (SocketTimeoutException e) {
-            return CheckResult.endingNow(ServiceState.CRITICAL, "TLS CRITICAL - no answer within %d ms from %s"
-                    .formatted(timeout.toMillis(), where), List.of(), startedAt, started);
+            return CheckResult.endingNow(ServiceState.CRITICAL, "TLS CRITICAL - no answer within %s from %s"
+                    .formatted(Wording.duration(timeout), where), List.of(), startedAt, started);
         } catch (IOException | IllegalArgumentException e) {
             return CheckResult.endingNow(ServiceState.CRITICAL, "TLS CRITICAL - %s: %s".formatted(where, e.getMessage()),
                     List.of(), startedAt, started);
@@ -94,10 +96,10 @@ public final class TlsCertificateCheck {
         }
         if (spec.verifyChain()) {
             try {
-                trusted.checkServerTrusted(chain, "UNKNOWN");
+                Trusted.MANAGER.checkServerTrusted(chain, "UNKNOWN");
             } catch (CertificateException e) {
                 state = ServiceState.CRITICAL;
-                problems.add("chain not trusted: " + rootMessage(e));
+                problems.add("chain not trusted: " + Wording.rootCause(e));
             }
         }
         if (spec.verifyHostname() && !HostNames.matches(serverName, names(leaf))) {
@@ -145,14 +147,6 @@ public final class TlsCertificateCheck {
 
     private static String date(Instant instant) {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
-    }
-
-    private static String rootMessage(Throwable e) {
-        var root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static X509TrustManager defaultTrustManager() {

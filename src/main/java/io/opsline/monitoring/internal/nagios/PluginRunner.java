@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.opsline.monitoring.ServiceState;
+import io.opsline.monitoring.internal.Wording;
 
 /**
  * Runs Nagios-compatible plugins as processes, never through a shell: the executable must lie
@@ -100,8 +101,8 @@ public final class PluginRunner {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 killTree(process);
                 reader.join(Duration.ofSeconds(1));
-                return new PluginOutput(timeoutState, "Plugin timed out after " + describe(timeout), output.text(),
-                        List.of(), List.of("killed after " + describe(timeout) + " with every process it started"));
+                return new PluginOutput(timeoutState, "Plugin timed out after " + Wording.duration(timeout), output.text(),
+                        List.of(), List.of("killed after " + Wording.duration(timeout) + " with every process it started"));
             }
             // Output still held by a child the plugin left behind must not hold the check up.
             if (!reader.join(Duration.ofSeconds(1))) {
@@ -140,11 +141,6 @@ public final class PluginRunner {
 
     private static PluginOutput failed(String why) {
         return new PluginOutput(ServiceState.UNKNOWN, why, "", List.of(), List.of(why));
-    }
-
-    private static String describe(Duration timeout) {
-        var millis = timeout.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private static Path realOrSelf(Path directory) {

@@ -2,6 +2,8 @@ package io.opsline.monitoring.internal.nagios;
 
 import java.math.BigDecimal;
 
+import io.opsline.monitoring.ServiceState;
+
 /**
  * A threshold in the Nagios plugin range format: {@code 10} alerts outside 0..10, {@code 10:}
  * below 10, {@code ~:10} above 10, {@code 10:20} outside 10..20, and a leading {@code @}
@@ -41,6 +43,17 @@ public record ThresholdRange(BigDecimal start, BigDecimal end, boolean inside, S
             throw invalid(spec, "its start is greater than its end");
         }
         return new ThresholdRange(start, end, inside, spec);
+    }
+
+    /**
+     * A value against a warning and a critical threshold, either of which may be absent, as a
+     * Nagios plugin judges it: critical first, then warning, else OK.
+     */
+    public static ServiceState judge(double value, ThresholdRange warning, ThresholdRange critical) {
+        if (critical != null && critical.alerts(value)) {
+            return ServiceState.CRITICAL;
+        }
+        return warning != null && warning.alerts(value) ? ServiceState.WARNING : ServiceState.OK;
     }
 
     /** Whether this value is outside what the threshold allows. */

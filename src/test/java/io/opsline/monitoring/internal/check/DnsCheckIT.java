@@ -32,9 +32,7 @@ class DnsCheckIT {
     static void startDnsmasq() throws Exception {
         Peers.assumePresent(Files.isExecutable(DNSMASQ), "dnsmasq", "dnsmasq-base");
         int port;
-        try (var probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        port = Peers.freeUdpPort();
         dnsmasq = new ProcessBuilder(DNSMASQ.toString(), "--no-daemon", "--port=" + port,
                 "--listen-address=127.0.0.1", "--bind-interfaces", "--no-resolv", "--no-hosts", "--pid-file=",
                 "--host-record=web.test.opsline,10.0.0.7", "--host-record=db.test.opsline,10.0.0.8",
@@ -42,15 +40,8 @@ class DnsCheckIT {
                 "--mx-host=test.opsline,mail.test.opsline,10", "--local=/test.opsline/")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         server = "127.0.0.1:" + port;
-        // Ready once it answers.
-        for (int i = 0; i < 100; i++) {
-            var probe = new DnsCheck().run(spec("web.test.opsline", DnsRecordType.A, List.of()), Duration.ofMillis(200));
-            if (probe.state() == ServiceState.OK) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("dnsmasq did not answer on " + server);
+        Peers.awaitReady("dnsmasq answering on " + server, () -> new DnsCheck().run(spec("web.test.opsline",
+                DnsRecordType.A, List.of()), Duration.ofMillis(200)).state() == ServiceState.OK);
     }
 
     @AfterAll

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
@@ -28,14 +28,16 @@ import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckSpec;
 import io.opsline.monitoring.internal.nagios.PerfDatum;
 import io.opsline.monitoring.internal.nagios.ThresholdRange;
+import io.opsline.testing.Peers;
 import tools.jackson.databind.json.JsonMapper;
 
 /** HTTP checks against the JDK's HTTP server on loopback, run by the test. */
 class HttpCheckIT {
 
     private static final String HEALTH = "{\"status\":\"up\",\"checks\":[{\"state\":\"green\"}]}";
+    private static final CountDownLatch RELEASE = new CountDownLatch(1);
     private static HttpServer server;
-    private final HttpCheck check = new HttpCheck(JsonMapper.builder().build());
+    private final HttpCheck check = new HttpCheck(JsonMapper.builder().build(), new HttpClients());
 
     @BeforeAll
     static void start() throws IOException {
@@ -51,7 +53,8 @@ class HttpCheckIT {
         });
         server.createContext("/slow", exchange -> {
             try {
-                Thread.sleep(3000);
+                // Answers only once the tests are done.
+                RELEASE.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -70,6 +73,7 @@ class HttpCheckIT {
 
     @AfterAll
     static void stop() {
+        RELEASE.countDown();
         server.stop(0);
     }
 
@@ -192,10 +196,7 @@ class HttpCheckIT {
 
     @Test
     void aClosedPortIsCritical() throws IOException {
-        int port;
-        try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = Peers.freeTcpPort();
         var spec = new CheckSpec.Http(URI.create("http://127.0.0.1:" + port + "/"), "GET", List.of(), null, null, null,
                 Map.of(), true, true, null, null);
         var result = check.run(spec, Duration.ofSeconds(5));

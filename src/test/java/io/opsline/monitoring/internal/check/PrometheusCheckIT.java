@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckSpec;
+import io.opsline.monitoring.internal.CounterSample;
 import io.opsline.monitoring.internal.nagios.ThresholdRange;
 import io.opsline.testing.Peers;
 
@@ -33,32 +33,19 @@ class PrometheusCheckIT {
     private static Process exporter;
     private static URI metrics;
 
-    private final PrometheusCheck check = new PrometheusCheck();
+    private final PrometheusCheck check = new PrometheusCheck(new HttpClients());
 
     @BeforeAll
     static void startNodeExporter() throws Exception {
         Peers.assumePresent(Files.isExecutable(NODE_EXPORTER), "node_exporter", "prometheus-node-exporter");
-        int port;
-        try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = Peers.freeTcpPort();
         exporter = new ProcessBuilder(NODE_EXPORTER.toString(), "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
         try (var client = HttpClient.newHttpClient()) {
-            for (int i = 0; i < 100; i++) {
-                try {
-                    var response = client.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                Thread.sleep(100);
-            }
+            Peers.awaitReady("node_exporter answering on " + metrics, () -> client.send(HttpRequest.newBuilder(metrics)
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         }
-        throw new IllegalStateException("node_exporter did not start on " + metrics);
     }
 
     @AfterAll
@@ -101,14 +88,14 @@ class PrometheusCheckIT {
     }
 
     @Test
-    void judgesACounterByItsRateBetweenTwoScrapes() throws InterruptedException {
+    void judgesACounterByItsRateBetweenTwoScrapes() {
         var idle = spec(metrics, "node_cpu_seconds_total", Map.of("cpu", "0", "mode", "idle"), true, "@0:10", null);
         var first = check.run(idle, Duration.ofSeconds(5), null);
         assertThat(first.result().state()).isEqualTo(ServiceState.OK);
         assertThat(first.result().output()).contains("its rate follows from the next run");
-        // The kernel's CPU time counts in hundredths of a second; wait long enough to see it move.
-        Thread.sleep(1500);
-        var second = check.run(idle, Duration.ofSeconds(5), first.counter());
+        // The first reading, dated ten seconds back: the rate spans time without the test waiting for it.
+        var earlier = new CounterSample(first.counter().value(), first.counter().at().minusSeconds(10));
+        var second = check.run(idle, Duration.ofSeconds(5), earlier);
         // Idle seconds per second of one CPU lie between 0 and 1, inside @0:10: a warning.
         assertThat(second.result().state()).isEqualTo(ServiceState.WARNING);
         assertThat(second.result().output()).startsWith("PROMETHEUS WARNING - rate(node_cpu_seconds_total{")
@@ -118,10 +105,7 @@ class PrometheusCheckIT {
 
     @Test
     void aTargetThatDoesNotAnswerIsCritical() throws IOException {
-        int port;
-        try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = Peers.freeTcpPort();
         var refused = check.run(spec(URI.create("http://127.0.0.1:" + port + "/metrics"), "up", Map.of(), false,
                 null, null), Duration.ofSeconds(5), null).result();
         assertThat(refused.state()).isEqualTo(ServiceState.CRITICAL);

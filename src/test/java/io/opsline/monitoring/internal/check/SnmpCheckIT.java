@@ -2,8 +2,6 @@ package io.opsline.monitoring.internal.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckSpec;
+import io.opsline.monitoring.internal.CounterSample;
 import io.opsline.monitoring.internal.SnmpAuthProtocol;
 import io.opsline.monitoring.internal.SnmpPrivProtocol;
 import io.opsline.monitoring.internal.SnmpVersion;
@@ -40,9 +39,7 @@ class SnmpCheckIT {
     @BeforeAll
     static void startSnmpd() throws Exception {
         Peers.assumePresent(Files.isExecutable(SNMPD), "snmpd", "snmpd");
-        try (var probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        port = Peers.freeUdpPort();
         var config = dir.resolve("snmpd.conf");
         Files.writeString(config, """
                 agentAddress udp:127.0.0.1:%d
@@ -56,14 +53,9 @@ class SnmpCheckIT {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("SNMP_PERSISTENT_DIR", dir.resolve("persist").toString());
         snmpd = builder.start();
-        for (int i = 0; i < 100; i++) {
-            if (new SnmpCheck().run(v2c(SYS_LOCATION, "opsline-test", false, null, null), "127.0.0.1",
-                    Duration.ofMillis(200), null).result().state() == ServiceState.OK) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("snmpd did not answer on port " + port);
+        Peers.awaitReady("snmpd answering on port " + port, () -> new SnmpCheck().run(v2c(SYS_LOCATION,
+                "opsline-test", false, null, null), "127.0.0.1", Duration.ofMillis(200), null).result().state()
+                == ServiceState.OK);
     }
 
     @AfterAll
@@ -109,12 +101,13 @@ class SnmpCheckIT {
     }
 
     @Test
-    void turnsAnInterfaceCounterIntoARate() throws InterruptedException {
+    void turnsAnInterfaceCounterIntoARate() {
         var spec = v2c(IF_IN_OCTETS_1, "opsline-test", true, null, null);
         var first = check.run(spec, "127.0.0.1", Duration.ofSeconds(2), null);
         assertThat(first.result().output()).contains("its rate follows from the next run");
-        Thread.sleep(300);
-        var second = check.run(spec, "127.0.0.1", Duration.ofSeconds(2), first.counter());
+        // The first reading, dated ten seconds back: the rate spans time without the test waiting for it.
+        var earlier = new CounterSample(first.counter().value(), first.counter().at().minusSeconds(10));
+        var second = check.run(spec, "127.0.0.1", Duration.ofSeconds(2), earlier);
         assertThat(second.result().state()).isEqualTo(ServiceState.OK);
         assertThat(second.result().output()).startsWith("SNMP OK - rate(" + IF_IN_OCTETS_1 + ") = ").endsWith("/s");
         // snmpd caches interface counters for a few seconds, so the rate may be 0 here; never below.

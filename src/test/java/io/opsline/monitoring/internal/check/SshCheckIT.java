@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,9 +48,7 @@ class SshCheckIT {
         edKey = Files.readString(dir.resolve("edkey"));
         otherKey = Files.readString(dir.resolve("otherkey"));
         hostFingerprint = run("ssh-keygen", "-lf", dir.resolve("hostkey.pub").toString()).split(" ")[1];
-        try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        port = Peers.freeTcpPort();
         var config = dir.resolve("sshd_config");
         Files.writeString(config, """
                 ListenAddress 127.0.0.1
@@ -70,15 +68,12 @@ class SshCheckIT {
         }
         sshd = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sshd.log").toFile()).start();
-        for (int i = 0; i < 100; i++) {
-            try (var socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
-                check = new SshCheck();
-                return;
-            } catch (IOException e) {
-                Thread.sleep(50);
+        Peers.awaitReady("sshd listening on port " + port, () -> {
+            try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return true;
             }
-        }
-        throw new IllegalStateException("sshd did not start: " + Files.readString(dir.resolve("sshd.log")));
+        });
+        check = new SshCheck();
     }
 
     @AfterAll
@@ -162,10 +157,7 @@ class SshCheckIT {
 
     @Test
     void aServerThatIsNotThereIsCritical() throws IOException {
-        int closed;
-        try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = probe.getLocalPort();
-        }
+        int closed = Peers.freeTcpPort();
         var spec = new CheckSpec.Ssh(null, closed, USER, null, userKey, null, "true", 0, null);
         var result = check.run(spec, "127.0.0.1", Duration.ofSeconds(5));
         assertThat(result.state()).isEqualTo(ServiceState.CRITICAL);

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckSpec;
 import io.opsline.monitoring.internal.nagios.ThresholdRange;
+import io.opsline.testing.Peers;
 
 /** TCP checks against servers on loopback that the test runs itself. */
 class TcpCheckIT {
@@ -64,10 +66,7 @@ class TcpCheckIT {
 
     @Test
     void aClosedPortIsCriticalConnectionRefused() throws IOException {
-        int port;
-        try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = Peers.freeTcpPort();
         var result = check.run(spec(port, null, null, null, null), "127.0.0.1", Duration.ofSeconds(5));
         assertThat(result.state()).isEqualTo(ServiceState.CRITICAL);
         assertThat(result.output()).isEqualTo("TCP CRITICAL - Connection refused on 127.0.0.1 port " + port);
@@ -96,9 +95,11 @@ class TcpCheckIT {
 
     @Test
     void aServerThatNeverAnswersTimesOutCriticalWithinTheTimeout() throws IOException {
+        var release = new CountDownLatch(1);
         try (var server = server(s -> {
             try {
-                Thread.sleep(10_000);
+                // Silent until the test is over.
+                release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -106,8 +107,10 @@ class TcpCheckIT {
             var result = check.run(spec(server.getLocalPort(), null, "220", null, null), "127.0.0.1",
                     Duration.ofMillis(300));
             assertThat(result.state()).isEqualTo(ServiceState.CRITICAL);
-            assertThat(result.output()).startsWith("TCP CRITICAL - Socket timeout after 0.3 seconds");
+            assertThat(result.output()).startsWith("TCP CRITICAL - Socket timeout after 300 ms");
             assertThat(result.duration()).isLessThan(Duration.ofSeconds(2));
+        } finally {
+            release.countDown();
         }
     }
 

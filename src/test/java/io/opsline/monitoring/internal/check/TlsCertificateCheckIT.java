@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.CheckSpec;
+import io.opsline.testing.Peers;
 
 /**
  * Certificate checks against TLS servers on loopback with certificates the test makes with the
@@ -117,10 +118,7 @@ class TlsCertificateCheckIT {
 
     @Test
     void aServerThatIsNotThereOrDoesNotSpeakTlsIsCritical() throws IOException {
-        int closed;
-        try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = probe.getLocalPort();
-        }
+        int closed = Peers.freeTcpPort();
         var refused = check.run(spec(closed, null, 30, 7, false, false), "127.0.0.1", Duration.ofSeconds(5));
         assertThat(refused.state()).isEqualTo(ServiceState.CRITICAL);
         assertThat(refused.output()).contains("Connection refused");
