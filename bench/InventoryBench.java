@@ -7,24 +7,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,7 +28,9 @@ import java.util.stream.Collectors;
  * The inventory benchmark client: generates a realistic inventory with a fixed seed, imports it
  * into a running Opsline over HTTP, then times the CI list page, the list API with filters and
  * impact analysis, checking every answer against what it generated. Run by {@code bench/inventory};
- * {@code java bench/InventoryBench.java --help} lists the options. No dependencies: JDK 21+ only.
+ * {@code java bench/InventoryBench.java --help} lists the options. No dependencies: JDK 22+ only
+ * (the launcher compiles the other files in {@code bench/} it needs: the inventory generator,
+ * results, the table, a JSON reader).
  *
  * <p>{@code java bench/InventoryBench.java table FILE...} prints result files side by side.
  */
@@ -182,7 +179,7 @@ public class InventoryBench {
             var started = System.nanoTime();
             System.out.printf("Generating %,d CIs and %,d relationships (seed %d)...%n", options.cis,
                     options.relationships, options.seed);
-            var inventory = Inventory.generate(options);
+            var inventory = GeneratedInventory.generate(options);
             System.out.printf("  generated in %.1f s: %s%n", seconds(System.nanoTime() - started),
                     inventory.classSummary());
             inventory.selfCheck();
@@ -241,8 +238,8 @@ public class InventoryBench {
         return 0;
     }
 
-    private void createTeams(Inventory inventory) throws IOException, InterruptedException {
-        for (var team : Inventory.TEAMS) {
+    private void createTeams(GeneratedInventory inventory) throws IOException, InterruptedException {
+        for (var team : GeneratedInventory.TEAMS) {
             var body = "{\"name\":\"" + team + "\",\"description\":\"The " + team + " team\"}";
             var response = send(api, apiRequest("/api/v1/teams").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -251,10 +248,10 @@ public class InventoryBench {
                         + abbreviate(response.body()));
             }
         }
-        System.out.printf("Created %d teams.%n", Inventory.TEAMS.size());
+        System.out.printf("Created %d teams.%n", GeneratedInventory.TEAMS.size());
     }
 
-    private void importCis(Inventory inventory) throws IOException, InterruptedException {
+    private void importCis(GeneratedInventory inventory) throws IOException, InterruptedException {
         int batch = options.importBatch <= 0 ? inventory.cis.size() : options.importBatch;
         long bytes = 0;
         long nanos = 0;
@@ -279,7 +276,7 @@ public class InventoryBench {
         }
     }
 
-    private void importRelationships(Inventory inventory) throws IOException, InterruptedException {
+    private void importRelationships(GeneratedInventory inventory) throws IOException, InterruptedException {
         var csv = inventory.relationshipCsv();
         var timed = timedImport(csv);
         var created = ((Number) report(timed).get("relationshipsCreated")).intValue();
@@ -319,14 +316,14 @@ public class InventoryBench {
     private record Roots(String subgraphRoot, String chainStart, String chainEnd) {
     }
 
-    private Roots findRoots(Inventory inventory) throws IOException, InterruptedException {
+    private Roots findRoots(GeneratedInventory inventory) throws IOException, InterruptedException {
         return new Roots(idOf(inventory.cis.get(inventory.subgraphRoot)), idOf(inventory.cis.get(inventory.chainStart)),
                 idOf(inventory.cis.get(inventory.chainEnd)));
     }
 
     /** The stored id of a generated CI, found through the list's text search on its external id. */
     @SuppressWarnings("unchecked")
-    private String idOf(Inventory.Ci ci) throws IOException, InterruptedException {
+    private String idOf(GeneratedInventory.Ci ci) throws IOException, InterruptedException {
         var response = send(api, apiRequest("/api/v1/cis?q=" + encode(ci.externalId) + "&class=" + ci.ciClass)
                 .GET().build());
         if (response.statusCode() != 200) {
@@ -455,7 +452,7 @@ public class InventoryBench {
     // ---------------------------------------------------------------------------------------------
     // Scenarios and their expected answers
 
-    private static Case impactCase(Inventory inventory, String id, int root, boolean impacted) {
+    private static Case impactCase(GeneratedInventory inventory, String id, int root, boolean impacted) {
         var expected = inventory.reach(root, impacted);
         var businessServices = (int) expected.keySet().stream()
                 .filter(i -> inventory.cis.get(i).ciClass.equals("business_service")).count();
@@ -495,26 +492,26 @@ public class InventoryBench {
     static final class Scenarios {
 
         static final int PAGE_SIZE = 50;
-        private final Inventory inventory;
+        private final GeneratedInventory inventory;
         private final Random random;
-        private final Map<String, Inventory.Ci> byExternalId = new HashMap<>();
+        private final Map<String, GeneratedInventory.Ci> byExternalId = new HashMap<>();
 
-        Scenarios(Inventory inventory, Random random) {
+        Scenarios(GeneratedInventory inventory, Random random) {
             this.inventory = inventory;
             this.random = random;
             inventory.cis.forEach(ci -> byExternalId.put(ci.externalId, ci));
         }
 
         /** A list request: its query, the filter it means, the order it asks for and the page. */
-        record Query(String query, Predicate<Inventory.Ci> filter, Comparator<Inventory.Ci> order, int page) {
+        record Query(String query, Predicate<GeneratedInventory.Ci> filter, Comparator<GeneratedInventory.Ci> order, int page) {
         }
 
-        static final Comparator<Inventory.Ci> BY_NAME = Comparator.comparing((Inventory.Ci c) -> c.name)
+        static final Comparator<GeneratedInventory.Ci> BY_NAME = Comparator.comparing((GeneratedInventory.Ci c) -> c.name)
                 .thenComparing(c -> c.ciClassConstant());
-        static final Comparator<Inventory.Ci> BY_CLASS = Comparator.comparing(Inventory.Ci::ciClassConstant)
+        static final Comparator<GeneratedInventory.Ci> BY_CLASS = Comparator.comparing(GeneratedInventory.Ci::ciClassConstant)
                 .thenComparing(c -> c.name);
-        static final Comparator<Inventory.Ci> BY_STATUS = Comparator.comparing((Inventory.Ci c) -> c.status
-                .toUpperCase(Locale.ROOT)).thenComparing(c -> c.name).thenComparing(Inventory.Ci::ciClassConstant);
+        static final Comparator<GeneratedInventory.Ci> BY_STATUS = Comparator.comparing((GeneratedInventory.Ci c) -> c.status
+                .toUpperCase(Locale.ROOT)).thenComparing(c -> c.name).thenComparing(GeneratedInventory.Ci::ciClassConstant);
 
         List<Case> uiFirstPage() {
             return List.of(uiCase(new Query("", c -> true, BY_NAME, 0)));
@@ -588,7 +585,7 @@ public class InventoryBench {
 
         private List<Query> classStatusQueries() {
             var queries = new ArrayList<Query>();
-            for (var ciClass : Inventory.CLASSES) {
+            for (var ciClass : GeneratedInventory.CLASSES) {
                 for (var status : List.of("active", "maintenance", "planned", "retired")) {
                     queries.add(new Query("class=" + ciClass + "&status=" + status,
                             c -> c.ciClass.equals(ciClass) && c.status.equals(status), BY_NAME, 0));
@@ -626,7 +623,7 @@ public class InventoryBench {
 
         private List<Query> teamQueries() {
             var queries = new ArrayList<Query>();
-            for (var team : Inventory.TEAMS) {
+            for (var team : GeneratedInventory.TEAMS) {
                 queries.add(new Query("team=" + team, c -> team.equals(c.team), BY_NAME, 0));
                 queries.add(new Query("team=" + team + "&environment=production",
                         c -> team.equals(c.team) && c.environment.equals("production"), BY_NAME, 0));
@@ -771,887 +768,5 @@ public class InventoryBench {
 
     static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // The generated inventory
-
-    /**
-     * A made-up but plausible estate: business services over applications over databases, VMs,
-     * servers and network devices in five sites, plus two structures whose impact is known exactly:
-     * a data centre in Zurich whose core switch reaches {@code subgraph} CIs, and a chain of
-     * {@code chain} microservices each depending on the one before.
-     */
-    static final class Inventory {
-
-        static final List<String> CLASSES = List.of("business_service", "application", "database", "virtual_machine",
-                "server", "network_device", "website");
-        static final List<String> TEAMS = List.of("platform", "network", "dba", "payments", "web", "identity",
-                "data", "observability", "storage", "security", "mobile", "support");
-        static final List<String> SITES = List.of("fra", "ams", "lon", "nyc", "sin");
-        static final List<String> TYPES = List.of("depends_on", "runs_on", "connected_to", "part_of");
-        static final int DEPENDS_ON = 0;
-        static final int RUNS_ON = 1;
-        static final int CONNECTED_TO = 2;
-        static final int PART_OF = 3;
-        private static final Map<String, String> PREFIX = Map.of("business_service", "bsvc", "application", "app",
-                "database", "db", "virtual_machine", "vm", "server", "srv", "network_device", "net", "website",
-                "web");
-        private static final List<String> SERVICE_NAMES = List.of("Online payments", "Customer portal", "Mobile banking",
-                "Order fulfilment", "Payroll", "E-mail", "Identity and access", "Data warehouse", "Search",
-                "Checkout", "Invoicing", "Support desk", "Logistics tracking", "Partner API", "Video streaming");
-
-        /** One generated CI; fields hold what the CSV row says, normalised as Opsline stores it. */
-        static final class Ci {
-            final int index;
-            final String externalId;
-            final String ciClass;
-            final String name;
-            String status = "active";
-            String environment = "production";
-            String criticality = "medium";
-            String team;
-            String location;
-            String description;
-            String vendor;
-            String model;
-            String serial;
-            String purchaseDate;
-            String purchaseCost;
-            String warrantyEnd;
-            String endOfLife;
-            final List<String> tags = new ArrayList<>();
-            final List<String> addresses = new ArrayList<>();
-            final TreeMap<String, String> attributes = new TreeMap<>();
-            private String searchText;
-
-            Ci(int index, String ciClass, String name) {
-                this.index = index;
-                this.externalId = "ext-%08d".formatted(index);
-                this.ciClass = ciClass;
-                this.name = name;
-            }
-
-            String ciClassConstant() {
-                return ciClass.toUpperCase(Locale.ROOT);
-            }
-
-            /** Whether the list's text search finds this CI: the fields Opsline searches, lower-cased. */
-            boolean matches(String term) {
-                if (searchText == null) {
-                    var text = new StringBuilder(name).append(' ').append(externalId);
-                    for (var value : Arrays.asList(location, vendor, model, serial)) {
-                        if (value != null) {
-                            text.append(' ').append(value);
-                        }
-                    }
-                    tags.forEach(t -> text.append(' ').append(t));
-                    addresses.forEach(a -> text.append(' ').append(a));
-                    attributes.values().forEach(v -> text.append(' ').append(v));
-                    searchText = text.toString().toLowerCase(Locale.ROOT);
-                }
-                return searchText.contains(term.toLowerCase(Locale.ROOT));
-            }
-        }
-
-        final List<Ci> cis = new ArrayList<>();
-        private final int[] relSource;
-        private final int[] relTarget;
-        private final byte[] relType;
-        private int relCount;
-        private final Set<Long> relKeys = new HashSet<>();
-        private final Random random;
-        private final Map<String, Integer> counters = new HashMap<>();
-        int subgraphRoot;
-        int chainStart;
-        int chainEnd;
-        private int expectedSubgraph;
-        private int expectedChain;
-        private int[][] impactOut;
-        private int[][] impactIn;
-
-        private Inventory(Options options) {
-            this.random = new Random(options.seed);
-            this.relSource = new int[options.relationships];
-            this.relTarget = new int[options.relationships];
-            this.relType = new byte[options.relationships];
-        }
-
-        static Inventory generate(Options options) {
-            var inventory = new Inventory(options);
-            inventory.build(options);
-            return inventory;
-        }
-
-        private void build(Options options) {
-            int reach = options.subgraph;
-            int chain = options.chain;
-            int general = options.cis - (reach + 1) - chain;
-            if (general < 2000) {
-                throw new BenchError("--cis %d leaves too few CIs beside the chain (%d) and subgraph (%d);"
-                        .formatted(options.cis, chain, reach) + " use more CIs or a smaller --chain/--subgraph");
-            }
-            // The general estate, by class.
-            var byClass = new LinkedHashMap<String, List<Integer>>();
-            var mix = new LinkedHashMap<String, Double>();
-            mix.put("business_service", 0.004);
-            mix.put("application", 0.15);
-            mix.put("database", 0.05);
-            mix.put("server", 0.2);
-            mix.put("network_device", 0.05);
-            mix.put("website", 0.046);
-            int assigned = 0;
-            for (var entry : mix.entrySet()) {
-                int count = Math.max(1, (int) Math.round(general * entry.getValue()));
-                byClass.put(entry.getKey(), addCis(entry.getKey(), count, null));
-                assigned += count;
-            }
-            byClass.put("virtual_machine", addCis("virtual_machine", general - assigned, null));
-
-            // The Zurich data centre: everything reached from its core switch.
-            subgraphRoot = addCi("network_device", "zrh");
-            var root = cis.get(subgraphRoot);
-            root.attributes.put("role", "core");
-            root.description = "Core switch of the Zurich data centre";
-            root.criticality = "high";
-            root.status = "active";
-            int access = Math.max(1, (int) Math.round(reach * 0.004));
-            int servers = Math.max(1, (int) Math.round(reach * 0.04));
-            int services = Math.max(1, (int) Math.round(reach * 0.006));
-            int databases = Math.max(1, (int) Math.round(reach * 0.05));
-            int apps = Math.max(services, (int) Math.round(reach * 0.3));
-            int vms = reach - access - servers - services - databases - apps;
-            var zAccess = addCis("network_device", access, "zrh");
-            var zServers = addCis("server", servers, "zrh");
-            var zVms = addCis("virtual_machine", vms, "zrh");
-            var zDatabases = addCis("database", databases, "zrh");
-            var zApps = addCis("application", apps, "zrh");
-            var zServices = addCis("business_service", services, "zrh");
-            expectedSubgraph = reach;
-
-            // The chain: svc 0 <- svc 1 <- ... ; its last link is a business service.
-            var chainIds = addCis("application", chain - 1, "ber");
-            chainIds.add(addCi("business_service", "ber"));
-            chainStart = chainIds.getFirst();
-            chainEnd = chainIds.getLast();
-            expectedChain = chain - 1;
-
-            // Relationships of the chain and the data centre first, then the general estate.
-            for (int i = 1; i < chainIds.size(); i++) {
-                relate(chainIds.get(i), i % 5 == 0 ? RUNS_ON : DEPENDS_ON, chainIds.get(i - 1));
-            }
-            zAccess.forEach(a -> relate(a, CONNECTED_TO, subgraphRoot));
-            for (int i = 0; i < zServers.size(); i++) {
-                relate(zServers.get(i), CONNECTED_TO, zAccess.get(i % access));
-                if (access > 1 && random.nextBoolean()) {
-                    relate(zServers.get(i), CONNECTED_TO, zAccess.get((i + 1) % access));
-                }
-            }
-            zVms.forEach(vm -> relate(vm, RUNS_ON, pick(zServers)));
-            zDatabases.forEach(db -> relate(db, RUNS_ON, pick(zVms)));
-            for (int i = 0; i < zApps.size(); i++) {
-                var app = zApps.get(i);
-                relate(app, RUNS_ON, pick(zVms));
-                if (random.nextInt(10) < 4) {
-                    relate(app, RUNS_ON, pick(zVms));
-                }
-                if (random.nextInt(10) < 7) {
-                    relate(app, DEPENDS_ON, pick(zDatabases));
-                }
-                if (random.nextInt(10) < 2) {
-                    // Shared databases elsewhere: failure comes in from outside, never goes out.
-                    relate(app, DEPENDS_ON, pick(byClass.get("database")));
-                }
-                relate(app, PART_OF, zServices.get(i % services));
-            }
-
-            var nets = byClass.get("network_device");
-            var srvs = byClass.get("server");
-            var vmList = byClass.get("virtual_machine");
-            var dbs = byClass.get("database");
-            var appList = byClass.get("application");
-            var webs = byClass.get("website");
-            var bss = byClass.get("business_service");
-            for (int i = 1; i < nets.size(); i++) {
-                relate(nets.get(i), CONNECTED_TO, nets.get((i - 1) / 8));
-            }
-            srvs.forEach(s -> {
-                relate(s, CONNECTED_TO, pick(nets));
-                relate(s, CONNECTED_TO, pick(nets));
-            });
-            vmList.forEach(vm -> relate(vm, RUNS_ON, pick(srvs)));
-            dbs.forEach(db -> relate(db, RUNS_ON, pick(vmList)));
-            appList.forEach(app -> {
-                for (int k = 1 + random.nextInt(3); k > 0; k--) {
-                    relate(app, RUNS_ON, pick(vmList));
-                }
-                for (int k = 1 + random.nextInt(2); k > 0; k--) {
-                    relate(app, DEPENDS_ON, pick(dbs));
-                }
-                relate(app, PART_OF, pick(bss));
-            });
-            webs.forEach(web -> relate(web, DEPENDS_ON, pick(appList)));
-            if (relCount > relSource.length) {
-                throw new BenchError("--relationships %d is too few: the estate's structure alone needs %d"
-                        .formatted(relSource.length, relCount));
-            }
-            while (relCount < relSource.length) {
-                int kind = random.nextInt(100);
-                if (kind < 45) {
-                    relate(pick(appList), DEPENDS_ON, pick(appList));
-                } else if (kind < 70) {
-                    relate(pick(vmList), CONNECTED_TO, pick(nets));
-                } else if (kind < 85) {
-                    relate(pick(appList), DEPENDS_ON, pick(dbs));
-                } else if (kind < 95) {
-                    relate(pick(webs), DEPENDS_ON, pick(appList));
-                } else {
-                    relate(pick(dbs), DEPENDS_ON, pick(dbs));
-                }
-            }
-        }
-
-        private int pick(List<Integer> from) {
-            return from.get(random.nextInt(from.size()));
-        }
-
-        private List<Integer> addCis(String ciClass, int count, String site) {
-            var ids = new ArrayList<Integer>(count);
-            for (int i = 0; i < count; i++) {
-                ids.add(addCi(ciClass, site != null ? site : SITES.get(i % SITES.size())));
-            }
-            return ids;
-        }
-
-        /** Adds one CI with plausible fields; names are prefix-site-number so every collation sorts them alike. */
-        private int addCi(String ciClass, String site) {
-            var prefix = site.equals("ber") && ciClass.equals("application") ? "svc" : PREFIX.get(ciClass);
-            var key = prefix + "-" + site;
-            int number = counters.merge(key, 1, Integer::sum);
-            var ci = new Ci(cis.size(), ciClass, "%s-%s-%06d".formatted(prefix, site, number));
-            var r = random;
-            ci.status = weighted(r, "active", 80, "maintenance", 5, "planned", 7, "retired", 8);
-            ci.environment = weighted(r, "production", 60, "staging", 15, "test", 15, "development", 10);
-            ci.criticality = weighted(r, "high", 20, "medium", 50, "low", 30);
-            ci.team = r.nextInt(10) < 7 ? TEAMS.get(r.nextInt(TEAMS.size())) : null;
-            var tags = new java.util.TreeSet<String>();
-            tags.add("site:" + site);
-            var domain = site + ".example.net";
-            switch (ciClass) {
-                case "server" -> {
-                    ci.location = "%s-dc1 / row %d / rack %d".formatted(site, 1 + r.nextInt(20), 1 + r.nextInt(40));
-                    hardware(ci, r, List.of("Dell", "HPE", "Lenovo", "Supermicro"),
-                            List.of("PowerEdge R750", "ProLiant DL380 Gen10", "ThinkSystem SR650", "SYS-1029P"));
-                    operatingSystem(ci, r, tags);
-                    ci.attributes.put("cpu_cores", String.valueOf(16 << r.nextInt(3)));
-                    ci.attributes.put("memory_gb", String.valueOf(128 << r.nextInt(3)));
-                    ci.addresses.add(ip(ci.index));
-                    ci.addresses.add(ci.name + "." + domain);
-                }
-                case "virtual_machine" -> {
-                    ci.location = site;
-                    operatingSystem(ci, r, tags);
-                    ci.attributes.put("cpu_cores", String.valueOf(1 << r.nextInt(4)));
-                    ci.attributes.put("memory_gb", String.valueOf(2 << r.nextInt(5)));
-                    ci.attributes.put("hypervisor", r.nextBoolean() ? "vmware" : "kvm");
-                    ci.addresses.add(ip(ci.index));
-                    if (r.nextBoolean()) {
-                        ci.addresses.add(ci.name + "." + domain);
-                    }
-                }
-                case "network_device" -> {
-                    ci.location = "%s-dc1 / row %d / rack %d".formatted(site, 1 + r.nextInt(20), 1 + r.nextInt(40));
-                    hardware(ci, r, List.of("Cisco", "Juniper", "Arista"),
-                            List.of("Nexus 9300", "QFX5120", "7050X3", "Catalyst 9500"));
-                    ci.attributes.putIfAbsent("role", r.nextInt(4) == 0 ? "firewall" : "access");
-                    ci.attributes.put("firmware", "%d.%d.%d".formatted(9 + r.nextInt(8), r.nextInt(10), r.nextInt(20)));
-                    ci.addresses.add(ip(ci.index));
-                }
-                case "database" -> {
-                    ci.location = site;
-                    var engine = List.of("postgresql", "oracle", "mysql", "mssql").get(r.nextInt(4));
-                    ci.attributes.put("engine", engine);
-                    ci.attributes.put("engine_version", "%d.%d".formatted(10 + r.nextInt(9), r.nextInt(10)));
-                    ci.attributes.put("port", engine.equals("oracle") ? "1521" : engine.equals("mssql") ? "1433"
-                            : engine.equals("mysql") ? "3306" : "5432");
-                    ci.addresses.add(ci.name + "." + domain);
-                    if (r.nextInt(3) == 0) {
-                        tags.add("backup-daily");
-                    }
-                }
-                case "application" -> {
-                    ci.attributes.put("runtime", List.of("java", "python", "go", "node", "dotnet").get(r.nextInt(5)));
-                    ci.attributes.put("version", "%d.%d.%d".formatted(r.nextInt(5), r.nextInt(30), r.nextInt(10)));
-                    ci.attributes.put("repository", "git.example.net/" + (ci.team == null ? "misc" : ci.team) + "/"
-                            + ci.name);
-                    if (r.nextInt(3) == 0) {
-                        tags.add("k8s");
-                    }
-                }
-                case "website" -> {
-                    var host = ci.name + ".example.com";
-                    ci.addresses.add(host);
-                    ci.attributes.put("url", "https://" + host + "/");
-                }
-                case "business_service" -> {
-                    ci.description = SERVICE_NAMES.get(r.nextInt(SERVICE_NAMES.size())) + " for " + site;
-                    ci.criticality = r.nextInt(3) == 0 ? "medium" : "high";
-                    tags.add("customer-facing");
-                }
-                default -> throw new IllegalStateException(ciClass);
-            }
-            for (var tag : List.of("pci", "gdpr", "dmz", "monitored", "legacy", "backup-weekly", "internal")) {
-                if (r.nextInt(100) < (tag.equals("monitored") ? 60 : 8)) {
-                    tags.add(tag);
-                }
-            }
-            if (ci.description == null && r.nextInt(4) == 0) {
-                ci.description = "Managed by " + (ci.team == null ? "nobody yet" : "the " + ci.team + " team")
-                        + ", see the runbook, \"section 4\"";
-            }
-            ci.tags.addAll(tags);
-            Collections.sort(ci.addresses);
-            cis.add(ci);
-            return ci.index;
-        }
-
-        private static void hardware(Ci ci, Random r, List<String> vendors, List<String> models) {
-            int v = r.nextInt(vendors.size());
-            ci.vendor = vendors.get(v);
-            ci.model = models.get(Math.min(v, models.size() - 1));
-            ci.serial = "SN-%08X".formatted(r.nextInt() & 0x7fffffff);
-            var bought = LocalDate.of(2017, 1, 1).plusDays(r.nextInt(2500));
-            ci.purchaseDate = bought.toString();
-            ci.purchaseCost = "%d.%02d".formatted(2000 + r.nextInt(30000), r.nextInt(100));
-            ci.warrantyEnd = bought.plusYears(3 + r.nextInt(3)).toString();
-            ci.endOfLife = bought.plusYears(7).toString();
-        }
-
-        private static void operatingSystem(Ci ci, Random r, Set<String> tags) {
-            var os = List.of("ubuntu", "rhel", "debian", "windows").get(r.nextInt(4));
-            ci.attributes.put("os", os);
-            ci.attributes.put("os_version", switch (os) {
-                case "ubuntu" -> List.of("20.04", "22.04", "24.04").get(r.nextInt(3));
-                case "rhel" -> List.of("8.9", "9.3").get(r.nextInt(2));
-                case "debian" -> List.of("11", "12").get(r.nextInt(2));
-                default -> List.of("2019", "2022").get(r.nextInt(2));
-            });
-            tags.add(os.equals("windows") ? "windows" : "linux");
-        }
-
-        private static String ip(int index) {
-            return "10.%d.%d.%d".formatted((index >> 16) & 255, (index >> 8) & 255, index & 255);
-        }
-
-        private static String weighted(Random r, Object... choices) {
-            int total = 0;
-            for (int i = 1; i < choices.length; i += 2) {
-                total += (Integer) choices[i];
-            }
-            int x = r.nextInt(total);
-            for (int i = 0; i < choices.length; i += 2) {
-                x -= (Integer) choices[i + 1];
-                if (x < 0) {
-                    return (String) choices[i];
-                }
-            }
-            throw new IllegalStateException();
-        }
-
-        /** Adds a relationship unless it exists already or would exceed the requested count. */
-        private void relate(int source, int type, int target) {
-            if (source == target) {
-                return;
-            }
-            long key = ((long) source * cis.size() + target) * 4 + type;
-            if (!relKeys.add(key)) {
-                return;
-            }
-            if (relCount < relSource.length) {
-                relSource[relCount] = source;
-                relTarget[relCount] = target;
-                relType[relCount] = (byte) type;
-            }
-            relCount++;
-        }
-
-        int relationshipCount() {
-            return relCount;
-        }
-
-        List<String> tagsInUse() {
-            var tags = new java.util.TreeSet<String>();
-            cis.forEach(ci -> tags.addAll(ci.tags));
-            return new ArrayList<>(tags);
-        }
-
-        String classSummary() {
-            var counts = new TreeMap<String, Integer>();
-            cis.forEach(ci -> counts.merge(ci.ciClass, 1, Integer::sum));
-            var text = new StringBuilder();
-            counts.forEach((k, v) -> text.append(text.isEmpty() ? "" : ", ").append("%,d %s".formatted(v, k)));
-            return text.toString();
-        }
-
-        /** Makes sure the structures have the sizes they were built to have, so the server is checked against truth. */
-        void selfCheck() {
-            var subgraph = reach(subgraphRoot, true).size();
-            var chain = reach(chainStart, true).size();
-            var chainBack = reach(chainEnd, false).size();
-            if (subgraph != expectedSubgraph || chain != expectedChain || chainBack != expectedChain) {
-                throw new BenchError("generator bug: subgraph %d (want %d), chain %d/%d (want %d)".formatted(subgraph,
-                        expectedSubgraph, chain, chainBack, expectedChain));
-            }
-            System.out.printf("  impact sizes: Zurich core switch reaches %,d CIs; chain of %,d links (%,d each way)%n",
-                    subgraph, chain + 1, chain);
-        }
-
-        /**
-         * Every CI reached from {@code root} with its shortest distance, following failure downstream
-         * (impacted) or upstream (dependencies), as Opsline defines it.
-         */
-        Map<Integer, Integer> reach(int root, boolean impacted) {
-            if (impactOut == null) {
-                int n = cis.size();
-                var outDegree = new int[n];
-                var inDegree = new int[n];
-                for (int i = 0; i < relCount; i++) {
-                    outDegree[impactFrom(i)]++;
-                    inDegree[impactTo(i)]++;
-                }
-                impactOut = new int[n][];
-                impactIn = new int[n][];
-                for (int i = 0; i < n; i++) {
-                    impactOut[i] = new int[outDegree[i]];
-                    impactIn[i] = new int[inDegree[i]];
-                }
-                Arrays.fill(outDegree, 0);
-                Arrays.fill(inDegree, 0);
-                for (int i = 0; i < relCount; i++) {
-                    int from = impactFrom(i);
-                    int to = impactTo(i);
-                    impactOut[from][outDegree[from]++] = to;
-                    impactIn[to][inDegree[to]++] = from;
-                }
-            }
-            var graph = impacted ? impactOut : impactIn;
-            var depth = new HashMap<Integer, Integer>();
-            depth.put(root, 0);
-            var queue = new ArrayDeque<Integer>();
-            queue.add(root);
-            while (!queue.isEmpty()) {
-                int current = queue.poll();
-                int next = depth.get(current) + 1;
-                for (int to : graph[current]) {
-                    if (!depth.containsKey(to)) {
-                        depth.put(to, next);
-                        queue.add(to);
-                    }
-                }
-            }
-            depth.remove(root);
-            return depth;
-        }
-
-        /** part_of: a failing part impacts its whole; every other type: a failing target impacts its source. */
-        private int impactFrom(int rel) {
-            return relType[rel] == PART_OF ? relSource[rel] : relTarget[rel];
-        }
-
-        private int impactTo(int rel) {
-            return relType[rel] == PART_OF ? relTarget[rel] : relSource[rel];
-        }
-
-        static final List<String> CI_COLUMNS = List.of("external_id", "class", "name", "status", "environment",
-                "criticality", "owner_team", "location", "description", "tags", "addresses", "vendor", "model",
-                "serial_number", "purchase_date", "purchase_cost", "warranty_end", "end_of_life");
-
-        byte[] ciCsv(int from, int to) {
-            var attributeNames = new java.util.TreeSet<String>();
-            cis.forEach(ci -> attributeNames.addAll(ci.attributes.keySet()));
-            var out = new StringBuilder(400 * (to - from));
-            var header = new ArrayList<>(CI_COLUMNS);
-            attributeNames.forEach(a -> header.add("attr." + a));
-            out.append(String.join(",", header)).append("\r\n");
-            for (var ci : cis.subList(from, to)) {
-                var cells = new ArrayList<String>(Arrays.asList(ci.externalId, ci.ciClass, ci.name, ci.status,
-                        ci.environment, ci.criticality, ci.team, ci.location, ci.description, String.join(";", ci.tags),
-                        String.join(";", ci.addresses), ci.vendor, ci.model, ci.serial, ci.purchaseDate,
-                        ci.purchaseCost, ci.warrantyEnd, ci.endOfLife));
-                attributeNames.forEach(a -> cells.add(ci.attributes.get(a)));
-                for (int i = 0; i < cells.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    csvCell(out, cells.get(i));
-                }
-                out.append("\r\n");
-            }
-            return out.toString().getBytes(StandardCharsets.UTF_8);
-        }
-
-        byte[] relationshipCsv() {
-            var out = new StringBuilder(40 * relCount);
-            out.append("source_external_id,type,target_external_id\r\n");
-            for (int i = 0; i < relCount; i++) {
-                out.append(cis.get(relSource[i]).externalId).append(',').append(TYPES.get(relType[i])).append(',')
-                        .append(cis.get(relTarget[i]).externalId).append("\r\n");
-            }
-            return out.toString().getBytes(StandardCharsets.UTF_8);
-        }
-
-        private static void csvCell(StringBuilder out, String value) {
-            if (value == null) {
-                return;
-            }
-            if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0) {
-                out.append('"').append(value.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(value);
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Results: key=value lines, and the side-by-side table
-
-    static final class Results {
-        private final Map<String, String> values = new LinkedHashMap<>();
-
-        void put(String key, Object value) {
-            values.put(key, String.valueOf(value).replace('\n', ' '));
-        }
-
-        void write(Path file) throws IOException {
-            var text = new StringBuilder();
-            values.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-            Files.writeString(file, text);
-        }
-
-        static Map<String, String> read(Path file) throws IOException {
-            var map = new LinkedHashMap<String, String>();
-            for (var line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    map.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
-            return map;
-        }
-    }
-
-    /** What is measured, how it is shown and the target it is held to. */
-    record Metric(String id, String label, String target, double limit, boolean duration) {
-    }
-
-    static List<Metric> metrics(Map<String, String> meta) {
-        var cis = "%,d".formatted(Long.parseLong(meta.getOrDefault("meta.cis", "0")));
-        var rels = "%,d".formatted(Long.parseLong(meta.getOrDefault("meta.relationships", "0")));
-        var subgraph = "%,d".formatted(Long.parseLong(meta.getOrDefault("meta.subgraph", "0")));
-        var chain = "%,d".formatted(Long.parseLong(meta.getOrDefault("meta.chain", "0")));
-        return List.of(
-                new Metric("import.cis", "Import " + cis + " CIs (CSV)", "< 60 s", 60, true),
-                new Metric("import.relationships", "Import " + rels + " relationships (CSV)", "-", 0, true),
-                new Metric("ui.list", "UI /cis, first page", "p99 < 100 ms", 100, false),
-                new Metric("ui.filtered", "UI /cis, filters/sorts/deep pages", "p99 < 100 ms", 100, false),
-                new Metric("api.all", "API /cis, no filter", "p99 < 100 ms", 100, false),
-                new Metric("api.class_status", "API class + status", "p99 < 100 ms", 100, false),
-                new Metric("api.tag", "API tag", "p99 < 100 ms", 100, false),
-                new Metric("api.text", "API text search q=", "p99 < 100 ms", 100, false),
-                new Metric("api.team", "API team (+ environment)", "p99 < 100 ms", 100, false),
-                new Metric("api.combined", "API combined filters", "p99 < 100 ms", 100, false),
-                new Metric("api.sort", "API sort class/status/updated", "p99 < 100 ms", 100, false),
-                new Metric("api.deep_page", "API deep pages (2nd half)", "p99 < 100 ms", 100, false),
-                new Metric("impact.subgraph", "Impact, " + subgraph + "-node subgraph", "p99 < 500 ms", 500, false),
-                new Metric("impact.chain", "Impact, " + chain + "-CI chain, from start", "p99 < 500 ms", 500, false),
-                new Metric("impact.chain_deps", "Dependencies, chain end", "p99 < 500 ms", 500, false));
-    }
-
-    static final class ResultTable {
-
-        static void print(List<String> files) throws IOException {
-            var engines = new ArrayList<Map<String, String>>();
-            for (var file : files) {
-                var path = Path.of(file);
-                if (Files.exists(path)) {
-                    engines.add(Results.read(path));
-                }
-            }
-            if (engines.isEmpty()) {
-                System.out.println("No results to show.");
-                return;
-            }
-            var first = engines.getFirst();
-            System.out.printf("%nOpsline inventory benchmark: %s CIs, %s relationships; %s%n",
-                    "%,d".formatted(Long.parseLong(first.getOrDefault("meta.cis", "0"))),
-                    "%,d".formatted(Long.parseLong(first.getOrDefault("meta.relationships", "0"))),
-                    first.getOrDefault("meta.machine", "?"));
-            System.out.printf("Latencies in ms over %s requests per list scenario and %s per impact scenario, one at a"
-                    + " time, after warm-up; verdicts hold p99 to the target.%n%n",
-                    first.getOrDefault("meta.requests", "?"), first.getOrDefault("meta.impact_requests", "?"));
-            var line = new StringBuilder("%-40s %-13s".formatted("", ""));
-            var sub = new StringBuilder("%-40s %-13s".formatted("Measurement", "Target"));
-            for (var engine : engines) {
-                line.append(" | %-32s".formatted(engine.getOrDefault("engine", "?")));
-                sub.append(" | %7s %7s %7s %-8s".formatted("p50", "p99", "max", "verdict"));
-            }
-            System.out.println(line);
-            System.out.println(sub);
-            System.out.println("-".repeat(sub.length()));
-            var checks = new ArrayList<String>();
-            for (var metric : metrics(first)) {
-                var row = new StringBuilder("%-40s %-13s".formatted(metric.label, metric.target));
-                for (var engine : engines) {
-                    row.append(" | ").append(cell(metric, engine));
-                }
-                System.out.println(row);
-            }
-            System.out.println();
-            System.out.println("Checks (every answer was compared with the generated data):");
-            for (var metric : metrics(first)) {
-                var text = new StringBuilder("  %-22s".formatted(metric.id));
-                var parts = new ArrayList<String>();
-                for (var engine : engines) {
-                    var check = engine.get(metric.id + ".check");
-                    var wrong = engine.get(metric.id + ".wrong");
-                    parts.add(engine.getOrDefault("engine", "?") + ": " + (wrong != null ? "WRONG: " + wrong
-                            : check != null ? check + (engine.containsKey(metric.id + ".ok") ? " ok" : "")
-                            : "not run"));
-                }
-                checks.add(text.append(String.join("; ", parts)).toString());
-            }
-            checks.forEach(System.out::println);
-            System.out.println();
-            for (var engine : engines) {
-                System.out.printf("Load average (1 min) on %s: %s at the start, %s when measuring began, %s at the end (%s).%n",
-                        engine.getOrDefault("engine", "?"), engine.getOrDefault("meta.load_start", "?"),
-                        engine.getOrDefault("meta.load_measuring", "?"),
-                        engine.getOrDefault("meta.load_end", "?"), "above the core count means other work"
-                                + " competed for the CPU and the figures are slower than on an idle machine");
-            }
-            for (var engine : engines) {
-                if (engine.containsKey("error")) {
-                    System.out.println("ERROR on " + engine.get("engine") + ": " + engine.get("error"));
-                }
-            }
-        }
-
-        private static String cell(Metric metric, Map<String, String> engine) {
-            var verdict = verdict(metric, engine);
-            if (metric.duration) {
-                var secs = engine.get(metric.id + ".seconds");
-                var shown = secs == null ? "-" : "%.1f s".formatted(Double.parseDouble(secs));
-                return "%23s %-8s".formatted(shown, verdict);
-            }
-            var p50 = engine.get(metric.id + ".p50");
-            if (p50 == null) {
-                return "%7s %7s %7s %-8s".formatted("-", "-", "-", verdict);
-            }
-            return "%7.1f %7.1f %7.1f %-8s".formatted(Double.parseDouble(p50),
-                    Double.parseDouble(engine.get(metric.id + ".p99")), Double.parseDouble(engine.get(metric.id + ".max")),
-                    verdict);
-        }
-
-        private static String verdict(Metric metric, Map<String, String> engine) {
-            if (engine.containsKey(metric.id + ".wrong")) {
-                return "WRONG";
-            }
-            var value = engine.get(metric.id + (metric.duration ? ".seconds" : ".p99"));
-            if (value == null) {
-                return engine.containsKey("error") ? "ERROR" : "-";
-            }
-            if (metric.limit <= 0) {
-                return "";
-            }
-            return Double.parseDouble(value) < metric.limit ? "PASS" : "MISS";
-        }
-    }
-
-    /** Cores, memory and CPU of this machine, for the heading. */
-    static final class Machine {
-        static String describe() {
-            var cores = Runtime.getRuntime().availableProcessors();
-            String memory = "?";
-            String cpu = "?";
-            try {
-                for (var l : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                    if (l.startsWith("MemTotal:")) {
-                        memory = Math.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GiB";
-                    }
-                }
-                for (var l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                    if (l.startsWith("model name")) {
-                        cpu = l.substring(l.indexOf(':') + 1).strip();
-                        break;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // Not Linux: the heading says less.
-            }
-            return "%d cores, %s, %s, Java %s".formatted(cores, memory, cpu, Runtime.version().feature());
-        }
-
-        /** The 1-minute load average, to tell whether other work on the machine competed with the run. */
-        static String loadAverage() {
-            try {
-                return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-            } catch (IOException | RuntimeException e) {
-                return "?";
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // A small JSON reader: objects, arrays, strings, numbers, booleans, null.
-
-    static final class Json {
-        private final String s;
-        private int i;
-
-        private Json(String s) {
-            this.s = s;
-        }
-
-        static Object parse(String text) {
-            var json = new Json(text);
-            var value = json.value();
-            json.space();
-            if (json.i != text.length()) {
-                throw new IllegalArgumentException("trailing text at " + json.i);
-            }
-            return value;
-        }
-
-        @SuppressWarnings("unchecked")
-        static Map<String, Object> object(Object value) {
-            if (value instanceof String text) {
-                value = parse(text);
-            }
-            return (Map<String, Object>) value;
-        }
-
-        @SuppressWarnings("unchecked")
-        static List<Object> list(Object value) {
-            return (List<Object>) value;
-        }
-
-        private void space() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        private Object value() {
-            space();
-            char c = s.charAt(i);
-            switch (c) {
-                case '{' -> {
-                    i++;
-                    var map = new LinkedHashMap<String, Object>();
-                    space();
-                    if (s.charAt(i) == '}') {
-                        i++;
-                        return map;
-                    }
-                    while (true) {
-                        space();
-                        var key = string();
-                        space();
-                        expect(':');
-                        map.put(key, value());
-                        space();
-                        char next = s.charAt(i++);
-                        if (next == '}') {
-                            return map;
-                        }
-                        if (next != ',') {
-                            throw new IllegalArgumentException("expected , or } at " + (i - 1));
-                        }
-                    }
-                }
-                case '[' -> {
-                    i++;
-                    var list = new ArrayList<Object>();
-                    space();
-                    if (s.charAt(i) == ']') {
-                        i++;
-                        return list;
-                    }
-                    while (true) {
-                        list.add(value());
-                        space();
-                        char next = s.charAt(i++);
-                        if (next == ']') {
-                            return list;
-                        }
-                        if (next != ',') {
-                            throw new IllegalArgumentException("expected , or ] at " + (i - 1));
-                        }
-                    }
-                }
-                case '"' -> {
-                    return string();
-                }
-                case 't' -> {
-                    i += 4;
-                    return Boolean.TRUE;
-                }
-                case 'f' -> {
-                    i += 5;
-                    return Boolean.FALSE;
-                }
-                case 'n' -> {
-                    i += 4;
-                    return null;
-                }
-                default -> {
-                    int start = i;
-                    while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-                        i++;
-                    }
-                    var number = s.substring(start, i);
-                    if (number.isEmpty()) {
-                        throw new IllegalArgumentException("unexpected '" + c + "' at " + start);
-                    }
-                    return number.contains(".") || number.contains("e") || number.contains("E")
-                            ? (Object) Double.parseDouble(number) : (Object) Long.parseLong(number);
-                }
-            }
-        }
-
-        private void expect(char c) {
-            if (s.charAt(i) != c) {
-                throw new IllegalArgumentException("expected " + c + " at " + i);
-            }
-            i++;
-        }
-
-        private String string() {
-            expect('"');
-            var out = new StringBuilder();
-            while (true) {
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                char e = s.charAt(i++);
-                switch (e) {
-                    case 'n' -> out.append('\n');
-                    case 't' -> out.append('\t');
-                    case 'r' -> out.append('\r');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'u' -> {
-                        out.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        i += 4;
-                    }
-                    default -> out.append(e);
-                }
-            }
-        }
     }
 }
