@@ -139,14 +139,20 @@ public class RelationshipRepository {
 
     /**
      * One query: PostgreSQL's recursive UNION drops any row it has produced before, so the
-     * recursion stops when no new edge turns up, cycles included.
+     * recursion stops when no new edge turns up, cycles included. Each round looks up the edges
+     * of the CIs just reached through the index, as a lateral subquery the planner may not flatten
+     * (OFFSET 0): as a plain join it guessed the round far larger than the one row of a chain and
+     * hashed the whole table every round, 1.2 s for a 500-link chain over 15,000 relationships
+     * against 2 ms this way.
      */
     private List<ImpactEdge> recursiveQuery(UUID root, String near, String far) {
         var sql = """
                 WITH RECURSIVE reach (near_id, far_id, rel_type) AS (
                     SELECT %1$s, %2$s, rel_type FROM ci_relationship WHERE %1$s = ?
                     UNION
-                    SELECT r.%1$s, r.%2$s, r.rel_type FROM ci_relationship r JOIN reach ON r.%1$s = reach.far_id
+                    SELECT r.near_id, r.far_id, r.rel_type FROM reach CROSS JOIN LATERAL (
+                        SELECT %1$s AS near_id, %2$s AS far_id, rel_type FROM ci_relationship
+                        WHERE %1$s = reach.far_id OFFSET 0) r
                 )
                 SELECT near_id, far_id, rel_type FROM reach""".formatted(near, far);
         return jdbc.sql(sql).param(root)
