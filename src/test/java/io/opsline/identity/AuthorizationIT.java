@@ -150,6 +150,11 @@ class AuthorizationIT {
             rule("GET", "/api/v1/checks/{id}", Access.VIEWER),
             rule("PUT", "/api/v1/checks/{id}", Access.OPERATOR),
             rule("DELETE", "/api/v1/checks/{id}", Access.OPERATOR),
+            rule("GET", "/api/v1/checks/{id}/state", Access.VIEWER),
+            rule("GET", "/api/v1/checks/{id}/history", Access.VIEWER),
+            rule("POST", "/api/v1/checks/{id}/results", Access.OPERATOR),
+            rule("GET", "/api/v1/problems", Access.VIEWER),
+            rule("GET", "/api/v1/monitoring/engine", Access.VIEWER),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));

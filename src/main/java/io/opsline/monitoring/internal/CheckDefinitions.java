@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,9 +51,11 @@ public class CheckDefinitions {
     private final Secrets secrets;
     private final AuditLog audit;
     private final MonitoringProperties properties;
+    private final ApplicationEventPublisher events;
 
     CheckDefinitions(CheckRepository checks, Inventory inventory, PluginRunner plugins, Secrets secrets,
-            AuditLog audit, MonitoringProperties properties) {
+            AuditLog audit, MonitoringProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.checks = checks;
         this.inventory = inventory;
         this.plugins = plugins;
@@ -93,6 +96,7 @@ public class CheckDefinitions {
         audit.record(new AuditEntry("check.create", "check", check.id().toString(),
                 "Created %s check %s on %s".formatted(check.type().key(), check.name(), valid.ci().name()), null,
                 created));
+        events.publishEvent(new CheckDefinitionChanged(check.id()));
         return created;
     }
 
@@ -120,6 +124,7 @@ public class CheckDefinitions {
         audit.record(new AuditEntry("check.update", "check", id.toString(),
                 "Updated %s check %s on %s".formatted(changed.type().key(), changed.name(), valid.ci().name()), before,
                 after));
+        events.publishEvent(new CheckDefinitionChanged(id));
         return after;
     }
 
@@ -131,6 +136,7 @@ public class CheckDefinitions {
         checks.delete(id);
         audit.record(new AuditEntry("check.delete", "check", id.toString(),
                 "Deleted %s check %s".formatted(existing.type().key(), existing.name()), before, null));
+        events.publishEvent(new CheckDefinitionChanged(id));
     }
 
     /** A deleted CI takes its checks with it, in the same transaction. */
@@ -142,6 +148,7 @@ public class CheckDefinitions {
             entries.add(new AuditEntry("check.delete", "check", check.id().toString(),
                     "Deleted %s check %s with its CI %s".formatted(check.type().key(), check.name(), event.name()),
                     view(check, null), null));
+            events.publishEvent(new CheckDefinitionChanged(check.id()));
         }
         audit.recordAll(entries);
     }

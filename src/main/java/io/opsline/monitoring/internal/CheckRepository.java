@@ -3,9 +3,13 @@ package io.opsline.monitoring.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +30,8 @@ public class CheckRepository {
             + " retry_interval_seconds, max_attempts, timeout_millis, enabled, created_at, updated_at, version";
     private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {
     };
+
+    private static final int IN_BATCH = 500;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -65,6 +71,46 @@ public class CheckRepository {
                         + " ORDER BY ci_id, name_key LIMIT ? OFFSET ?").params(params).param(page.size())
                         .param(page.offset()).query(this::map).list();
         return page.toPage(rows, total);
+    }
+
+    /** Every check's id and version: cheap enough to poll, to see which checks changed. */
+    public Map<UUID, Long> versions() {
+        var versions = new HashMap<UUID, Long>();
+        jdbc.sql("SELECT id, version FROM check_definition")
+                .query(rs -> {
+                    versions.put(Jdbc.uuid(rs, "id"), rs.getLong("version"));
+                });
+        return versions;
+    }
+
+    /** The checks with these ids that exist. */
+    public List<CheckDefinition> findAllById(Collection<UUID> ids) {
+        var found = new ArrayList<CheckDefinition>(ids.size());
+        var list = List.copyOf(ids);
+        for (int from = 0; from < list.size(); from += IN_BATCH) {
+            var chunk = list.subList(from, Math.min(list.size(), from + IN_BATCH));
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM check_definition WHERE id IN (:ids)")
+                    .param("ids", chunk).query(this::map).list());
+        }
+        return found;
+    }
+
+    /** Which of these checks still exist. */
+    public Set<UUID> existingIds(Collection<UUID> ids) {
+        var found = new HashSet<UUID>();
+        var list = List.copyOf(ids);
+        for (int from = 0; from < list.size(); from += IN_BATCH) {
+            found.addAll(jdbc.sql("SELECT id FROM check_definition WHERE id IN (:ids)")
+                    .param("ids", list.subList(from, Math.min(list.size(), from + IN_BATCH)))
+                    .query((rs, n) -> Jdbc.uuid(rs, "id")).list());
+        }
+        return found;
+    }
+
+    /** Every check of this type. */
+    public List<CheckDefinition> findByType(CheckType type) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM check_definition WHERE check_type = ?").param(type.name())
+                .query(this::map).list();
     }
 
     List<CheckDefinition> findByCi(UUID ciId) {

@@ -15,13 +15,28 @@ import io.opsline.monitoring.internal.state.FlapDetector;
  *
  * @param recentStates one letter per recent result (O, W, C, U), oldest first, at most 21
  * @param lastResult null until the check has run
+ * @param causedBy the CI that is down and makes this check's problem a consequence of its
+ *        outage; null while the problem is the check's own or there is none
  */
 public record CheckState(UUID checkId, CheckStatus<ServiceState> status, CheckResult lastResult, Instant nextCheck,
-        String recentStates, boolean flapping, double percentChange, CounterSample counter) {
+        String recentStates, boolean flapping, double percentChange, CounterSample counter, UUID causedBy) {
+
+    /** A state with no parent to blame. */
+    public CheckState(UUID checkId, CheckStatus<ServiceState> status, CheckResult lastResult, Instant nextCheck,
+            String recentStates, boolean flapping, double percentChange, CounterSample counter) {
+        this(checkId, status, lastResult, nextCheck, recentStates, flapping, percentChange, counter, null);
+    }
 
     /** A check that has not run yet: assumed fine, due at {@code firstRun}. */
     public static CheckState initial(UUID checkId, Instant since, Instant firstRun) {
-        return new CheckState(checkId, CheckStatus.initial(ServiceState.OK, since), null, firstRun, "", false, 0, null);
+        return new CheckState(checkId, CheckStatus.initial(ServiceState.OK, since), null, firstRun, "", false, 0, null,
+                null);
+    }
+
+    /** The same state, due next at {@code at}. */
+    public CheckState withNextCheck(Instant at) {
+        return new CheckState(checkId, status, lastResult, at, recentStates, flapping, percentChange, counter,
+                causedBy);
     }
 
     /** The recent states as states, oldest first. */

@@ -31,7 +31,7 @@ public class CheckStateRepository {
 
     private static final String COLUMNS = "check_id, state, state_type, attempt, last_hard_state, last_change,"
             + " last_hard_change, last_check, next_check, output, long_output, perf_data, duration_millis,"
-            + " recent_states, flapping, percent_change, counter_value, counter_at";
+            + " recent_states, flapping, percent_change, counter_value, counter_at, caused_by";
     private static final int BATCH = 500;
     private static final int MAX_OUTPUT = 4000;
     private static final TypeReference<List<Map<String, Object>>> PERF = new TypeReference<>() {
@@ -46,7 +46,7 @@ public class CheckStateRepository {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
-        var placeholders = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+        var placeholders = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
         this.upsert = switch (engine) {
             case H2 -> "MERGE INTO check_state (" + COLUMNS + ") KEY (check_id) VALUES (" + placeholders + ")";
             case POSTGRESQL -> "INSERT INTO check_state (" + COLUMNS + ") VALUES (" + placeholders + ")"
@@ -57,13 +57,40 @@ public class CheckStateRepository {
                     + " output = EXCLUDED.output, long_output = EXCLUDED.long_output, perf_data = EXCLUDED.perf_data,"
                     + " duration_millis = EXCLUDED.duration_millis, recent_states = EXCLUDED.recent_states,"
                     + " flapping = EXCLUDED.flapping, percent_change = EXCLUDED.percent_change,"
-                    + " counter_value = EXCLUDED.counter_value, counter_at = EXCLUDED.counter_at";
+                    + " counter_value = EXCLUDED.counter_value, counter_at = EXCLUDED.counter_at,"
+                    + " caused_by = EXCLUDED.caused_by";
         };
     }
 
     public Optional<CheckState> findById(UUID checkId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM check_state WHERE check_id = ?").param(checkId)
                 .query(this::map).optional();
+    }
+
+    /**
+     * A check's state, locked until the transaction ends, for changing it from a result that
+     * arrived on any node (a passive result) without losing a concurrent one.
+     */
+    public Optional<CheckState> findByIdForUpdate(UUID checkId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM check_state WHERE check_id = ? FOR UPDATE").param(checkId)
+                .query(this::map).optional();
+    }
+
+    /** The stored states of these checks. */
+    public List<CheckState> findAllById(Collection<UUID> checkIds) {
+        var found = new ArrayList<CheckState>(checkIds.size());
+        var list = List.copyOf(checkIds);
+        for (int from = 0; from < list.size(); from += BATCH) {
+            var chunk = list.subList(from, Math.min(list.size(), from + BATCH));
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM check_state WHERE check_id IN (:ids)")
+                    .param("ids", chunk).query(this::map).list());
+        }
+        return found;
+    }
+
+    /** The states of checks with a problem, soft or hard: few, however many checks there are. */
+    public List<CheckState> findProblems() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM check_state WHERE state <> 'OK'").query(this::map).list();
     }
 
     /** Every stored state, for a scheduler resuming after a restart. */
@@ -98,7 +125,7 @@ public class CheckStateRepository {
                         .toList()),
                 result == null ? null : (int) Math.min(Integer.MAX_VALUE, result.duration().toMillis()),
                 s.recentStates(), s.flapping(), s.percentChange(), s.counter() == null ? null : s.counter().value(),
-                s.counter() == null ? null : Jdbc.timestamp(s.counter().at())};
+                s.counter() == null ? null : Jdbc.timestamp(s.counter().at()), s.causedBy()};
     }
 
     private CheckState map(ResultSet rs, int n) throws SQLException {
@@ -116,7 +143,8 @@ public class CheckStateRepository {
         var counterValue = rs.getObject("counter_value") == null ? null : rs.getDouble("counter_value");
         var counter = counterValue == null ? null : new CounterSample(counterValue, Jdbc.instant(rs, "counter_at"));
         return new CheckState(Jdbc.uuid(rs, "check_id"), status, result, Jdbc.instant(rs, "next_check"),
-                rs.getString("recent_states"), rs.getBoolean("flapping"), rs.getDouble("percent_change"), counter);
+                rs.getString("recent_states"), rs.getBoolean("flapping"), rs.getDouble("percent_change"), counter,
+                Jdbc.uuid(rs, "caused_by"));
     }
 
     private static Map<String, Object> perf(PerfDatum d) {

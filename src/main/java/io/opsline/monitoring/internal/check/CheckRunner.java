@@ -66,6 +66,25 @@ public class CheckRunner implements AutoCloseable {
         };
     }
 
+    /**
+     * The host a check talks to, for limiting how many checks talk to one host at once: the
+     * address it aims at, the URL's host, the DNS server asked.
+     */
+    public static String target(CheckSpec spec, CiSummary ci) {
+        return switch (spec) {
+            case CheckSpec.Ping p -> host(p.host(), ci);
+            case CheckSpec.Tcp t -> host(t.host(), ci);
+            case CheckSpec.Http h -> h.url().getHost();
+            case CheckSpec.TlsCertificate t -> host(t.host(), ci);
+            case CheckSpec.Dns d -> d.server() == null ? "dns" : d.server();
+            case CheckSpec.Snmp s -> host(s.host(), ci);
+            case CheckSpec.Ssh s -> host(s.host(), ci);
+            case CheckSpec.Plugin p -> host(null, ci);
+            case CheckSpec.Prometheus p -> p.url().getHost();
+            case CheckSpec.Passive p -> "";
+        };
+    }
+
     /** The check's own host if it names one, else the CI's first address, else the CI's name. */
     static String host(String own, CiSummary ci) {
         if (own != null) {

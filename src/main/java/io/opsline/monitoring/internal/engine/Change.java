@@ -1,0 +1,27 @@
+package io.opsline.monitoring.internal.engine;
+
+import java.util.List;
+
+import io.opsline.monitoring.internal.CheckDefinition;
+import io.opsline.monitoring.internal.CheckState;
+import io.opsline.monitoring.internal.history.HistoryEntry;
+import io.opsline.monitoring.internal.state.StateTransition;
+
+/**
+ * What one result did to a check: its new state, what to keep as history and what to announce.
+ *
+ * @param kind what the state machine made of the result
+ * @param events module events to publish once the change is stored
+ */
+public record Change(CheckDefinition check, CheckState state, StateTransition.Kind kind, List<HistoryEntry> history,
+        List<Object> events) {
+
+    /** Whether anything worth telling happened, so that the change is stored at once, not with the next batch. */
+    public boolean isNews() {
+        return !history.isEmpty() || !events.isEmpty();
+    }
+
+    public boolean isHardChange() {
+        return kind == StateTransition.Kind.HARD_CHANGE;
+    }
+}

@@ -1,0 +1,101 @@
+package io.opsline.monitoring.internal.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.opsline.inventory.CiSummary;
+import io.opsline.inventory.Inventory;
+import io.opsline.monitoring.CheckType;
+import io.opsline.monitoring.HostState;
+import io.opsline.monitoring.HostStateChanged;
+import io.opsline.monitoring.internal.CheckRepository;
+import io.opsline.monitoring.internal.CheckState;
+import io.opsline.monitoring.internal.CheckStateRepository;
+import io.opsline.monitoring.internal.history.HistoryEntry;
+import io.opsline.monitoring.internal.history.HistoryKind;
+import io.opsline.monitoring.internal.history.HistoryRepository;
+import io.opsline.monitoring.internal.host.HostStateRepository;
+import io.opsline.monitoring.internal.host.HostStatus;
+
+/**
+ * Stores changes in one transaction: the checks' states, their history, the host states their host
+ * checks decide, and the module events, so that what is announced is exactly what is stored.
+ */
+@Component
+class ChangeStore {
+
+    private final CheckStateRepository states;
+    private final CheckRepository checks;
+    private final HistoryRepository history;
+    private final HostStateRepository hosts;
+    private final Inventory inventory;
+    private final ApplicationEventPublisher events;
+
+    ChangeStore(CheckStateRepository states, CheckRepository checks, HistoryRepository history,
+            HostStateRepository hosts, Inventory inventory, ApplicationEventPublisher events) {
+        this.inventory = inventory;
+        this.states = states;
+        this.checks = checks;
+        this.history = history;
+        this.hosts = hosts;
+        this.events = events;
+    }
+
+    @Transactional
+    public void persist(Collection<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        var latest = new LinkedHashMap<UUID, CheckState>();
+        for (var change : changes) {
+            latest.put(change.state().checkId(), change.state());
+        }
+        // A check deleted while it ran has nothing left to store a state for.
+        var existing = checks.existingIds(latest.keySet());
+        latest.keySet().retainAll(existing);
+        states.saveAll(latest.values());
+        var entries = new ArrayList<HistoryEntry>();
+        var announcements = new ArrayList<Object>();
+        for (var change : changes) {
+            if (!existing.contains(change.check().id())) {
+                continue;
+            }
+            entries.addAll(change.history());
+            announcements.addAll(change.events());
+            if (change.isHardChange() && change.check().type() == CheckType.PING) {
+                hostChange(change, entries, announcements);
+            }
+        }
+        history.appendAll(entries);
+        announcements.forEach(events::publishEvent);
+    }
+
+    /** A host check's confirmed result decides its CI's host state. */
+    private void hostChange(Change change, List<HistoryEntry> entries, List<Object> announcements) {
+        var check = change.check();
+        var state = change.state();
+        var result = state.lastResult();
+        var now = HostState.ofCheckResult(state.status().state());
+        if (now == HostState.DOWN && state.causedBy() != null) {
+            now = HostState.UNREACHABLE;
+        }
+        var before = hosts.find(check.ciId()).map(HostStatus::state).orElse(HostState.UP);
+        if (now == before) {
+            return;
+        }
+        var causedBy = now == HostState.UNREACHABLE ? state.causedBy() : null;
+        hosts.save(new HostStatus(check.ciId(), now, causedBy, result.startedAt(), result.output()));
+        entries.add(HistoryEntry.of(check.ciId(), null, result.startedAt(), HistoryKind.HOST_STATE, now.name(),
+                "HARD", null, result.output(), causedBy));
+        announcements.add(new HostStateChanged(check.ciId(),
+                inventory.find(check.ciId()).map(CiSummary::name).orElse(null), now, before, causedBy, result.startedAt(),
+                result.output()));
+    }
+}

@@ -1,0 +1,112 @@
+package io.opsline.monitoring.internal.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.opsline.inventory.CiSummary;
+import io.opsline.inventory.Inventory;
+import io.opsline.monitoring.ServiceState;
+import io.opsline.monitoring.StateType;
+import io.opsline.monitoring.internal.CheckDefinition;
+import io.opsline.monitoring.internal.CheckRepository;
+import io.opsline.monitoring.internal.CheckState;
+import io.opsline.monitoring.internal.CheckStateRepository;
+import io.opsline.monitoring.internal.history.HistoryEntry;
+import io.opsline.monitoring.internal.history.HistoryRepository;
+import io.opsline.platform.NotFoundException;
+
+/** Reading where checks stand: one check, or the problems across all of them, worst first. */
+@Service
+public class CheckStates {
+
+    /** Problems as people should see them: confirmed first, then worst state, then longest-standing. */
+    public static final Comparator<StateView> PROBLEMS_FIRST = Comparator
+            .comparing((StateView v) -> !StateType.HARD.name().equals(v.stateType()))
+            .thenComparing(v -> -ServiceState.valueOf(v.state()).severity())
+            .thenComparing(StateView::lastChange, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    private final CheckRepository checks;
+    private final CheckStateRepository states;
+    private final HistoryRepository history;
+    private final Inventory inventory;
+
+    CheckStates(CheckRepository checks, CheckStateRepository states, HistoryRepository history,
+            Inventory inventory) {
+        this.checks = checks;
+        this.states = states;
+        this.history = history;
+        this.inventory = inventory;
+    }
+
+    @Transactional(readOnly = true)
+    public StateView get(UUID checkId) {
+        var check = checks.findById(checkId).orElseThrow(() -> new NotFoundException("Check", checkId));
+        var state = states.findById(checkId).orElse(null);
+        var ids = new HashSet<UUID>();
+        ids.add(check.ciId());
+        if (state != null && state.causedBy() != null) {
+            ids.add(state.causedBy());
+        }
+        return view(check, state, inventory.findAll(ids));
+    }
+
+    /** Every check with a problem, soft or hard, confirmed ones first. */
+    @Transactional(readOnly = true)
+    public List<StateView> problems() {
+        var problemStates = new HashMap<UUID, CheckState>();
+        states.findProblems().forEach(s -> problemStates.put(s.checkId(), s));
+        var found = checks.findAllById(problemStates.keySet());
+        var ciIds = new HashSet<UUID>();
+        for (var check : found) {
+            ciIds.add(check.ciId());
+            var cause = problemStates.get(check.id()).causedBy();
+            if (cause != null) {
+                ciIds.add(cause);
+            }
+        }
+        var cis = inventory.findAll(ciIds);
+        var views = new ArrayList<StateView>(found.size());
+        for (var check : found) {
+            views.add(view(check, problemStates.get(check.id()), cis));
+        }
+        views.sort(PROBLEMS_FIRST);
+        return views;
+    }
+
+    /** A check's history, newest first. */
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> history(UUID checkId, int limit) {
+        checks.findById(checkId).orElseThrow(() -> new NotFoundException("Check", checkId));
+        return history.findByCheck(checkId, limit);
+    }
+
+    private static StateView view(CheckDefinition check, CheckState state, Map<UUID, CiSummary> cis) {
+        var ci = ci(check.ciId(), cis);
+        if (state == null || state.lastResult() == null) {
+            return new StateView(check.id(), check.name(), check.type(), ci, "PENDING", null, 1, check.maxAttempts(),
+                    null, state == null ? null : state.nextCheck(), null, null, null, null, List.of(), null, false, 0,
+                    null);
+        }
+        var status = state.status();
+        var result = state.lastResult();
+        return new StateView(check.id(), check.name(), check.type(), ci, status.state().name(), status.type().name(),
+                status.attempt(), check.maxAttempts(), result.startedAt(), state.nextCheck(), status.lastChange(),
+                status.lastHardChange(), result.output(), result.longOutput(), result.perfData(),
+                result.duration().toMillis(), state.flapping(), state.percentChange(),
+                state.causedBy() == null ? null : ci(state.causedBy(), cis));
+    }
+
+    private static StateView.Ci ci(UUID id, Map<UUID, CiSummary> cis) {
+        var ci = cis.get(id);
+        return ci == null ? new StateView.Ci(id, null, null, List.of(), null)
+                : new StateView.Ci(id, ci.name(), ci.ciClass(), ci.tags(), ci.ownerTeamId());
+    }
+}

@@ -1,0 +1,129 @@
+package io.opsline.monitoring.internal.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the engine's results in batches from one thread: at every flush interval, or at once
+ * when a change is news (a state change, flapping), so that people hear of it without delay and
+ * in the order it happened. Batching is what lets thousands of results a second be stored; a
+ * crash loses at most one interval of routine results, never an announced change.
+ */
+final class StateWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StateWriter.class);
+    /** Results kept while the database cannot be written, before the oldest are given up. */
+    private static final int MAX_PENDING = 200_000;
+    private static final int MAX_BATCH = 5_000;
+
+    private final ChangeStore store;
+    private final long flushMillis;
+    private final LinkedBlockingQueue<Change> queue = new LinkedBlockingQueue<>();
+    private final Object flushLock = new Object();
+    private final Object signal = new Object();
+    private boolean newsWaiting;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    StateWriter(ChangeStore store, long flushMillis) {
+        this.store = store;
+        this.flushMillis = flushMillis;
+        this.thread = Thread.ofPlatform().name("opsline-check-writer").daemon().unstarted(this::loop);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void add(Change change) {
+        queue.add(change);
+        if (change.isNews()) {
+            synchronized (signal) {
+                newsWaiting = true;
+                signal.notifyAll();
+            }
+        }
+    }
+
+    /** Writes everything waiting, before returning. */
+    void flush() {
+        drain(null);
+    }
+
+    /** Writes {@code first} (if any) and everything queued after it, in batches, in order. */
+    private void drain(Change first) {
+        synchronized (flushLock) {
+            var batch = new ArrayList<Change>();
+            if (first != null) {
+                batch.add(first);
+            }
+            queue.drainTo(batch, MAX_BATCH - batch.size());
+            while (!batch.isEmpty()) {
+                if (!write(batch)) {
+                    return;
+                }
+                batch.clear();
+                queue.drainTo(batch, MAX_BATCH);
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                var first = queue.poll(flushMillis, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                synchronized (signal) {
+                    // Routine results: let an interval's worth gather into few batches, unless news comes.
+                    if (!newsWaiting && !first.isNews()) {
+                        signal.wait(flushMillis);
+                    }
+                    newsWaiting = false;
+                }
+                drain(first);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Stores a batch; false if it failed and was put back to try again later. */
+    private boolean write(List<Change> batch) {
+        try {
+            store.persist(batch);
+            return true;
+        } catch (RuntimeException e) {
+            log.error("Could not store {} check results; keeping them to try again", batch.size(), e);
+            if (queue.size() < MAX_PENDING) {
+                queue.addAll(batch);
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(flushMillis);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flush();
+    }
+}
