@@ -189,11 +189,6 @@ class CheckScheduler implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 100;
     }
 
-    /** How many checks this node is running the schedule of. */
-    int scheduled() {
-        return entries.size();
-    }
-
     /** A definition changed here: sync now rather than at the next interval. */
     @EventListener
     void on(CheckDefinitionChanged event) {
@@ -332,6 +327,7 @@ class CheckScheduler implements SmartLifecycle {
             refreshCis();
         }
         expireStalePassiveChecks();
+        stats.scheduled(entries.size());
     }
 
     /** Passive checks of this node's share that heard nothing within their freshness limit go stale. */

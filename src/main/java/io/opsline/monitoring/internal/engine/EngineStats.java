@@ -24,17 +24,32 @@ public class EngineStats {
     private final long[] slotSecond = new long[SECONDS];
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong finished = new AtomicLong();
+    private volatile int scheduled;
 
-    /** What the last {@code seconds} seconds looked like. */
+    /**
+     * What the last {@code seconds} seconds looked like.
+     *
+     * @param scheduled how many checks this node runs the schedule of
+     * @param running how many checks are running right now
+     */
     public record Window(int seconds, long checks, double perSecond, long p50Millis, long p99Millis,
-            long maxMillis) {
+            long maxMillis, int scheduled, long running) {
+    }
+
+    /** How many checks this node runs the schedule of, as of its last sync. */
+    public void scheduled(int count) {
+        scheduled = count;
     }
 
     /** A check started this late. */
     public void started(Duration lateness) {
+        started(lateness, System.currentTimeMillis() / 1000);
+    }
+
+    /** A check started this late, in this second since the epoch. */
+    void started(Duration lateness, long second) {
         started.incrementAndGet();
         var millis = Math.max(0, lateness.toMillis());
-        var second = System.currentTimeMillis() / 1000;
         var slot = (int) (second % SECONDS);
         synchronized (slotSecond) {
             if (slotSecond[slot] != second) {
@@ -63,8 +78,12 @@ public class EngineStats {
 
     /** The last {@code seconds} full seconds (the current, unfinished one left out), at most 59. */
     public Window window(int seconds) {
+        return window(seconds, System.currentTimeMillis() / 1000);
+    }
+
+    /** The {@code seconds} full seconds before second {@code now} since the epoch. */
+    Window window(int seconds, long now) {
         var span = Math.max(1, Math.min(SECONDS - 1, seconds));
-        var now = System.currentTimeMillis() / 1000;
         var merged = new long[BOUNDS.length + 1];
         long total = 0;
         synchronized (slotSecond) {
@@ -82,7 +101,7 @@ public class EngineStats {
             }
         }
         return new Window(span, total, (double) total / span, percentile(merged, total, 0.50),
-                percentile(merged, total, 0.99), percentile(merged, total, 1.0));
+                percentile(merged, total, 0.99), percentile(merged, total, 1.0), scheduled, running());
     }
 
     /** The upper bound of the bucket holding the given share of all counts. */
