@@ -150,6 +150,10 @@ class AuthorizationIT {
             rule("GET", "/api/v1/checks/{id}", Access.VIEWER),
             rule("PUT", "/api/v1/checks/{id}", Access.OPERATOR),
             rule("DELETE", "/api/v1/checks/{id}", Access.OPERATOR),
+            rule("GET", "/api/v1/downtimes", Access.VIEWER),
+            rule("POST", "/api/v1/downtimes", Access.OPERATOR),
+            rule("GET", "/api/v1/downtimes/{id}", Access.VIEWER),
+            rule("DELETE", "/api/v1/downtimes/{id}", Access.OPERATOR),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));
