@@ -45,3 +45,18 @@ CREATE TABLE downtime_occurrence (
 );
 CREATE INDEX downtime_occurrence_open_ix ON downtime_occurrence (ended_at);
 CREATE INDEX downtime_occurrence_ends_ix ON downtime_occurrence (ends_at);
+
+-- Who took ownership of a check's current problem. One per check at most: a new one replaces it;
+-- a removed one is deleted, its story kept in check_history.
+CREATE TABLE check_acknowledgement (
+    check_id   UUID PRIMARY KEY REFERENCES check_definition (id) ON DELETE CASCADE,
+    id         UUID          NOT NULL,
+    ci_id      UUID          NOT NULL,
+    state      VARCHAR(10)   NOT NULL,
+    author     VARCHAR(100)  NOT NULL,
+    comment    VARCHAR(2000) NOT NULL,
+    sticky     BOOLEAN       NOT NULL,
+    expires_at TIMESTAMP WITH TIME ZONE,
+    created_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX check_acknowledgement_expiry_ix ON check_acknowledgement (expires_at);

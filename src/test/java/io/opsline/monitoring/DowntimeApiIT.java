@@ -305,11 +305,13 @@ class DowntimeApiIT {
     }
 
     @Test
-    void theApiDescriptionShowsDowntimesWithoutTheCallerAsAParameter() {
+    void theApiDescriptionShowsDowntimesAndAcknowledgementsWithoutTheCallerAsAParameter() {
         var document = api.body(mvc.get().uri("/api/openapi").exchange());
         var paths = document.get("paths");
         assertThat(paths.has("/api/v1/downtimes")).isTrue();
         assertThat(paths.has("/api/v1/downtimes/{id}")).isTrue();
+        assertThat(paths.has("/api/v1/checks/{id}/acknowledgement")).isTrue();
+        assertThat(paths.has("/api/v1/acknowledgements")).isTrue();
         assertThat(paths.get("/api/v1/downtimes").get("post").toString()).doesNotContain("principal");
     }
 
