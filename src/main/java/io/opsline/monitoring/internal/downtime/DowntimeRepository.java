@@ -111,7 +111,15 @@ class DowntimeRepository {
     /** Which downtimes a list asks for, before schedules are worked out. */
     enum Stage {
         /** Not cancelled and not over: active or upcoming. */
-        LIVE, ENDED, CANCELLED
+        LIVE, ENDED, CANCELLED;
+
+        static Stage of(DowntimeStatus status) {
+            return switch (status) {
+                case UPCOMING, ACTIVE -> LIVE;
+                case ENDED -> ENDED;
+                case CANCELLED -> CANCELLED;
+            };
+        }
     }
 
     /** A page of downtimes, newest start first; {@code stage} null for all of them. */

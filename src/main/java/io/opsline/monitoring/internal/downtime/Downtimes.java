@@ -163,27 +163,26 @@ public class Downtimes {
             var tags = inventory.find(ciId).map(CiSummary::tags).orElse(List.of());
             coverage = new DowntimeRepository.Coverage(ciId, tags, inventory.parents(ciId));
         }
-        Page<Downtime> found;
-        if (wanted == DowntimeStatus.ACTIVE || wanted == DowntimeStatus.UPCOMING) {
-            // Whether a weekly downtime holds now is worked out here, so these few are paged here.
-            Comparator<Downtime> order = wanted == DowntimeStatus.ACTIVE
-                    ? Comparator.comparing(d -> d.schedule().at(now).orElseThrow().end())
-                    : Comparator.comparing(d -> d.schedule().next(now).orElseThrow().start());
-            var matching = downtimes.findAll(coverage, DowntimeRepository.Stage.LIVE, now).stream()
-                    .filter(d -> d.status(now) == wanted).sorted(order.thenComparing(Downtime::id)).toList();
-            var from = (int) Math.min(matching.size(), page.offset());
-            found = page.toPage(matching.subList(from, Math.min(matching.size(), from + page.size())),
-                    matching.size());
-        } else {
-            var stage = wanted == null ? null : switch (wanted) {
-                case ENDED -> DowntimeRepository.Stage.ENDED;
-                case CANCELLED -> DowntimeRepository.Stage.CANCELLED;
-                case ACTIVE, UPCOMING -> throw new IllegalStateException("listed above");
-            };
-            found = downtimes.search(coverage, stage, now, page);
-        }
+        var stage = wanted == null ? null : DowntimeRepository.Stage.of(wanted);
+        var found = stage == DowntimeRepository.Stage.LIVE ? live(coverage, wanted, now, page)
+                : downtimes.search(coverage, stage, now, page);
         var names = names(found.items());
         return found.map(d -> view(d, now, names));
+    }
+
+    /**
+     * The active or the upcoming ones: whether a weekly downtime holds now is worked out here, so
+     * these (few: not over, not cancelled) are sorted and paged here.
+     */
+    private Page<Downtime> live(DowntimeRepository.Coverage coverage, DowntimeStatus wanted, Instant now,
+            PageRequest page) {
+        Comparator<Downtime> order = wanted == DowntimeStatus.ACTIVE
+                ? Comparator.comparing(d -> d.schedule().at(now).orElseThrow().end())
+                : Comparator.comparing(d -> d.schedule().next(now).orElseThrow().start());
+        var matching = downtimes.findAll(coverage, DowntimeRepository.Stage.LIVE, now).stream()
+                .filter(d -> d.status(now) == wanted).sorted(order.thenComparing(Downtime::id)).toList();
+        var from = (int) Math.min(matching.size(), page.offset());
+        return page.toPage(matching.subList(from, Math.min(matching.size(), from + page.size())), matching.size());
     }
 
     private Downtime find(UUID id) {
