@@ -1,7 +1,9 @@
 package io.opsline.inventory;
 
+import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,12 +17,18 @@ import org.springframework.transaction.annotation.Transactional;
 import io.opsline.inventory.internal.CiRepository;
 import io.opsline.inventory.internal.ConfigurationItem;
 import io.opsline.inventory.internal.RelationshipRepository;
+import io.opsline.inventory.internal.RelationshipRepository.ImpactEdge;
 
 /** Read access to configuration items for the modules that watch and work on them. */
 @Service
 public class Inventory {
 
-    private static final Set<RelationshipType> HOSTING = EnumSet.of(RelationshipType.RUNS_ON,
+    /**
+     * The relationships along which one CI takes another down with it, as Nagios parents do:
+     * what runs on a host, what is plugged into a switch. A dependency of one application on
+     * another's service is left out: that application is not unreachable, it has a problem.
+     */
+    private static final Set<RelationshipType> CARRYING = Set.of(RelationshipType.RUNS_ON,
             RelationshipType.CONNECTED_TO);
 
     private final CiRepository cis;
@@ -29,17 +37,6 @@ public class Inventory {
     Inventory(CiRepository cis, RelationshipRepository relationships) {
         this.cis = cis;
         this.relationships = relationships;
-    }
-
-    /**
-     * The CIs this one runs on or is connected to: those whose outage leaves it unreachable, as a
-     * Nagios host's parents.
-     */
-    @Transactional(readOnly = true)
-    public Set<UUID> parents(UUID ciId) {
-        return relationships.forCi(ciId).stream()
-                .filter(r -> HOSTING.contains(r.type()) && r.source().id().equals(ciId))
-                .map(r -> r.target().id()).collect(Collectors.toSet());
     }
 
     @Transactional(readOnly = true)
@@ -52,6 +49,53 @@ public class Inventory {
     public Map<UUID, CiSummary> findAll(Collection<UUID> ids) {
         return cis.findAllById(ids).stream().map(Inventory::summary)
                 .collect(Collectors.toMap(CiSummary::id, Function.identity()));
+    }
+
+    /** The ids of every CI carrying this tag. */
+    @Transactional(readOnly = true)
+    public Set<UUID> taggedWith(String tag) {
+        return Set.copyOf(cis.idsWithTag(tag));
+    }
+
+    /**
+     * The CIs that run on or are connected to this one, directly or through others (a VM on the
+     * host, the application on that VM): what goes dark when it does. Without the CI itself.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> dependents(UUID ciId) {
+        return carried(ciId, relationships.reachableEdges(ciId, true));
+    }
+
+    /**
+     * The CIs this one runs on or is connected to, directly or through others: those whose
+     * dependents it is. Without the CI itself.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> parents(UUID ciId) {
+        return carried(ciId, relationships.reachableEdges(ciId, false));
+    }
+
+    /**
+     * The CIs reached from the root over carrying relationships only. The edges come from every
+     * relationship type, so the walk here keeps to the carrying ones and skips what was reached
+     * only through others.
+     */
+    private static Set<UUID> carried(UUID root, List<ImpactEdge> edges) {
+        var outgoing = edges.stream().filter(e -> CARRYING.contains(e.type()))
+                .collect(Collectors.groupingBy(ImpactEdge::from));
+        var reached = new HashSet<UUID>();
+        reached.add(root);
+        var queue = new ArrayDeque<UUID>();
+        queue.add(root);
+        while (!queue.isEmpty()) {
+            for (var edge : outgoing.getOrDefault(queue.poll(), List.of())) {
+                if (reached.add(edge.to())) {
+                    queue.add(edge.to());
+                }
+            }
+        }
+        reached.remove(root);
+        return Set.copyOf(reached);
     }
 
     private static CiSummary summary(ConfigurationItem item) {

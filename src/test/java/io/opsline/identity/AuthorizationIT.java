@@ -155,6 +155,14 @@ class AuthorizationIT {
             rule("POST", "/api/v1/checks/{id}/results", Access.OPERATOR),
             rule("GET", "/api/v1/problems", Access.VIEWER),
             rule("GET", "/api/v1/monitoring/engine", Access.VIEWER),
+            rule("GET", "/api/v1/checks/{id}/acknowledgement", Access.VIEWER),
+            rule("PUT", "/api/v1/checks/{id}/acknowledgement", Access.OPERATOR),
+            rule("DELETE", "/api/v1/checks/{id}/acknowledgement", Access.OPERATOR),
+            rule("POST", "/api/v1/acknowledgements", Access.OPERATOR),
+            rule("GET", "/api/v1/downtimes", Access.VIEWER),
+            rule("POST", "/api/v1/downtimes", Access.OPERATOR),
+            rule("GET", "/api/v1/downtimes/{id}", Access.VIEWER),
+            rule("DELETE", "/api/v1/downtimes/{id}", Access.OPERATOR),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));

@@ -238,6 +238,12 @@ public class CiRepository {
         return jdbc.sql(sql).query(String.class).list();
     }
 
+    /** The ids of every CI carrying this tag (tags are stored lower-case). */
+    public List<UUID> idsWithTag(String tag) {
+        return jdbc.sql("SELECT ci_id FROM ci_tag WHERE tag = ?").param(tag.strip().toLowerCase()).query(UUID.class)
+                .list();
+    }
+
     /**
      * Refreshes the planner's statistics for the inventory tables, e.g. after a bulk import. On
      * PostgreSQL, until autovacuum analyses the tables (a minute or more after a large import)

@@ -2,10 +2,13 @@ package io.opsline.monitoring.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.opsline.monitoring.internal.nagios.PluginRunner;
 
+/** Monitoring's beans; scheduling on for the periodic work of downtimes and acknowledgements. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class MonitoringConfiguration {
 
     @Bean

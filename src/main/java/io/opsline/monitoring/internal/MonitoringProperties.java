@@ -25,6 +25,9 @@ import jakarta.validation.constraints.NotNull;
  * @param minInterval the shortest check or retry interval accepted, so that one check definition
  *        cannot flood a target or the scheduler
  * @param maxTimeout the longest timeout a check may have
+ * @param refreshInterval how often each node re-reads downtimes and acknowledgements (to see what
+ *        other nodes changed) and announces the downtime starts and ends and acknowledgement
+ *        expiries that have come due
  */
 @Validated
 @ConfigurationProperties("opsline.monitoring")
@@ -33,5 +36,6 @@ public record MonitoringProperties(
         @DefaultValue("64KB") @NotNull DataSize pluginOutputLimit,
         @DefaultValue("UNKNOWN") @NotNull ServiceState timeoutState,
         @DefaultValue("10s") @NotNull Duration minInterval,
-        @DefaultValue("300s") @NotNull Duration maxTimeout) {
+        @DefaultValue("300s") @NotNull Duration maxTimeout,
+        @DefaultValue("15s") @NotNull Duration refreshInterval) {
 }

@@ -17,6 +17,7 @@ import io.opsline.monitoring.HostState;
 import io.opsline.monitoring.HostStateChanged;
 import io.opsline.monitoring.internal.CheckRepository;
 import io.opsline.monitoring.internal.CheckState;
+import io.opsline.monitoring.internal.acknowledgement.Acknowledgements;
 import io.opsline.monitoring.internal.CheckStateRepository;
 import io.opsline.monitoring.internal.history.HistoryEntry;
 import io.opsline.monitoring.internal.history.HistoryKind;
@@ -36,10 +37,13 @@ class ChangeStore {
     private final HistoryRepository history;
     private final HostStateRepository hosts;
     private final Inventory inventory;
+    private final Acknowledgements acknowledgements;
     private final ApplicationEventPublisher events;
 
     ChangeStore(CheckStateRepository states, CheckRepository checks, HistoryRepository history,
-            HostStateRepository hosts, Inventory inventory, ApplicationEventPublisher events) {
+            HostStateRepository hosts, Inventory inventory, Acknowledgements acknowledgements,
+            ApplicationEventPublisher events) {
+        this.acknowledgements = acknowledgements;
         this.inventory = inventory;
         this.states = states;
         this.checks = checks;
@@ -69,8 +73,12 @@ class ChangeStore {
             }
             entries.addAll(change.history());
             announcements.addAll(change.events());
-            if (change.isHardChange() && change.check().type() == CheckType.PING) {
-                hostChange(change, entries, announcements);
+            if (change.isHardChange()) {
+                acknowledgements.onStateChange(change.check().id(), change.state().status().state(),
+                        change.state().lastResult().startedAt());
+                if (change.check().type() == CheckType.PING) {
+                    hostChange(change, entries, announcements);
+                }
             }
         }
         history.appendAll(entries);

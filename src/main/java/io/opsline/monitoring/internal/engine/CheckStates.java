@@ -1,5 +1,6 @@
 package io.opsline.monitoring.internal.engine;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +20,9 @@ import io.opsline.monitoring.internal.CheckDefinition;
 import io.opsline.monitoring.internal.CheckRepository;
 import io.opsline.monitoring.internal.CheckState;
 import io.opsline.monitoring.internal.CheckStateRepository;
+import io.opsline.monitoring.internal.acknowledgement.Acknowledgement;
+import io.opsline.monitoring.internal.acknowledgement.Acknowledgements;
+import io.opsline.monitoring.internal.downtime.Downtimes;
 import io.opsline.monitoring.internal.history.HistoryEntry;
 import io.opsline.monitoring.internal.history.HistoryRepository;
 import io.opsline.platform.NotFoundException;
@@ -27,9 +31,14 @@ import io.opsline.platform.NotFoundException;
 @Service
 public class CheckStates {
 
-    /** Problems as people should see them: confirmed first, then worst state, then longest-standing. */
+    /**
+     * Problems as people should see them: confirmed ones first, among them those nobody handles
+     * yet (not acknowledged, not in downtime, not a parent's consequence), then the worst state,
+     * then the longest-standing.
+     */
     public static final Comparator<StateView> PROBLEMS_FIRST = Comparator
             .comparing((StateView v) -> !StateType.HARD.name().equals(v.stateType()))
+            .thenComparing(v -> !v.isUnhandled())
             .thenComparing(v -> -ServiceState.valueOf(v.state()).severity())
             .thenComparing(StateView::lastChange, Comparator.nullsLast(Comparator.naturalOrder()));
 
@@ -37,9 +46,13 @@ public class CheckStates {
     private final CheckStateRepository states;
     private final HistoryRepository history;
     private final Inventory inventory;
+    private final Acknowledgements acknowledgements;
+    private final Downtimes downtimes;
 
     CheckStates(CheckRepository checks, CheckStateRepository states, HistoryRepository history,
-            Inventory inventory) {
+            Inventory inventory, Acknowledgements acknowledgements, Downtimes downtimes) {
+        this.acknowledgements = acknowledgements;
+        this.downtimes = downtimes;
         this.checks = checks;
         this.states = states;
         this.history = history;
@@ -55,7 +68,7 @@ public class CheckStates {
         if (state != null && state.causedBy() != null) {
             ids.add(state.causedBy());
         }
-        return view(check, state, inventory.findAll(ids));
+        return view(check, state, inventory.findAll(ids), acknowledgements.active(checkId).orElse(null));
     }
 
     /** Every check with a problem, soft or hard, confirmed ones first. */
@@ -73,9 +86,10 @@ public class CheckStates {
             }
         }
         var cis = inventory.findAll(ciIds);
+        var acks = acknowledgements.activeFor(problemStates.keySet());
         var views = new ArrayList<StateView>(found.size());
         for (var check : found) {
-            views.add(view(check, problemStates.get(check.id()), cis));
+            views.add(view(check, problemStates.get(check.id()), cis, acks.get(check.id())));
         }
         views.sort(PROBLEMS_FIRST);
         return views;
@@ -88,12 +102,14 @@ public class CheckStates {
         return history.findByCheck(checkId, limit);
     }
 
-    private static StateView view(CheckDefinition check, CheckState state, Map<UUID, CiSummary> cis) {
+    private StateView view(CheckDefinition check, CheckState state, Map<UUID, CiSummary> cis,
+            Acknowledgement acknowledgement) {
         var ci = ci(check.ciId(), cis);
+        var inDowntime = downtimes.inDowntime(check.ciId(), check.id(), Instant.now());
         if (state == null || state.lastResult() == null) {
             return new StateView(check.id(), check.name(), check.type(), ci, "PENDING", null, 1, check.maxAttempts(),
                     null, state == null ? null : state.nextCheck(), null, null, null, null, List.of(), null, false, 0,
-                    null);
+                    null, null, inDowntime);
         }
         var status = state.status();
         var result = state.lastResult();
@@ -101,7 +117,7 @@ public class CheckStates {
                 status.attempt(), check.maxAttempts(), result.startedAt(), state.nextCheck(), status.lastChange(),
                 status.lastHardChange(), result.output(), result.longOutput(), result.perfData(),
                 result.duration().toMillis(), state.flapping(), state.percentChange(),
-                state.causedBy() == null ? null : ci(state.causedBy(), cis));
+                state.causedBy() == null ? null : ci(state.causedBy(), cis), acknowledgement, inDowntime);
     }
 
     private static StateView.Ci ci(UUID id, Map<UUID, CiSummary> cis) {

@@ -1,7 +1,6 @@
 package io.opsline.monitoring.internal.engine;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.UUID;
 
@@ -9,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.opsline.inventory.Inventory;
 import io.opsline.monitoring.HostState;
+import io.opsline.monitoring.internal.downtime.Downtimes;
 import io.opsline.monitoring.internal.host.HostStateRepository;
 
 /**
@@ -19,52 +19,43 @@ import io.opsline.monitoring.internal.host.HostStateRepository;
 @Component
 class Surroundings implements Evaluation.Circumstances {
 
-    /** How far up the chain of parents to look; real topologies are a few levels deep. */
-    private static final int MAX_DEPTH = 10;
-
     private final Inventory inventory;
     private final HostStateRepository hosts;
+    private final Downtimes downtimes;
 
-    Surroundings(Inventory inventory, HostStateRepository hosts) {
+    Surroundings(Inventory inventory, HostStateRepository hosts, Downtimes downtimes) {
         this.inventory = inventory;
         this.hosts = hosts;
+        this.downtimes = downtimes;
     }
 
     /**
-     * The nearest parent that is down, looking up level by level; a parent that is itself
-     * unreachable passes on the cause it was given. Only asked on hard changes, so it may read
-     * the database.
+     * The down CI this one depends on through runs-on and connected-to, directly or further up;
+     * of several, the one none of the others is a parent of: the root of the outage. Only asked
+     * on hard changes, so it may read the database.
      */
     @Override
     public UUID causeOf(UUID ciId) {
-        var seen = new HashSet<UUID>();
-        seen.add(ciId);
-        var level = new ArrayDeque<UUID>();
-        level.add(ciId);
-        for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
-            var parents = new HashSet<UUID>();
-            for (var ci : level) {
-                for (var parent : inventory.parents(ci)) {
-                    if (seen.add(parent)) {
-                        parents.add(parent);
-                    }
-                }
+        var down = new HashSet<UUID>();
+        for (var host : hosts.findAll(inventory.parents(ciId))) {
+            if (host.state() == HostState.DOWN) {
+                down.add(host.ciId());
             }
-            for (var host : hosts.findAll(parents)) {
-                if (host.state() == HostState.DOWN) {
-                    return host.ciId();
-                }
-                if (host.state() == HostState.UNREACHABLE && host.causedBy() != null) {
-                    return host.causedBy();
-                }
-            }
-            level = new ArrayDeque<>(parents);
         }
-        return null;
+        if (down.size() <= 1) {
+            return down.isEmpty() ? null : down.iterator().next();
+        }
+        for (var candidate : down) {
+            var above = inventory.parents(candidate);
+            if (down.stream().noneMatch(above::contains)) {
+                return candidate;
+            }
+        }
+        return down.iterator().next();
     }
 
     @Override
     public boolean inDowntime(UUID ciId, UUID checkId, Instant at) {
-        return false;
+        return downtimes.inDowntime(ciId, checkId, at);
     }
 }
