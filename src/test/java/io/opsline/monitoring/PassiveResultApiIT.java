@@ -83,6 +83,22 @@ class PassiveResultApiIT {
     }
 
     @Test
+    void anAcknowledgementShowsOnTheStateAndEndsWhenTheStateChanges() {
+        var id = passiveCheck(1);
+        send("POST", "/api/v1/checks/" + id + "/results", Map.of("state", "critical", "output", "down"));
+        var ack = send("PUT", "/api/v1/checks/" + id + "/acknowledgement", Map.of("comment", "on it"));
+        assertThat(ack).hasStatusOk();
+        var acknowledged = body(send("GET", "/api/v1/checks/" + id + "/state", null));
+        assertThat(acknowledged.get("acknowledgement").get("comment").asString()).isEqualTo("on it");
+
+        var recovered = body(send("POST", "/api/v1/checks/" + id + "/results", Map.of("state", "ok", "output", "up")));
+        assertThat(recovered.get("acknowledgement").isNull()).isTrue();
+        var history = body(send("GET", "/api/v1/checks/" + id + "/history", null));
+        assertThat(history.valueStream().map(h -> h.get("kind").asString()))
+                .containsExactlyInAnyOrder("HARD_STATE", "ACKNOWLEDGEMENT_REMOVED", "ACKNOWLEDGED", "HARD_STATE");
+    }
+
+    @Test
     void softThenHardLikeAnyOtherCheck() {
         var id = passiveCheck(2);
         var first = body(send("POST", "/api/v1/checks/" + id + "/results", Map.of("state", "warning", "output", "W")));
