@@ -10,6 +10,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import io.opsline.monitoring.ServiceState;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
@@ -25,6 +26,7 @@ import jakarta.validation.constraints.NotNull;
  * @param minInterval the shortest check or retry interval accepted, so that one check definition
  *        cannot flood a target or the scheduler
  * @param maxTimeout the longest timeout a check may have
+ * @param sampleRetention how long checks' measurements are kept for graphs; older ones are deleted
  */
 @Validated
 @ConfigurationProperties("opsline.monitoring")
@@ -33,5 +35,12 @@ public record MonitoringProperties(
         @DefaultValue("64KB") @NotNull DataSize pluginOutputLimit,
         @DefaultValue("UNKNOWN") @NotNull ServiceState timeoutState,
         @DefaultValue("10s") @NotNull Duration minInterval,
-        @DefaultValue("300s") @NotNull Duration maxTimeout) {
+        @DefaultValue("300s") @NotNull Duration maxTimeout,
+        @DefaultValue("30d") @NotNull Duration sampleRetention) {
+
+    /** A retention of nothing would delete every sample as soon as it is written. */
+    @AssertTrue(message = "opsline.monitoring.sample-retention must be positive")
+    boolean isSampleRetentionPositive() {
+        return sampleRetention == null || sampleRetention.isPositive();
+    }
 }
