@@ -150,6 +150,9 @@ class AuthorizationIT {
             rule("GET", "/api/v1/checks/{id}", Access.VIEWER),
             rule("PUT", "/api/v1/checks/{id}", Access.OPERATOR),
             rule("DELETE", "/api/v1/checks/{id}", Access.OPERATOR),
+            rule("GET", "/api/v1/checks/{id}/series", Access.VIEWER),
+            rule("GET", "/checks/{id}/series", Access.VIEWER),
+            rule("GET", "/checks/{id}/graph", Access.VIEWER),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));
