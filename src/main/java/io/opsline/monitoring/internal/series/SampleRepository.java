@@ -114,7 +114,7 @@ public class SampleRepository implements SampleStore {
      * Deletes at most {@code limit} samples taken before {@code cutoff}, oldest first as far as
      * the engine finds them so, and says how many it deleted.
      */
-    public int deleteOlderThan(Instant cutoff, int limit) {
+    int deleteOlderThan(Instant cutoff, int limit) {
         return jdbc.sql(deleteOldest).params(Jdbc.timestamp(cutoff), limit).update();
     }
 
