@@ -74,13 +74,16 @@
     }
 
     // uPlot wants one time axis per chart: the union of the series' times, and per series a value
-    // at each (undefined where it has none there, which uPlot bridges; null where it breaks).
-    function align(series) {
+    // at each (undefined where it has none there, which uPlot bridges; null where it breaks). The
+    // range's start and end are on it too, so that every chart spans the whole range chosen.
+    function align(series, from, to) {
         var prepared = series.map(function (s) {
             var times = s.points.map(function (p) { return Date.parse(p.at) / 1000; });
             return {series: s, times: times, gaps: gapsOf(times)};
         });
         var all = {};
+        all[from] = true;
+        all[to] = true;
         prepared.forEach(function (p) {
             p.times.concat(p.gaps).forEach(function (t) { all[t] = true; });
         });
@@ -146,8 +149,20 @@
         ctx.restore();
     }
 
-    function chart(container, unit, series, width) {
-        var aligned = align(series);
+    // The lowest minimum and highest maximum, so that the y axis has room for the bands too.
+    function bandExtent(bands) {
+        var low = Infinity;
+        var high = -Infinity;
+        bands.forEach(function (band) {
+            band.min.forEach(function (v) { if (v !== null && v !== undefined && v < low) { low = v; } });
+            band.max.forEach(function (v) { if (v !== null && v !== undefined && v > high) { high = v; } });
+        });
+        return [low, high];
+    }
+
+    function chart(container, unit, series, from, to, width) {
+        var aligned = align(series, from, to);
+        var extent = bandExtent(aligned.bands);
         var colours = series.map(function (s, i) { return cssVar('--chart-' + (i % COLOURS + 1)); });
         var text = cssVar('--muted');
         var line = cssVar('--border');
@@ -180,6 +195,11 @@
                     return splits.map(function (v) { return format(v, unit); });
                 }})
             ],
+            scales: {y: {range: function (u, min, max) {
+                var low = min === null ? extent[0] : Math.min(min, extent[0]);
+                var high = max === null ? extent[1] : Math.max(max, extent[1]);
+                return window.uPlot.rangeNum(low, high, 0.1, true);
+            }}},
             hooks: {drawAxes: [function (u) { drawBands(u, aligned.bands, colours); }]}
         };
         return new window.uPlot(options, aligned.data, figure);
@@ -209,7 +229,9 @@
                 if (!byUnit[s.unit]) { byUnit[s.unit] = []; units.push(s.unit); }
                 byUnit[s.unit].push(s);
             });
-            units.forEach(function (unit) { plots.push(chart(charts, unit, byUnit[unit], width())); });
+            var from = Date.parse(shown.from) / 1000;
+            var to = Date.parse(shown.to) / 1000;
+            units.forEach(function (unit) { plots.push(chart(charts, unit, byUnit[unit], from, to, width())); });
         }
 
         function say(message) {
