@@ -163,6 +163,9 @@ class AuthorizationIT {
             rule("POST", "/api/v1/downtimes", Access.OPERATOR),
             rule("GET", "/api/v1/downtimes/{id}", Access.VIEWER),
             rule("DELETE", "/api/v1/downtimes/{id}", Access.OPERATOR),
+            rule("GET", "/api/v1/checks/{id}/series", Access.VIEWER),
+            rule("GET", "/checks/{id}/series", Access.VIEWER),
+            rule("GET", "/checks/{id}/graph", Access.VIEWER),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));

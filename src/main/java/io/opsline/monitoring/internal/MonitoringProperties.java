@@ -10,6 +10,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import io.opsline.monitoring.ServiceState;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
@@ -28,6 +29,7 @@ import jakarta.validation.constraints.NotNull;
  * @param refreshInterval how often each node re-reads downtimes and acknowledgements (to see what
  *        other nodes changed) and announces the downtime starts and ends and acknowledgement
  *        expiries that have come due
+ * @param sampleRetention how long checks' measurements are kept for graphs; older ones are deleted
  */
 @Validated
 @ConfigurationProperties("opsline.monitoring")
@@ -37,5 +39,12 @@ public record MonitoringProperties(
         @DefaultValue("UNKNOWN") @NotNull ServiceState timeoutState,
         @DefaultValue("10s") @NotNull Duration minInterval,
         @DefaultValue("300s") @NotNull Duration maxTimeout,
-        @DefaultValue("15s") @NotNull Duration refreshInterval) {
+        @DefaultValue("15s") @NotNull Duration refreshInterval,
+        @DefaultValue("30d") @NotNull Duration sampleRetention) {
+
+    /** A retention of nothing would delete every sample as soon as it is written. */
+    @AssertTrue(message = "opsline.monitoring.sample-retention must be positive")
+    boolean isSampleRetentionPositive() {
+        return sampleRetention == null || sampleRetention.isPositive();
+    }
 }

@@ -24,10 +24,14 @@ import io.opsline.monitoring.internal.history.HistoryKind;
 import io.opsline.monitoring.internal.history.HistoryRepository;
 import io.opsline.monitoring.internal.host.HostStateRepository;
 import io.opsline.monitoring.internal.host.HostStatus;
+import io.opsline.monitoring.internal.series.Sample;
+import io.opsline.monitoring.internal.series.SampleStore;
+import io.opsline.monitoring.internal.series.Samples;
 
 /**
- * Stores changes in one transaction: the checks' states, their history, the host states their host
- * checks decide, and the module events, so that what is announced is exactly what is stored.
+ * Stores changes in one transaction: the checks' states, their measurements, their history, the
+ * host states their host checks decide, and the module events, so that what is announced is
+ * exactly what is stored.
  */
 @Component
 class ChangeStore {
@@ -38,11 +42,13 @@ class ChangeStore {
     private final HostStateRepository hosts;
     private final Inventory inventory;
     private final Acknowledgements acknowledgements;
+    private final SampleStore samples;
     private final ApplicationEventPublisher events;
 
     ChangeStore(CheckStateRepository states, CheckRepository checks, HistoryRepository history,
-            HostStateRepository hosts, Inventory inventory, Acknowledgements acknowledgements,
+            HostStateRepository hosts, Inventory inventory, Acknowledgements acknowledgements, SampleStore samples,
             ApplicationEventPublisher events) {
+        this.samples = samples;
         this.acknowledgements = acknowledgements;
         this.inventory = inventory;
         this.states = states;
@@ -67,10 +73,12 @@ class ChangeStore {
         states.saveAll(latest.values());
         var entries = new ArrayList<HistoryEntry>();
         var announcements = new ArrayList<Object>();
+        var measured = new ArrayList<Sample>();
         for (var change : changes) {
             if (!existing.contains(change.check().id())) {
                 continue;
             }
+            measured.addAll(Samples.of(change.check().id(), change.state().lastResult()));
             entries.addAll(change.history());
             announcements.addAll(change.events());
             if (change.isHardChange()) {
@@ -82,6 +90,7 @@ class ChangeStore {
             }
         }
         history.appendAll(entries);
+        samples.appendAll(measured);
         announcements.forEach(events::publishEvent);
     }
 

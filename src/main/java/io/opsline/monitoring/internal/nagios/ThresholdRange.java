@@ -67,8 +67,19 @@ public record ThresholdRange(BigDecimal start, BigDecimal end, boolean inside, S
      * thresholds are set in milliseconds, response times reported in seconds as plugins do.
      */
     public ThresholdRange inLargerUnit(int digits) {
-        var low = start == null ? null : start.movePointLeft(digits).stripTrailingZeros();
-        var high = end == null ? null : end.movePointLeft(digits).stripTrailingZeros();
+        return times(BigDecimal.ONE.movePointLeft(digits));
+    }
+
+    /**
+     * The same range with both ends multiplied by a positive factor: for a change of unit, such as
+     * kilobytes to bytes ({@link UnitOfMeasure#toBase(ThresholdRange)}).
+     */
+    public ThresholdRange times(BigDecimal factor) {
+        if (factor.signum() <= 0) {
+            throw new IllegalArgumentException("a unit's factor must be positive, not " + factor);
+        }
+        var low = start == null ? null : start.multiply(factor).stripTrailingZeros();
+        var high = end == null ? null : end.multiply(factor).stripTrailingZeros();
         var spec = (inside ? "@" : "") + (low == null ? "~" : low.toPlainString()) + ":"
                 + (high == null ? "" : high.toPlainString());
         return new ThresholdRange(low, high, inside, spec);

@@ -39,6 +39,7 @@ import io.opsline.monitoring.internal.CheckView;
 import io.opsline.monitoring.internal.history.HistoryKind;
 import io.opsline.monitoring.internal.host.HostStateRepository;
 import io.opsline.monitoring.internal.host.HostStatus;
+import io.opsline.monitoring.internal.series.SampleStore;
 import io.opsline.testing.OpslineIntegrationTest;
 import io.opsline.testing.Peers;
 import io.opsline.testing.TestAccounts;
@@ -88,6 +89,8 @@ class CheckEngineIT {
     CiFixtures cis;
     @Autowired
     Events events;
+    @Autowired
+    SampleStore samples;
 
     private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
 
@@ -163,6 +166,8 @@ class CheckEngineIT {
         var check = tcpCheck(ci.id(), "tcp", listener.port(), 2, Map.of(), 0.5);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "OK".equals(states.get(check.id()).state()));
+        // Each run's response time is kept as a time series for the check's graph.
+        await().atMost(Duration.ofSeconds(10)).until(() -> samples.labels(check.id()).contains("duration"));
         var port = listener.port();
         listener.close();
         await().atMost(Duration.ofSeconds(20))

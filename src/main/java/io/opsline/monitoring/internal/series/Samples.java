@@ -1,0 +1,50 @@
+package io.opsline.monitoring.internal.series;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.opsline.monitoring.internal.CheckResult;
+
+/** Turns what a check found into samples to keep. */
+public final class Samples {
+
+    /** The label of how long a check took to run, in seconds. */
+    public static final String DURATION = "duration";
+
+    private Samples() {
+    }
+
+    /**
+     * A result's performance values, each in its base unit (250ms is kept as 0.25 s), and how long
+     * the check took as {@value #DURATION}, all at the time the check started. Values the check
+     * could not determine ({@code U}) or that are no finite number are left out, as is the duration
+     * when the check measured something it calls "duration" itself: one label, one series.
+     * Labels longer than {@value Sample#MAX_LABEL} characters are cut.
+     */
+    public static List<Sample> of(UUID checkId, CheckResult result) {
+        var samples = new ArrayList<Sample>(result.perfData().size() + 1);
+        var ownDuration = false;
+        for (var datum : result.perfData()) {
+            if (datum.value() == null || datum.label().isEmpty()) {
+                continue;
+            }
+            var base = datum.inBaseUnit();
+            if (!Double.isFinite(base.value())) {
+                continue;
+            }
+            var label = cut(datum.label(), Sample.MAX_LABEL);
+            ownDuration |= label.equals(DURATION);
+            samples.add(new Sample(checkId, label, cut(base.unit(), Sample.MAX_UNIT), result.startedAt(),
+                    base.value()));
+        }
+        if (!ownDuration && result.duration() != null) {
+            samples.add(new Sample(checkId, DURATION, "s", result.startedAt(), result.duration().toNanos() / 1e9));
+        }
+        return samples;
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}
