@@ -1,6 +1,7 @@
 # Shared by the monitoring benchmark's scripts (sourced, not run): finding java and check_tcp,
 # installing a missing Debian package, and starting and stopping the loopback targets.
-# The caller sets `set -euo pipefail` and calls stop_targets from its EXIT trap.
+# The caller sets `set -euo pipefail` and calls stop_targets (and stop_pause, if it pauses) from
+# its EXIT trap.
 
 monitoring_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
@@ -47,24 +48,29 @@ find_java() {
     return 1
 }
 
+# Runs a command as root: directly when root, else through password-less sudo; fails otherwise.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        sudo -n "$@"
+    else
+        return 125
+    fi
+}
+
 # Installs Debian packages without recommends, as root or through password-less sudo; never asks.
 install_packages() {
-    local runner=()
-    if [ "$(id -u)" -ne 0 ]; then
-        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-            runner=(sudo -n)
-        else
-            die "$* is missing and installing it needs root or password-less sudo: apt-get install --no-install-recommends $*"
-        fi
-    fi
+    as_root true || die "$* is missing and installing it needs root or password-less sudo: apt-get install --no-install-recommends $*"
     command -v apt-get >/dev/null 2>&1 || die "$* is missing and there is no apt-get to install it with"
     log "Installing $* (apt-get install --no-install-recommends)"
     # A fresh machine may have no package lists yet; update only then, it takes a while.
-    if ! apt-cache policy "$@" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
-        "${runner[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null \
-            || die "apt-get update failed"
+    local policy
+    policy=$(apt-cache policy "$@" 2>/dev/null || true)
+    if [[ $policy != *"Candidate: "[0-9]* ]]; then
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null || die "apt-get update failed"
     fi
-    "${runner[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" </dev/null >/dev/null \
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" </dev/null >/dev/null \
         || die "apt-get install $* failed"
 }
 
