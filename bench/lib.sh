@@ -70,8 +70,9 @@ stop_app() {
 start_app() {
     local data_dir=$1; shift
     port=$(free_port) || { echo "No free port found" >&2; return 1; }
-    token="opl_bench_$(random_secret)"
-    admin_password="bench-$(random_secret)"
+    # A restart on the same data directory keeps the token and password it was first given.
+    token=${token:-"opl_bench_$(random_secret)"}
+    admin_password=${admin_password:-"bench-$(random_secret)"}
     env OPSLINE_DATA_DIR="$data_dir" OPSLINE_PORT="$port" SERVER_ADDRESS=127.0.0.1 \
         OPSLINE_BOOTSTRAP_TOKEN="$token" OPSLINE_ADMIN_PASSWORD="$admin_password" "$@" \
         "$java" ${OPSLINE_BENCH_JVM_OPTS:-} -jar "$jar" >"$data_dir/console.log" 2>&1 &

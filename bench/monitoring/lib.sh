@@ -4,6 +4,8 @@
 # its EXIT trap.
 
 monitoring_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# find_java and java_major come from the benchmarks' common helpers; log is redefined below.
+. "$monitoring_dir/../lib.sh"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; exit 1; }
@@ -28,24 +30,6 @@ stop_pause() {
 # Positive integer check for option values, so that a typo fails before anything starts.
 require_number() {
     [[ $2 =~ ^[0-9]+$ ]] && [ "$2" -gt 0 ] || { echo "$1 needs a positive whole number, not '$2'" >&2; exit 2; }
-}
-
-java_major() {
-    "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ { print $2 }' | cut -d. -f1
-}
-
-# A JDK that runs a source file (11 would do; 22 is what the other benchmarks ask for, so one
-# OPSLINE_BENCH_JAVA serves them all).
-find_java() {
-    local candidate
-    for candidate in "${OPSLINE_BENCH_JAVA:-}" "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" \
-            /usr/lib/jvm/*/bin/java; do
-        if [ -n "$candidate" ] && [ -x "$candidate" ] && [ "$(java_major "$candidate" || echo 0)" -ge 22 ] 2>/dev/null; then
-            echo "$candidate"
-            return 0
-        fi
-    done
-    return 1
 }
 
 # Runs a command as root: directly when root, else through password-less sudo; fails otherwise.
