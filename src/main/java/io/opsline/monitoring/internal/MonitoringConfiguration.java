@@ -2,10 +2,13 @@ package io.opsline.monitoring.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.opsline.monitoring.internal.nagios.PluginRunner;
 
+/** Scheduling is on for monitoring's periodic work (e.g. re-applying check templates). */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class MonitoringConfiguration {
 
     @Bean

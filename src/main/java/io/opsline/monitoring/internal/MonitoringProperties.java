@@ -25,6 +25,8 @@ import jakarta.validation.constraints.NotNull;
  * @param minInterval the shortest check or retry interval accepted, so that one check definition
  *        cannot flood a target or the scheduler
  * @param maxTimeout the longest timeout a check may have
+ * @param templateReconcileInterval how often every check template is applied again to the CIs that
+ *        match it, catching whatever events missed (a CI changed straight in the database, a node down)
  */
 @Validated
 @ConfigurationProperties("opsline.monitoring")
@@ -33,5 +35,6 @@ public record MonitoringProperties(
         @DefaultValue("64KB") @NotNull DataSize pluginOutputLimit,
         @DefaultValue("UNKNOWN") @NotNull ServiceState timeoutState,
         @DefaultValue("10s") @NotNull Duration minInterval,
-        @DefaultValue("300s") @NotNull Duration maxTimeout) {
+        @DefaultValue("300s") @NotNull Duration maxTimeout,
+        @DefaultValue("60s") @NotNull Duration templateReconcileInterval) {
 }
