@@ -29,3 +29,11 @@ ALTER TABLE check_definition ADD CONSTRAINT check_definition_template_fk
 CREATE INDEX check_definition_template_ix ON check_definition (template_id, ci_id);
 -- Which CIs already have a check of a template's name, asked once per template and round.
 CREATE INDEX check_definition_name_ix ON check_definition (name_key);
+
+-- Small facts monitoring keeps about itself, e.g. that it has registered the host it runs on (so
+-- that a user deleting that CI is respected and it is not created again on the next start).
+CREATE TABLE monitoring_setting (
+    name       VARCHAR(100) PRIMARY KEY,
+    setting    VARCHAR(4000) NOT NULL,
+    updated_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

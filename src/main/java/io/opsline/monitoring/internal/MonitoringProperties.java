@@ -27,6 +27,8 @@ import jakarta.validation.constraints.NotNull;
  * @param maxTimeout the longest timeout a check may have
  * @param templateReconcileInterval how often every check template is applied again to the CIs that
  *        match it, catching whatever events missed (a CI changed straight in the database, a node down)
+ * @param registerLocalHost whether the first start registers the host Opsline runs on as a server
+ *        CI with default checks (disk, load, memory, Opsline's own health)
  */
 @Validated
 @ConfigurationProperties("opsline.monitoring")
@@ -36,5 +38,6 @@ public record MonitoringProperties(
         @DefaultValue("UNKNOWN") @NotNull ServiceState timeoutState,
         @DefaultValue("10s") @NotNull Duration minInterval,
         @DefaultValue("300s") @NotNull Duration maxTimeout,
-        @DefaultValue("60s") @NotNull Duration templateReconcileInterval) {
+        @DefaultValue("60s") @NotNull Duration templateReconcileInterval,
+        @DefaultValue("true") boolean registerLocalHost) {
 }
