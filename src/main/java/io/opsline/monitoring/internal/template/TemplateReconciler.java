@@ -27,8 +27,7 @@ import io.opsline.monitoring.internal.Wording;
  * also applied again at start-up and then periodically, which catches whatever no event
  * announced (a node that was down, a CI changed straight in the database) and gives a CI the
  * check of a template once a clashing check of the same name is gone. Every node runs the
- * rounds; the template's row lock makes them take turns, and a round with nothing to do only
- * reads.
+ * rounds; the template's row lock makes them take turns where there is work.
  */
 @Component
 class TemplateReconciler implements SchedulingConfigurer {
@@ -65,8 +64,7 @@ class TemplateReconciler implements SchedulingConfigurer {
         var ids = templates.allIds();
         for (var id : ids) {
             try {
-                var round = transactions.execute(status -> templates.lock(id)
-                        .map(template -> new Round(template, applier.apply(template))).orElse(null));
+                var round = transactions.execute(status -> templates.findById(id).map(this::round).orElse(null));
                 if (round != null) {
                     logRound(round.template(), round.report());
                 }
@@ -79,6 +77,19 @@ class TemplateReconciler implements SchedulingConfigurer {
     }
 
     private record Round(CheckTemplate template, ApplyReport report) {
+    }
+
+    /**
+     * Applies a template if it is out of line. Most rounds find nothing to do and so take no lock
+     * (on PostgreSQL even a row lock is a write); one that has work locks the template and works
+     * it out again.
+     */
+    private Round round(CheckTemplate template) {
+        var plan = applier.plan(template);
+        if (plan.changesNothing()) {
+            return new Round(template, plan.report());
+        }
+        return templates.lock(template.id()).map(locked -> new Round(locked, applier.apply(locked))).orElse(null);
     }
 
     private void logRound(CheckTemplate template, ApplyReport report) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import io.opsline.identity.Role;
@@ -35,9 +36,14 @@ import io.opsline.platform.PlatformProperties;
 import io.opsline.testing.OpslineIntegrationTest;
 import io.opsline.testing.TestAccounts;
 
-/** The first start registers the host Opsline runs on, once, with checks that work. */
+/**
+ * The first start registers the host Opsline runs on, once, with checks that work. The context
+ * is one of its own (registration is off in every other), closed afterwards so that it does not
+ * hold a pool of database connections until the end of the run.
+ */
 @OpslineIntegrationTest
 @TestPropertySource(properties = "opsline.monitoring.register-local-host=true")
+@DirtiesContext
 class LocalHostRegistrationIT {
 
     @Autowired
