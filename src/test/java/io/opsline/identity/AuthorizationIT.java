@@ -166,6 +166,12 @@ class AuthorizationIT {
             rule("GET", "/api/v1/checks/{id}/series", Access.VIEWER),
             rule("GET", "/checks/{id}/series", Access.VIEWER),
             rule("GET", "/checks/{id}/graph", Access.VIEWER),
+            rule("GET", "/api/v1/check-templates", Access.VIEWER),
+            rule("POST", "/api/v1/check-templates", Access.OPERATOR),
+            rule("GET", "/api/v1/check-templates/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/check-templates/{id}", Access.OPERATOR),
+            rule("DELETE", "/api/v1/check-templates/{id}", Access.OPERATOR),
+            rule("GET", "/api/v1/check-templates/{id}/preview", Access.VIEWER),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +23,7 @@ import io.opsline.identity.AuditLog;
 import io.opsline.identity.TeamRef;
 import io.opsline.identity.Teams;
 import io.opsline.inventory.CiClass;
+import io.opsline.inventory.CiSaved;
 import io.opsline.inventory.RelationshipType;
 import io.opsline.platform.Choice;
 import io.opsline.platform.FieldViolation;
@@ -54,10 +56,13 @@ public class CiImporter {
     private final ObjectMapper yaml;
     private final InventoryProperties properties;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     CiImporter(CiRepository cis, RelationshipRepository relationships, Teams teams, AuditLog audit, JsonMapper json,
-            InventoryProperties properties, PlatformTransactionManager transactionManager) {
+            InventoryProperties properties, PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events) {
         this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
         this.cis = cis;
         this.relationships = relationships;
         this.teams = teams;
@@ -148,6 +153,8 @@ public class CiImporter {
                 report.cisUpdated(), report.cisUnchanged(), report.relationshipsCreated(),
                 report.relationshipsUnchanged()), null, report));
         audit.recordAll(entries);
+        plan.created.forEach(item -> events.publishEvent(new CiSaved(item.id())));
+        plan.updated.forEach(item -> events.publishEvent(new CiSaved(item.id())));
     }
 
     private InvalidInputException refused(List<FieldViolation> errors) {

@@ -18,6 +18,7 @@ import io.opsline.identity.TeamRef;
 import io.opsline.identity.Teams;
 import io.opsline.inventory.CiClass;
 import io.opsline.inventory.CiDeleted;
+import io.opsline.inventory.CiSaved;
 import io.opsline.inventory.CiStatus;
 import io.opsline.inventory.Criticality;
 import io.opsline.inventory.Environment;
@@ -79,6 +80,7 @@ public class CiManagement {
         var created = view(item);
         audit.record(new AuditEntry("ci.create", "ci", item.id().toString(),
                 "Created %s %s".formatted(content.ciClass().label().toLowerCase(), content.name()), null, created));
+        events.publishEvent(new CiSaved(item.id()));
         return created;
     }
 
@@ -107,6 +109,7 @@ public class CiManagement {
         var after = view(find(id));
         audit.record(new AuditEntry("ci.update", "ci", id.toString(),
                 "Updated %s %s".formatted(content.ciClass().label().toLowerCase(), content.name()), before, after));
+        events.publishEvent(new CiSaved(id));
         return after;
     }
 

@@ -78,6 +78,30 @@ public class CiRepository {
         return found;
     }
 
+    /**
+     * The ids of the CIs of a class, in one of the statuses, that carry every one of the tags (any
+     * CI of the class when there are none), ordered by name.
+     */
+    public List<UUID> findMatchingIds(CiClass ciClass, Collection<String> tags, Collection<CiStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        var params = new ArrayList<Object>();
+        params.add(ciClass.name());
+        statuses.forEach(s -> params.add(s.name()));
+        var sql = new StringBuilder("SELECT c.id FROM ci c WHERE c.ci_class = ? AND c.status IN (")
+                .append(placeholders(statuses.size())).append(")");
+        if (!tags.isEmpty()) {
+            // ci_tag's key (ci_id, tag) counts each tag once per CI: all found means all carried.
+            sql.append(" AND c.id IN (SELECT t.ci_id FROM ci_tag t WHERE t.tag IN (").append(placeholders(tags.size()))
+                    .append(") GROUP BY t.ci_id HAVING COUNT(*) = ?)");
+            params.addAll(tags);
+            params.add(tags.size());
+        }
+        sql.append(" ORDER BY c.name_key, c.id");
+        return jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
+    }
+
     public Optional<UUID> findIdByClassAndName(CiClass ciClass, String name) {
         return jdbc.sql("SELECT id FROM ci WHERE ci_class = ? AND name_key = ?")
                 .params(ciClass.name(), name.toLowerCase()).query(UUID.class).optional();

@@ -17,6 +17,7 @@ import io.opsline.inventory.CiClass;
 import io.opsline.inventory.CiStatus;
 import io.opsline.inventory.Criticality;
 import io.opsline.inventory.Environment;
+import io.opsline.inventory.Tags;
 import io.opsline.platform.Choice;
 import io.opsline.platform.FieldViolation;
 import io.opsline.platform.Violations;
@@ -27,10 +28,9 @@ import io.opsline.platform.Violations;
  */
 final class CiValidator {
 
-    static final int MAX_TAGS = 50;
+    static final int MAX_TAGS = Tags.MAX_TAGS;
     static final int MAX_ADDRESSES = 20;
     static final int MAX_ATTRIBUTES = 100;
-    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9._:/-]{0,59}");
     private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
     private static final BigDecimal MAX_COST = new BigDecimal("1000000000000");
 
@@ -66,7 +66,7 @@ final class CiValidator {
         }
         var location = v.optional("location", input.location(), 200);
         var description = v.optional("description", input.description(), 4000);
-        var tags = tags(v, input.tags());
+        var tags = Tags.read(v, "tags", input.tags());
         var addresses = addresses(v, input.addresses(), ciClass);
         var attributes = attributes(v, input.attributes());
         var lifecycle = lifecycle(v, input.lifecycle());
@@ -94,29 +94,6 @@ final class CiValidator {
             v.add(field, "unknown value '%s': use one of %s".formatted(abbreviate(text), Choice.keys(type)));
             return fallback;
         });
-    }
-
-    private static List<String> tags(Violations v, List<String> given) {
-        var tags = new TreeSet<String>();
-        if (given == null) {
-            return List.of();
-        }
-        for (var raw : given) {
-            if (raw == null || raw.isBlank()) {
-                continue;
-            }
-            var tag = raw.strip().toLowerCase();
-            if (!TAG.matcher(tag).matches()) {
-                v.add("tags", "'%s' is not a tag: use up to 60 of a-z 0-9 . _ : / -, starting with a letter or digit"
-                        .formatted(abbreviate(raw)));
-            } else {
-                tags.add(tag);
-            }
-        }
-        if (tags.size() > MAX_TAGS) {
-            v.add("tags", "at most %d tags".formatted(MAX_TAGS));
-        }
-        return List.copyOf(tags);
     }
 
     private static List<String> addresses(Violations v, List<String> given, CiClass ciClass) {

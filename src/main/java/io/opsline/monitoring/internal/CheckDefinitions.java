@@ -1,9 +1,6 @@
 package io.opsline.monitoring.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,51 +14,38 @@ import io.opsline.inventory.CiDeleted;
 import io.opsline.inventory.CiSummary;
 import io.opsline.inventory.Inventory;
 import io.opsline.monitoring.CheckType;
-import io.opsline.monitoring.internal.nagios.PluginPathException;
-import io.opsline.monitoring.internal.nagios.PluginRunner;
-import io.opsline.platform.Choice;
 import io.opsline.platform.ConflictException;
 import io.opsline.platform.Ids;
 import io.opsline.platform.InvalidInputException;
-import io.opsline.platform.Jdbc;
 import io.opsline.platform.NotFoundException;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
-import io.opsline.platform.Secrets;
 import io.opsline.platform.Violations;
 
-/** Creating, changing and removing checks, each change validated and audited. */
+/**
+ * Creating, changing and removing checks, each change validated and audited.
+ *
+ * <p>A check created from a check template belongs to that template: it is changed and removed
+ * only through it (or by its CI ceasing to match it), so this service refuses to change or delete
+ * one with a conflict that says which template to edit. Letting an edit detach the check instead
+ * would make a template's checks drift apart silently, which is what templates exist to prevent.
+ */
 @Service
 public class CheckDefinitions {
 
-    /** How a stored secret parameter is shown; sent back unchanged, it keeps the stored value. */
-    public static final String MASK = "********";
-    private static final Map<CheckType, Set<String>> SECRET_PARAMS = Map.of(
-            CheckType.SNMP, Set.of("community", "authPassword", "privPassword"),
-            CheckType.SSH, Set.of("password", "privateKey"));
-    private static final int DEFAULT_INTERVAL = 60;
-    private static final int DEFAULT_RETRY_INTERVAL = 30;
-    private static final int DEFAULT_MAX_ATTEMPTS = 3;
-    private static final double DEFAULT_TIMEOUT_SECONDS = 10;
-    private static final int MAX_INTERVAL = 86_400;
-
     private final CheckRepository checks;
     private final Inventory inventory;
-    private final PluginRunner plugins;
-    private final Secrets secrets;
+    private final CheckSettingsValidator validator;
     private final AuditLog audit;
-    private final MonitoringProperties properties;
     private final ApplicationEventPublisher events;
 
-    CheckDefinitions(CheckRepository checks, Inventory inventory, PluginRunner plugins, Secrets secrets,
-            AuditLog audit, MonitoringProperties properties, ApplicationEventPublisher events) {
+    CheckDefinitions(CheckRepository checks, Inventory inventory, CheckSettingsValidator validator, AuditLog audit,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.checks = checks;
         this.inventory = inventory;
-        this.plugins = plugins;
-        this.secrets = secrets;
+        this.validator = validator;
         this.audit = audit;
-        this.properties = properties;
     }
 
     @Transactional(readOnly = true)
@@ -72,27 +56,30 @@ public class CheckDefinitions {
         v.throwIfAny("Invalid filter");
         var found = checks.search(ciId, checkType, page);
         var cis = inventory.findAll(found.items().stream().map(CheckDefinition::ciId).distinct().toList());
-        return found.map(c -> view(c, cis.get(c.ciId())));
+        return found.map(c -> CheckView.of(c, cis.get(c.ciId())));
     }
 
     @Transactional(readOnly = true)
     public CheckView get(UUID id) {
         var check = find(id);
-        return view(check, inventory.find(check.ciId()).orElse(null));
+        return CheckView.of(check, inventory.find(check.ciId()).orElse(null));
+    }
+
+    /** Whether the CI has a check of this name (names are unique per CI, whatever their case). */
+    @Transactional(readOnly = true)
+    public boolean hasCheckNamed(UUID ciId, String name) {
+        return checks.nameTaken(ciId, name, null);
     }
 
     @Transactional
     public CheckView create(CheckInput input) {
         var valid = validate(input, null);
-        var now = Jdbc.now();
-        var check = new CheckDefinition(Ids.newId(), valid.ci().id(), valid.name(), valid.type(), valid.params(),
-                valid.intervalSeconds(), valid.retryIntervalSeconds(), valid.maxAttempts(), valid.timeoutMillis(),
-                valid.enabled(), now, now, 1);
+        var check = CheckDefinition.create(valid.ci().id(), valid.settings(), null);
         if (checks.nameTaken(check.ciId(), check.name(), null)) {
             throw duplicate(check.name(), valid.ci());
         }
         checks.insert(check);
-        var created = view(check, valid.ci());
+        var created = CheckView.of(check, valid.ci());
         audit.record(new AuditEntry("check.create", "check", check.id().toString(),
                 "Created %s check %s on %s".formatted(check.type().key(), check.name(), valid.ci().name()), null,
                 created));
@@ -103,6 +90,7 @@ public class CheckDefinitions {
     @Transactional
     public CheckView update(UUID id, CheckInput input) {
         var existing = find(id);
+        refuseTemplated(existing, "changed");
         if (input.version() == null) {
             throw InvalidInputException.of("version", "is required: send the version you last read");
         }
@@ -110,17 +98,15 @@ public class CheckDefinitions {
         if (input.version() != existing.version()) {
             throw stale(existing, input.version());
         }
-        if (checks.nameTaken(valid.ci().id(), valid.name(), id)) {
-            throw duplicate(valid.name(), valid.ci());
+        if (checks.nameTaken(valid.ci().id(), valid.settings().name(), id)) {
+            throw duplicate(valid.settings().name(), valid.ci());
         }
-        var before = view(existing, inventory.find(existing.ciId()).orElse(null));
-        var changed = new CheckDefinition(id, valid.ci().id(), valid.name(), valid.type(), valid.params(),
-                valid.intervalSeconds(), valid.retryIntervalSeconds(), valid.maxAttempts(), valid.timeoutMillis(),
-                valid.enabled(), existing.createdAt(), Jdbc.now(), existing.version());
+        var before = CheckView.of(existing, inventory.find(existing.ciId()).orElse(null));
+        var changed = existing.with(valid.ci().id(), valid.settings());
         if (!checks.update(changed)) {
             throw stale(find(id), input.version());
         }
-        var after = view(find(id), valid.ci());
+        var after = CheckView.of(find(id), valid.ci());
         audit.record(new AuditEntry("check.update", "check", id.toString(),
                 "Updated %s check %s on %s".formatted(changed.type().key(), changed.name(), valid.ci().name()), before,
                 after));
@@ -131,8 +117,9 @@ public class CheckDefinitions {
     @Transactional
     public void delete(UUID id) {
         var existing = find(id);
+        refuseTemplated(existing, "deleted");
         var ci = inventory.find(existing.ciId()).orElse(null);
-        var before = view(existing, ci);
+        var before = CheckView.of(existing, ci);
         checks.delete(id);
         audit.record(new AuditEntry("check.delete", "check", id.toString(),
                 "Deleted %s check %s".formatted(existing.type().key(), existing.name()), before, null));
@@ -147,38 +134,35 @@ public class CheckDefinitions {
             checks.delete(check.id());
             entries.add(new AuditEntry("check.delete", "check", check.id().toString(),
                     "Deleted %s check %s with its CI %s".formatted(check.type().key(), check.name(), event.name()),
-                    view(check, null), null));
+                    CheckView.of(check, null), null));
             events.publishEvent(new CheckDefinitionChanged(check.id()));
         }
         audit.recordAll(entries);
     }
 
-    /**
-     * What a stored check looks at, its secrets opened, for running it. The parameters were valid
-     * when stored; a plugin that has gone since is the plugin runner's to report.
-     */
+    /** What a stored check looks at, its secrets opened, for running it. */
     public CheckSpec spec(CheckDefinition check) {
-        var params = new LinkedHashMap<>(check.params());
-        for (var secret : SECRET_PARAMS.getOrDefault(check.type(), Set.of())) {
-            if (params.get(secret) instanceof String sealed) {
-                params.put(secret, secrets.open(sealed));
-            }
+        try {
+            return validator.spec(check.type(), check.params());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("check %s: %s".formatted(check.id(), e.getMessage()), e);
         }
-        var v = new Violations();
-        var spec = CheckSpecs.read(check.type(), params, v);
-        if (spec == null) {
-            throw new IllegalStateException("check %s no longer reads as a %s check: %s".formatted(check.id(),
-                    check.type().key(), v.list()));
-        }
-        return spec;
     }
 
     private CheckDefinition find(UUID id) {
         return checks.findById(id).orElseThrow(() -> new NotFoundException("Check", id));
     }
 
-    private record Valid(CiSummary ci, String name, CheckType type, Map<String, Object> params, int intervalSeconds,
-            int retryIntervalSeconds, int maxAttempts, int timeoutMillis, boolean enabled) {
+    private static void refuseTemplated(CheckDefinition check, String verb) {
+        if (check.templateId() != null) {
+            throw new ConflictException(("check %s comes from check template %s and is kept in line with it, so it"
+                    + " cannot be %s on its own: change the template (/api/v1/check-templates/%s), or the CI so that"
+                    + " it no longer matches the template").formatted(check.name(), check.templateId(), verb,
+                    check.templateId()));
+        }
+    }
+
+    private record Valid(CiSummary ci, CheckSettings settings) {
     }
 
     private Valid validate(CheckInput input, CheckDefinition existing) {
@@ -195,103 +179,9 @@ public class CheckDefinitions {
                 v.add("ci", "no configuration item with id " + ciId);
             }
         }
-        var name = v.required("name", input.name(), 100);
-        CheckType type = null;
-        if (input.type() == null || input.type().isBlank()) {
-            v.add("type", "is required: one of " + Choice.keys(CheckType.class));
-        } else {
-            type = Choice.parse(CheckType.class, input.type()).orElse(null);
-            if (type == null) {
-                v.add("type", "unknown check type '%s': use one of %s".formatted(input.type(),
-                        Choice.keys(CheckType.class)));
-            }
-        }
-        Map<String, Object> params = Map.of();
-        if (type != null) {
-            params = withStoredSecrets(type, input.params(), existing);
-            if (CheckSpecs.read(type, params, v) instanceof CheckSpec.Plugin plugin && plugin.plugin() != null) {
-                try {
-                    plugins.resolve(plugin.plugin());
-                } catch (PluginPathException e) {
-                    v.add("params.plugin", e.getMessage());
-                }
-            }
-        }
-        var floor = (int) Math.max(1, properties.minInterval().toSeconds());
-        var interval = seconds(v, "intervalSeconds", input.intervalSeconds(), Math.max(floor, DEFAULT_INTERVAL), floor);
-        var retry = seconds(v, "retryIntervalSeconds", input.retryIntervalSeconds(),
-                Math.max(floor, Math.min(interval, DEFAULT_RETRY_INTERVAL)), floor);
-        var maxAttempts = input.maxAttempts() == null ? DEFAULT_MAX_ATTEMPTS : input.maxAttempts();
-        if (maxAttempts < 1 || maxAttempts > 20) {
-            v.add("maxAttempts", "must be from 1 to 20");
-        }
-        double timeout = input.timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : input.timeoutSeconds();
-        var maxTimeout = properties.maxTimeout().toMillis() / 1000.0;
-        if (Double.isNaN(timeout) || timeout < 0.1 || timeout > maxTimeout) {
-            v.add("timeoutSeconds", "must be from 0.1 to %s seconds".formatted(Wording.number(maxTimeout)));
-        } else if (timeout > interval) {
-            v.add("timeoutSeconds", "must not be longer than the interval (%d s)".formatted(interval));
-        }
+        var settings = validator.validate(input, existing == null ? null : CheckSettings.of(existing), v);
         v.throwIfAny("Invalid check");
-        return new Valid(ci, name, type, sealed(type, params), interval, retry, maxAttempts,
-                (int) Math.round(timeout * 1000), input.enabled() == null || input.enabled());
-    }
-
-    private static int seconds(Violations v, String field, Integer given, int fallback, int floor) {
-        if (given == null) {
-            return fallback;
-        }
-        if (given < floor || given > MAX_INTERVAL) {
-            v.add(field, "must be from %d to %d seconds (the shortest allowed is opsline.monitoring.min-interval)"
-                    .formatted(floor, MAX_INTERVAL));
-            return fallback;
-        }
-        return given;
-    }
-
-    /** The parameters as given, with masked secrets replaced by the stored ones (opened). */
-    private Map<String, Object> withStoredSecrets(CheckType type, Map<String, Object> given,
-            CheckDefinition existing) {
-        var params = new LinkedHashMap<String, Object>();
-        if (given != null) {
-            given.forEach((k, value) -> {
-                if (value != null) {
-                    params.put(k, value);
-                }
-            });
-        }
-        for (var secret : SECRET_PARAMS.getOrDefault(type, Set.of())) {
-            if (MASK.equals(params.get(secret))) {
-                var stored = existing == null ? null : existing.params().get(secret);
-                if (stored instanceof String sealed && existing.type() == type) {
-                    params.put(secret, secrets.open(sealed));
-                } else {
-                    params.remove(secret);
-                }
-            }
-        }
-        return params;
-    }
-
-    private Map<String, Object> sealed(CheckType type, Map<String, Object> params) {
-        var stored = new LinkedHashMap<>(params);
-        for (var secret : SECRET_PARAMS.getOrDefault(type, Set.of())) {
-            if (stored.get(secret) instanceof String plain) {
-                stored.put(secret, secrets.seal(plain));
-            }
-        }
-        return stored;
-    }
-
-    private static CheckView view(CheckDefinition c, CiSummary ci) {
-        var params = new LinkedHashMap<>(c.params());
-        for (var secret : SECRET_PARAMS.getOrDefault(c.type(), Set.of())) {
-            params.computeIfPresent(secret, (k, value) -> MASK);
-        }
-        return new CheckView(c.id(), new CheckView.CiOfCheck(c.ciId(), ci == null ? null : ci.name(),
-                ci == null ? null : ci.ciClass()), c.name(), c.type(), params, c.intervalSeconds(),
-                c.retryIntervalSeconds(), c.maxAttempts(), c.timeoutMillis() / 1000.0, c.enabled(), c.createdAt(),
-                c.updatedAt(), c.version());
+        return new Valid(ci, settings);
     }
 
     private static ConflictException duplicate(String name, CiSummary ci) {

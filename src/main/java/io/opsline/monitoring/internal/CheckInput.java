@@ -4,11 +4,12 @@ import java.util.Map;
 
 /**
  * A check as a client sends it, before validation. Secret parameters sent back as
- * {@value CheckDefinitions#MASK} (as they are shown) keep their stored value.
+ * {@value CheckSettings#MASK} (as they are shown) keep their stored value.
  *
  * @param ci the configuration item's id
  * @param version required on update: the version last read
  */
 public record CheckInput(String ci, String name, String type, Map<String, Object> params, Integer intervalSeconds,
-        Integer retryIntervalSeconds, Integer maxAttempts, Double timeoutSeconds, Boolean enabled, Long version) {
+        Integer retryIntervalSeconds, Integer maxAttempts, Double timeoutSeconds, Boolean enabled, Long version)
+        implements CheckSettingsInput {
 }

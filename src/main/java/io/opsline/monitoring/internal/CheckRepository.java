@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,17 +29,23 @@ import tools.jackson.databind.json.JsonMapper;
 public class CheckRepository {
 
     private static final String COLUMNS = "id, ci_id, name, check_type, params, interval_seconds,"
-            + " retry_interval_seconds, max_attempts, timeout_millis, enabled, created_at, updated_at, version";
+            + " retry_interval_seconds, max_attempts, timeout_millis, enabled, created_at, updated_at, version, template_id";
+    private static final String INSERT = "INSERT INTO check_definition (id, ci_id, name, name_key, check_type, params,"
+            + " interval_seconds, retry_interval_seconds, max_attempts, timeout_millis, enabled, created_at, updated_at,"
+            + " version, template_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int BATCH = 1000;
     private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {
     };
 
     private static final int IN_BATCH = 500;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonMapper json;
 
-    CheckRepository(JdbcClient jdbc, JsonMapper json) {
+    CheckRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
@@ -113,24 +121,55 @@ public class CheckRepository {
                 .query(this::map).list();
     }
 
-    List<CheckDefinition> findByCi(UUID ciId) {
+    public List<CheckDefinition> findByCi(UUID ciId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM check_definition WHERE ci_id = ? ORDER BY name_key")
                 .param(ciId).query(this::map).list();
     }
 
-    void insert(CheckDefinition c) {
-        jdbc.sql("INSERT INTO check_definition (id, ci_id, name, name_key, check_type, params, interval_seconds,"
-                + " retry_interval_seconds, max_attempts, timeout_millis, enabled, created_at, updated_at, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(c.id(), c.ciId(), c.name(), c.name().toLowerCase(), c.type().name(),
-                        json.writeValueAsString(c.params()), c.intervalSeconds(), c.retryIntervalSeconds(),
-                        c.maxAttempts(), c.timeoutMillis(), c.enabled(), Jdbc.timestamp(c.createdAt()),
-                        Jdbc.timestamp(c.updatedAt()), c.version())
-                .update();
+    /** The checks created from a template. */
+    public List<CheckDefinition> findByTemplate(UUID templateId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM check_definition WHERE template_id = ? ORDER BY ci_id")
+                .param(templateId).query(this::map).list();
+    }
+
+    /** How many checks each template has now; templates without any are left out. */
+    public Map<UUID, Long> countByTemplate(Collection<UUID> templateIds) {
+        if (templateIds.isEmpty()) {
+            return Map.of();
+        }
+        var counts = new HashMap<UUID, Long>();
+        jdbc.sql("SELECT template_id, COUNT(*) AS n FROM check_definition WHERE template_id IN ("
+                + String.join(",", Collections.nCopies(templateIds.size(), "?")) + ") GROUP BY template_id")
+                .params(new ArrayList<Object>(templateIds))
+                .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "template_id"), rs.getLong("n")))
+                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** The CIs that have a check of this name (in any case) that is not from the given template. */
+    public Set<UUID> cisWithNameOutsideTemplate(String name, UUID templateId) {
+        return new HashSet<>(jdbc.sql("SELECT ci_id FROM check_definition WHERE name_key = ?"
+                + " AND (template_id IS NULL OR template_id <> ?)")
+                .params(name.toLowerCase(), templateId).query(UUID.class).list());
+    }
+
+    public void insert(CheckDefinition c) {
+        insertAll(List.of(c));
+    }
+
+    public void insertAll(List<CheckDefinition> checks) {
+        for (int from = 0; from < checks.size(); from += BATCH) {
+            template.batchUpdate(INSERT, checks.subList(from, Math.min(checks.size(), from + BATCH)).stream()
+                    .map(c -> new Object[] {c.id(), c.ciId(), c.name(), c.name().toLowerCase(), c.type().name(),
+                            json.writeValueAsString(c.params()), c.intervalSeconds(), c.retryIntervalSeconds(),
+                            c.maxAttempts(), c.timeoutMillis(), c.enabled(), Jdbc.timestamp(c.createdAt()),
+                            Jdbc.timestamp(c.updatedAt()), c.version(), c.templateId()})
+                    .toList());
+        }
     }
 
     /** Writes a changed check if it is still at {@code c.version()}; false if someone changed it meanwhile. */
-    boolean update(CheckDefinition c) {
+    public boolean update(CheckDefinition c) {
         return jdbc.sql("UPDATE check_definition SET ci_id = ?, name = ?, name_key = ?, check_type = ?, params = ?,"
                 + " interval_seconds = ?, retry_interval_seconds = ?, max_attempts = ?, timeout_millis = ?,"
                 + " enabled = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
@@ -140,7 +179,7 @@ public class CheckRepository {
                 .update() == 1;
     }
 
-    void delete(UUID id) {
+    public void delete(UUID id) {
         jdbc.sql("DELETE FROM check_definition WHERE id = ?").param(id).update();
     }
 
@@ -149,6 +188,6 @@ public class CheckRepository {
                 CheckType.valueOf(rs.getString("check_type")), json.readValue(rs.getString("params"), PARAMS),
                 rs.getInt("interval_seconds"), rs.getInt("retry_interval_seconds"), rs.getInt("max_attempts"),
                 rs.getInt("timeout_millis"), rs.getBoolean("enabled"), Jdbc.instant(rs, "created_at"),
-                Jdbc.instant(rs, "updated_at"), rs.getLong("version"));
+                Jdbc.instant(rs, "updated_at"), rs.getLong("version"), Jdbc.uuid(rs, "template_id"));
     }
 }

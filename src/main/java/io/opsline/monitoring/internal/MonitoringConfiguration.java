@@ -6,7 +6,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.opsline.monitoring.internal.nagios.PluginRunner;
 
-/** Monitoring's beans; scheduling on for the periodic work of downtimes and acknowledgements. */
+/** Monitoring's beans; scheduling on for its periodic work (downtimes, acknowledgements, templates). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class MonitoringConfiguration {

@@ -30,6 +30,10 @@ import jakarta.validation.constraints.NotNull;
  *        other nodes changed) and announces the downtime starts and ends and acknowledgement
  *        expiries that have come due
  * @param sampleRetention how long checks' measurements are kept for graphs; older ones are deleted
+ * @param templateReconcileInterval how often every check template is applied again to the CIs that
+ *        match it, catching whatever events missed (a CI changed straight in the database, a node down)
+ * @param registerLocalHost whether the first start registers the host Opsline runs on as a server
+ *        CI with default checks (disk, load, memory, Opsline's own health)
  */
 @Validated
 @ConfigurationProperties("opsline.monitoring")
@@ -40,7 +44,9 @@ public record MonitoringProperties(
         @DefaultValue("10s") @NotNull Duration minInterval,
         @DefaultValue("300s") @NotNull Duration maxTimeout,
         @DefaultValue("15s") @NotNull Duration refreshInterval,
-        @DefaultValue("30d") @NotNull Duration sampleRetention) {
+        @DefaultValue("30d") @NotNull Duration sampleRetention,
+        @DefaultValue("60s") @NotNull Duration templateReconcileInterval,
+        @DefaultValue("true") boolean registerLocalHost) {
 
     /** A retention of nothing would delete every sample as soon as it is written. */
     @AssertTrue(message = "opsline.monitoring.sample-retention must be positive")
