@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import io.opsline.identity.Role;
@@ -52,6 +53,8 @@ import io.opsline.testing.TestAccounts;
 @TestPropertySource(properties = {"opsline.monitoring.engine.enabled=true", "opsline.monitoring.min-interval=1s",
         "opsline.monitoring.engine.sync-interval=1s", "opsline.monitoring.engine.flush-interval=200ms"})
 @Import(CheckEngineIT.Events.class)
+// Its own context runs checks; closed afterwards so that it does not keep running them during other tests.
+@DirtiesContext
 class CheckEngineIT {
 
     /** Collects the module events the engine publishes, from whatever thread. */
