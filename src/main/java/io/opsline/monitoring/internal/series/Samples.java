@@ -11,6 +11,7 @@ public final class Samples {
 
     /** The label of how long a check took to run, in seconds. */
     public static final String DURATION = "duration";
+    private static final String TIME = "time";
 
     private Samples() {
     }
@@ -19,7 +20,8 @@ public final class Samples {
      * A result's performance values, each in its base unit (250ms is kept as 0.25 s), and how long
      * the check took as {@value #DURATION}, all at the time the check started. Values the check
      * could not determine ({@code U}) or that are no finite number are left out, as is the duration
-     * when the check measured something it calls "duration" itself: one label, one series.
+     * when the check measured something it calls "duration" itself, or its response "time" in
+     * seconds: one measurement, one series.
      * Labels longer than {@value Sample#MAX_LABEL} characters are cut.
      */
     public static List<Sample> of(UUID checkId, CheckResult result) {
@@ -34,7 +36,9 @@ public final class Samples {
                 continue;
             }
             var label = cut(datum.label(), Sample.MAX_LABEL);
-            ownDuration |= label.equals(DURATION);
+            // A response time the check measured itself ("time" in seconds, as check_tcp and check_http
+            // report it, and as the native checks do) already says how long it took: one series, not two.
+            ownDuration |= label.equals(DURATION) || label.equals(TIME) && "s".equals(base.unit());
             samples.add(new Sample(checkId, label, cut(base.unit(), Sample.MAX_UNIT), result.startedAt(),
                     base.value()));
         }

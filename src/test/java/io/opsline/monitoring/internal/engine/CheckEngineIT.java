@@ -170,7 +170,7 @@ class CheckEngineIT {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "OK".equals(states.get(check.id()).state()));
         // Each run's response time is kept as a time series for the check's graph.
-        await().atMost(Duration.ofSeconds(10)).until(() -> samples.labels(check.id()).contains("duration"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> samples.labels(check.id()).contains("time"));
         var port = listener.port();
         listener.close();
         await().atMost(Duration.ofSeconds(20))

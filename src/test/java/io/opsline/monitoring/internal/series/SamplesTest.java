@@ -68,4 +68,10 @@ class SamplesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new Sample(CHECK, "a", "x".repeat(11), STARTED, 1));
         assertThatIllegalArgumentException().isThrownBy(() -> new Sample(CHECK, "a", "s", STARTED, Double.NaN));
     }
+
+    @Test
+    void aResponseTimeTheCheckMeasuredStandsForItsDuration() {
+        var samples = Samples.of(CHECK, result("time=0.004000s;;;0.000000;10.000000", Duration.ofMillis(5)));
+        assertThat(samples).containsExactly(new Sample(CHECK, "time", "s", STARTED, 0.004));
+    }
 }
