@@ -17,6 +17,7 @@ import io.opsline.inventory.CiDeleted;
 import io.opsline.inventory.CiSummary;
 import io.opsline.inventory.Inventory;
 import io.opsline.monitoring.CheckType;
+import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.internal.nagios.PluginPathException;
 import io.opsline.monitoring.internal.nagios.PluginRunner;
 import io.opsline.platform.Choice;
@@ -36,6 +37,8 @@ public class CheckDefinitions {
 
     /** How a stored secret parameter is shown; sent back unchanged, it keeps the stored value. */
     public static final String MASK = "********";
+    /** The state filter's word for checks that have not run yet. */
+    public static final String PENDING = "pending";
     private static final Map<CheckType, Set<String>> SECRET_PARAMS = Map.of(
             CheckType.SNMP, Set.of("community", "authPassword", "privPassword"),
             CheckType.SSH, Set.of("password", "privateKey"));
@@ -66,11 +69,31 @@ public class CheckDefinitions {
 
     @Transactional(readOnly = true)
     public Page<CheckView> search(String ci, String type, PageRequest page) {
+        return search(ci, type, null, page);
+    }
+
+    /**
+     * Lists checks, optionally of one CI, of one type, or standing in one state.
+     *
+     * @param state a service state (ok, warning, unknown, critical), or pending for checks that
+     *        have not run yet; blank for any
+     */
+    @Transactional(readOnly = true)
+    public Page<CheckView> search(String ci, String type, String state, PageRequest page) {
         var v = new Violations();
         var ciId = v.optionalId("ci", ci, "must be a CI id");
         var checkType = v.optionalChoice("type", type, CheckType.class);
+        String shownState = null;
+        if (state != null && !state.isBlank()) {
+            shownState = PENDING.equalsIgnoreCase(state.strip()) ? "PENDING"
+                    : Choice.parse(ServiceState.class, state).map(Enum::name).orElse(null);
+            if (shownState == null) {
+                v.add("state", "unknown value '%s': use one of %s, %s".formatted(state, Choice.keys(ServiceState.class),
+                        PENDING));
+            }
+        }
         v.throwIfAny("Invalid filter");
-        var found = checks.search(ciId, checkType, page);
+        var found = checks.search(ciId, checkType, shownState, page);
         var cis = inventory.findAll(found.items().stream().map(CheckDefinition::ciId).distinct().toList());
         return found.map(c -> view(c, cis.get(c.ciId())));
     }
