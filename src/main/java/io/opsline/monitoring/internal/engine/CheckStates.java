@@ -91,7 +91,11 @@ public class CheckStates {
         var acks = acknowledgements.activeFor(problemStates.keySet());
         var views = new ArrayList<StateView>(found.size());
         for (var check : found) {
-            views.add(view(check, problemStates.get(check.id()), cis, acks.get(check.id())));
+            var view = view(check, problemStates.get(check.id()), cis, acks.get(check.id()));
+            // A state stored without a result has seen nothing yet: it reads PENDING, not as a problem.
+            if (view.isProblem()) {
+                views.add(view);
+            }
         }
         views.sort(PROBLEMS_FIRST);
         return views;
