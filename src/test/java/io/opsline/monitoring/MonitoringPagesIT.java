@@ -422,6 +422,9 @@ class MonitoringPagesIT {
         var all = html(page("/monitoring/checks?ci=" + web.id(), Role.VIEWER));
         assertThat(ids(all)).containsExactlyInAnyOrder(disk.toString(), ping.toString(), fresh.toString());
         assertThat(all).contains("Checks of " + tag + "-web");
+        assertThat(all).as("only the most specific navigation link is the current page")
+                .contains("<a href=\"/monitoring/checks\" class=\"active\" aria-current=\"page\">Checks</a>")
+                .contains("<a href=\"/monitoring\">Status board</a>");
         assertThat(ids(html(page("/monitoring/checks?ci=" + web.id() + "&state=critical", Role.VIEWER))))
                 .containsExactly(disk.toString());
         assertThat(ids(html(page("/monitoring/checks?ci=" + web.id() + "&state=ok", Role.VIEWER))))
