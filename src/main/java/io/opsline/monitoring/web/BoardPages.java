@@ -165,30 +165,32 @@ class BoardPages {
 
         var done = new ArrayList<String>();
         var refused = new ArrayList<String>();
-        var targets = new LinkedHashMap<String, DowntimeInput>();
-        var views = views(form.checks(), refused);
-        for (var view : views) {
+        // One downtime per CI (several selected checks of a CI share it) or per check.
+        var targets = new LinkedHashMap<UUID, DowntimeTarget>();
+        for (var view : views(form.checks(), refused)) {
+            var row = StateRow.of(view, now);
             if (wholeCis) {
-                targets.putIfAbsent("CI " + StateRow.of(view, now).ciName() + " (all its checks)",
-                        new DowntimeInput(view.ci().id().toString(), null, null, false, comment, LocalTimes.iso(from,
-                                zone), LocalTimes.iso(until, zone), null));
+                targets.putIfAbsent(view.ci().id(), new DowntimeTarget("CI " + row.ciName() + " (all its checks)",
+                        new DowntimeInput(view.ci().id().toString(), null, null, false, comment,
+                                LocalTimes.iso(from, zone), LocalTimes.iso(until, zone), null)));
             } else {
-                targets.put(StateRow.of(view, now).label(), new DowntimeInput(null, view.checkId().toString(), null,
-                        false, comment, LocalTimes.iso(from, zone), LocalTimes.iso(until, zone), null));
+                targets.put(view.checkId(), new DowntimeTarget(row.label(), new DowntimeInput(null,
+                        view.checkId().toString(), null, false, comment, LocalTimes.iso(from, zone),
+                        LocalTimes.iso(until, zone), null)));
             }
         }
-        for (var target : targets.entrySet()) {
+        for (var target : targets.values()) {
             try {
-                downtimes.create(target.getValue(), principal.getName());
-                done.add(target.getKey());
+                downtimes.create(target.input(), principal.getName());
+                done.add(target.label());
             } catch (InvalidInputException e) {
                 if (done.isEmpty() && concernsTheForm(e)) {
                     // The comment and the times are the same for every target: say so beside the fields.
                     return board(filter, form, downtimeErrors(e), model);
                 }
-                refused.add(target.getKey() + ": " + String.join("; ", FormErrors.of(e).values()));
+                refused.add(target.label() + ": " + String.join("; ", FormErrors.of(e).values()));
             } catch (ConflictException | NotFoundException e) {
-                refused.add(target.getKey() + ": " + e.getMessage());
+                refused.add(target.label() + ": " + e.getMessage());
             }
         }
         var what = wholeCis ? (done.size() == 1 ? "CI" : "CIs") : (done.size() == 1 ? "check" : "checks");
@@ -231,6 +233,8 @@ class BoardPages {
         model.addAttribute("stateOptions", checkStateOptions());
         model.addAttribute("pagerBase", PagerLinks.base("/monitoring/checks", "ci", shownCi, "type", shownType,
                 "state", shownState));
+        var allCis = PagerLinks.query("type", shownType, "state", shownState);
+        model.addAttribute("allCis", "/monitoring/checks" + (allCis.isEmpty() ? "" : "?" + allCis));
         return "monitoring/checks";
     }
 
@@ -246,6 +250,10 @@ class BoardPages {
         model.addAttribute("total", found.total());
         model.addAttribute("ciId", id);
         return "monitoring/ci-checks :: checks";
+    }
+
+    /** One downtime to schedule, and how the outcome names it. */
+    private record DowntimeTarget(String label, DowntimeInput input) {
     }
 
     /** A check with where it stands (null if it vanished meanwhile), as the list of checks shows it. */
