@@ -424,7 +424,8 @@ class MonitoringPagesIT {
         assertThat(all).contains("Checks of " + tag + "-web");
         assertThat(all).as("only the most specific navigation link is the current page")
                 .containsPattern("<a href=\"/monitoring/checks\"[^>]*aria-current=\"page\"[^>]*>Checks</a>")
-                .contains("<a href=\"/monitoring\">Status board</a>").contains("<a href=\"/monitoring/checks\">all CIs</a>");
+                .contains("<a href=\"/monitoring\">Status board</a>")
+                .contains("<a href=\"/monitoring/checks\">all CIs</a>");
         assertThat(ids(html(page("/monitoring/checks?ci=" + web.id() + "&state=critical", Role.VIEWER))))
                 .containsExactly(disk.toString());
         assertThat(ids(html(page("/monitoring/checks?ci=" + web.id() + "&state=ok", Role.VIEWER))))

@@ -42,7 +42,10 @@ import io.opsline.platform.OpslineException;
 import io.opsline.platform.PageRequest;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A check's page (state, output, acknowledgement, definition, history) and the forms to make, change and remove checks. */
+/**
+ * A check's page (state, output, acknowledgement, definition, history) and the forms to make,
+ * change and remove checks.
+ */
 @Controller
 class CheckPages {
 
@@ -197,7 +200,8 @@ class CheckPages {
     /** Parameter values as text: strings as they are, anything else (numbers, lists, maps) as JSON. */
     private Map<String, String> displayed(Map<String, Object> params) {
         var shown = new LinkedHashMap<String, String>();
-        params.forEach((k, value) -> shown.put(k, value instanceof String text ? text : json.writeValueAsString(value)));
+        params.forEach((k, value) -> shown.put(k, value instanceof String text ? text
+                : json.writeValueAsString(value)));
         return shown;
     }
 
