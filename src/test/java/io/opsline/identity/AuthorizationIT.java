@@ -172,6 +172,20 @@ class AuthorizationIT {
             rule("PUT", "/api/v1/check-templates/{id}", Access.OPERATOR),
             rule("DELETE", "/api/v1/check-templates/{id}", Access.OPERATOR),
             rule("GET", "/api/v1/check-templates/{id}/preview", Access.VIEWER),
+            // Monitoring pages
+            rule("GET", "/monitoring", Access.VIEWER),
+            rule("POST", "/monitoring/acknowledgements", Access.OPERATOR),
+            rule("POST", "/monitoring/downtimes", Access.OPERATOR),
+            rule("GET", "/monitoring/checks", Access.VIEWER),
+            rule("GET", "/monitoring/ci/{id}/checks", Access.VIEWER),
+            rule("GET", "/checks/{id}", Access.VIEWER),
+            rule("POST", "/checks/{id}/acknowledgement", Access.OPERATOR),
+            rule("POST", "/checks/{id}/acknowledgement/delete", Access.OPERATOR),
+            rule("GET", "/checks/new", Access.OPERATOR),
+            rule("POST", "/checks", Access.OPERATOR),
+            rule("GET", "/checks/{id}/edit", Access.OPERATOR),
+            rule("POST", "/checks/{id}", Access.OPERATOR),
+            rule("POST", "/checks/{id}/delete", Access.OPERATOR),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));

@@ -57,9 +57,9 @@ class SignInBrowserIT {
         browser.waitForPath("/cis");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo("admin");
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("admin");
-        assertThat(navigationAreas(browser)).containsExactly("Inventory", "Administration");
-        assertThat(navigationLinks(browser)).containsExactly("Configuration items", "Import / export", "Users", "Teams",
-                "Audit log");
+        assertThat(navigationAreas(browser)).containsExactly("Inventory", "Monitoring", "Administration");
+        assertThat(navigationLinks(browser)).containsExactly("Configuration items", "Import / export", "Status board",
+                "Checks", "Users", "Teams", "Audit log");
         var current = browser.find("nav.sidebar a[aria-current=page]");
         assertThat(text(current)).isEqualTo("Configuration items");
         browser.screenshot("cis-as-admin");
@@ -74,8 +74,9 @@ class SignInBrowserIT {
         browser.waitForPath("/cis");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo(viewer.username());
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("viewer");
-        assertThat(navigationAreas(browser)).containsExactly("Inventory");
-        assertThat(navigationLinks(browser)).containsExactly("Configuration items", "Import / export");
+        assertThat(navigationAreas(browser)).containsExactly("Inventory", "Monitoring");
+        assertThat(navigationLinks(browser)).containsExactly("Configuration items", "Import / export", "Status board",
+                "Checks");
         assertThat(browser.findAll("a[href='/cis/new']")).as("no New CI button for a viewer").isEmpty();
     }
 
@@ -88,7 +89,7 @@ class SignInBrowserIT {
         browser.waitForPath("/cis");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo(operator.username());
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("operator");
-        assertThat(navigationAreas(browser)).containsExactly("Inventory");
+        assertThat(navigationAreas(browser)).containsExactly("Inventory", "Monitoring");
         assertThat(browser.findAll("a[href='/cis/new']")).hasSize(1);
     }
 

@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.opsline.identity.Role;
 import io.opsline.inventory.CiFixtures;
 import io.opsline.inventory.internal.CiManagement;
 import io.opsline.inventory.internal.RelationshipManagement;
+import io.opsline.monitoring.internal.CheckDefinitions;
+import io.opsline.monitoring.internal.CheckInput;
+import io.opsline.monitoring.internal.engine.PassiveResultInput;
+import io.opsline.monitoring.internal.engine.PassiveResults;
 import io.opsline.testing.Browser;
 import io.opsline.testing.OpslineBrowserTest;
 import io.opsline.testing.TestAccounts;
@@ -28,6 +34,10 @@ class ThemeBrowserIT {
     CiManagement cis;
     @Autowired
     RelationshipManagement relationships;
+    @Autowired
+    CheckDefinitions checks;
+    @Autowired
+    PassiveResults results;
 
     @Test
     void theThemeButtonCyclesSystemLightDarkAndTheChoiceSurvivesAReload(Browser browser) {
@@ -86,6 +96,9 @@ class ThemeBrowserIT {
         var shop = fixtures.create("business_service", prefix + "-shop");
         fixtures.relate(app, "runs_on", vm);
         fixtures.relate(shop, "depends_on", app);
+        var check = TestAccounts.actingAs("admin", Role.ADMIN, () -> checks.create(new CheckInput(app.id().toString(),
+                "backup", "passive", Map.of("freshnessSeconds", 90_000), null, null, 1, null, true, null))).id();
+        results.submit(check, new PassiveResultInput("critical", null, "BACKUP CRITICAL - job failed", null));
         var pages = new LinkedHashMap<String, String>();
         pages.put("cis", "/cis");
         pages.put("ci", "/cis/" + app.id());
@@ -93,6 +106,11 @@ class ThemeBrowserIT {
         pages.put("ci-new", "/cis/new");
         pages.put("impact", "/cis/" + vm.id() + "/impact");
         pages.put("transfer", "/inventory/transfer");
+        pages.put("board", "/monitoring");
+        pages.put("checks", "/monitoring/checks");
+        pages.put("check", "/checks/" + check);
+        pages.put("check-edit", "/checks/" + check + "/edit");
+        pages.put("check-new", "/checks/new?ci=" + app.id());
         pages.put("tokens", "/account/tokens");
         pages.put("password", "/account/password");
         pages.put("users", "/admin/users");

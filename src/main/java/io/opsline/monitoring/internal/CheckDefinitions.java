@@ -14,6 +14,8 @@ import io.opsline.inventory.CiDeleted;
 import io.opsline.inventory.CiSummary;
 import io.opsline.inventory.Inventory;
 import io.opsline.monitoring.CheckType;
+import io.opsline.monitoring.ServiceState;
+import io.opsline.platform.Choice;
 import io.opsline.platform.ConflictException;
 import io.opsline.platform.Ids;
 import io.opsline.platform.InvalidInputException;
@@ -33,6 +35,9 @@ import io.opsline.platform.Violations;
 @Service
 public class CheckDefinitions {
 
+    /** The state filter's word for checks that have not run yet. */
+    public static final String PENDING = "pending";
+
     private final CheckRepository checks;
     private final Inventory inventory;
     private final CheckSettingsValidator validator;
@@ -50,11 +55,31 @@ public class CheckDefinitions {
 
     @Transactional(readOnly = true)
     public Page<CheckView> search(String ci, String type, PageRequest page) {
+        return search(ci, type, null, page);
+    }
+
+    /**
+     * Lists checks, optionally of one CI, of one type, or standing in one state.
+     *
+     * @param state a service state (ok, warning, unknown, critical), or pending for checks that
+     *        have not run yet; blank for any
+     */
+    @Transactional(readOnly = true)
+    public Page<CheckView> search(String ci, String type, String state, PageRequest page) {
         var v = new Violations();
         var ciId = v.optionalId("ci", ci, "must be a CI id");
         var checkType = v.optionalChoice("type", type, CheckType.class);
+        String shownState = null;
+        if (state != null && !state.isBlank()) {
+            shownState = PENDING.equalsIgnoreCase(state.strip()) ? "PENDING"
+                    : Choice.parse(ServiceState.class, state).map(Enum::name).orElse(null);
+            if (shownState == null) {
+                v.add("state", "unknown value '%s': use one of %s, %s".formatted(state, Choice.keys(ServiceState.class),
+                        PENDING));
+            }
+        }
         v.throwIfAny("Invalid filter");
-        var found = checks.search(ciId, checkType, page);
+        var found = checks.search(ciId, checkType, shownState, page);
         var cis = inventory.findAll(found.items().stream().map(CheckDefinition::ciId).distinct().toList());
         return found.map(c -> CheckView.of(c, cis.get(c.ciId())));
     }

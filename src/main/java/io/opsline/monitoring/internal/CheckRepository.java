@@ -3,6 +3,7 @@ package io.opsline.monitoring.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +36,8 @@ public class CheckRepository {
             + " interval_seconds, retry_interval_seconds, max_attempts, timeout_millis, enabled, created_at, updated_at,"
             + " version, template_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int BATCH = 1000;
+    private static final String JOINED_COLUMNS = Arrays.stream(COLUMNS.split(",\\s*")).map(c -> "d." + c)
+            .collect(Collectors.joining(", "));
     private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {
     };
 
@@ -60,25 +64,39 @@ public class CheckRepository {
                 .single() > 0;
     }
 
-    Page<CheckDefinition> search(UUID ciId, CheckType type, PageRequest page) {
+    /**
+     * @param shownState a state's name to list only checks that stand in it, PENDING for those
+     *        that have not run yet; null for any
+     */
+    Page<CheckDefinition> search(UUID ciId, CheckType type, String shownState, PageRequest page) {
         var where = new StringBuilder();
         var params = new ArrayList<Object>();
         if (ciId != null) {
-            where.append(" AND ci_id = ?");
+            where.append(" AND d.ci_id = ?");
             params.add(ciId);
         }
         if (type != null) {
-            where.append(" AND check_type = ?");
+            where.append(" AND d.check_type = ?");
             params.add(type.name());
         }
-        var clause = where.isEmpty() ? "" : " WHERE" + where.substring(4);
-        long total = jdbc.sql("SELECT COUNT(*) FROM check_definition" + clause).params(params).query(Long.class)
-                .single();
+        if ("PENDING".equals(shownState)) {
+            where.append(" AND (s.check_id IS NULL OR s.last_check IS NULL)");
+        } else if (shownState != null) {
+            where.append(" AND s.last_check IS NOT NULL AND s.state = ?");
+            params.add(shownState);
+        }
+        var join = shownState == null ? "" : " LEFT JOIN check_state s ON s.check_id = d.id";
+        var from = " FROM check_definition d" + join + (where.isEmpty() ? "" : " WHERE" + where.substring(4));
+        long total = jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
         var rows = total == 0 ? List.<CheckDefinition>of()
-                : jdbc.sql("SELECT " + COLUMNS + " FROM check_definition" + clause
-                        + " ORDER BY ci_id, name_key LIMIT ? OFFSET ?").params(params).param(page.size())
-                        .param(page.offset()).query(this::map).list();
+                : jdbc.sql("SELECT " + JOINED_COLUMNS + from + " ORDER BY d.ci_id, d.name_key LIMIT ? OFFSET ?")
+                        .params(params).param(page.size()).param(page.offset()).query(this::map).list();
         return page.toPage(rows, total);
+    }
+
+    /** How many checks there are. */
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM check_definition").query(Long.class).single();
     }
 
     /** Every check's id and version: cheap enough to poll, to see which checks changed. */

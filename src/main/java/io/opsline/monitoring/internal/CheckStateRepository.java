@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,20 @@ public class CheckStateRepository {
     /** The states of checks with a problem, soft or hard: few, however many checks there are. */
     public List<CheckState> findProblems() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM check_state WHERE state <> 'OK'").query(this::map).list();
+    }
+
+    /**
+     * How many stored states there are of each kind: the state's name, or PENDING for checks that
+     * have not run yet (their stored state is only the assumed OK they start from).
+     */
+    public Map<String, Long> countByState() {
+        var shown = "CASE WHEN last_check IS NULL THEN 'PENDING' ELSE state END";
+        var counts = new HashMap<String, Long>();
+        jdbc.sql("SELECT " + shown + " AS shown, COUNT(*) AS n FROM check_state GROUP BY " + shown)
+                .query(rs -> {
+                    counts.put(rs.getString("shown"), rs.getLong("n"));
+                });
+        return counts;
     }
 
     /** Every stored state, for a scheduler resuming after a restart. */

@@ -61,6 +61,17 @@ class LayoutAdvice {
         return grantedAuthorities();
     }
 
+    /**
+     * The navigation link the current page belongs to: the longest path the address starts with,
+     * so that {@code /monitoring/checks} marks "Checks" and not also the board at {@code /monitoring}.
+     */
+    @ModelAttribute("activeNavigationPath")
+    String activeNavigationPath(HttpServletRequest request) {
+        var path = currentPath(request);
+        return entries.stream().map(NavigationEntry::path).filter(path::startsWith)
+                .max(Comparator.comparingInt(String::length)).orElse(null);
+    }
+
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());

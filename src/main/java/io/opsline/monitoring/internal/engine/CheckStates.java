@@ -2,9 +2,11 @@ package io.opsline.monitoring.internal.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,10 +91,57 @@ public class CheckStates {
         var acks = acknowledgements.activeFor(problemStates.keySet());
         var views = new ArrayList<StateView>(found.size());
         for (var check : found) {
-            views.add(view(check, problemStates.get(check.id()), cis, acks.get(check.id())));
+            var view = view(check, problemStates.get(check.id()), cis, acks.get(check.id()));
+            // A state stored without a result has seen nothing yet: it reads PENDING, not as a problem.
+            if (view.isProblem()) {
+                views.add(view);
+            }
         }
         views.sort(PROBLEMS_FIRST);
         return views;
+    }
+
+    /** Where these checks stand, by check id; ids of checks that do not exist are left out. */
+    @Transactional(readOnly = true)
+    public Map<UUID, StateView> of(Collection<UUID> checkIds) {
+        if (checkIds.isEmpty()) {
+            return Map.of();
+        }
+        var found = checks.findAllById(checkIds);
+        var stored = new HashMap<UUID, CheckState>();
+        states.findAllById(checkIds).forEach(s -> stored.put(s.checkId(), s));
+        var ciIds = new HashSet<UUID>();
+        for (var check : found) {
+            ciIds.add(check.ciId());
+            var state = stored.get(check.id());
+            if (state != null && state.causedBy() != null) {
+                ciIds.add(state.causedBy());
+            }
+        }
+        var cis = inventory.findAll(ciIds);
+        var acks = acknowledgements.activeFor(checkIds);
+        var views = new HashMap<UUID, StateView>();
+        for (var check : found) {
+            views.put(check.id(), view(check, stored.get(check.id()), cis, acks.get(check.id())));
+        }
+        return views;
+    }
+
+    /**
+     * How many checks stand in each state, in the order status boards show them: CRITICAL,
+     * WARNING, UNKNOWN, OK, and PENDING for those that have not run yet.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Long> countByState() {
+        var stored = states.countByState();
+        var counts = new LinkedHashMap<String, Long>();
+        for (var state : List.of(ServiceState.CRITICAL, ServiceState.WARNING, ServiceState.UNKNOWN, ServiceState.OK)) {
+            counts.put(state.name(), stored.getOrDefault(state.name(), 0L));
+        }
+        // A check the scheduler has not taken up yet has no stored state at all.
+        var counted = stored.values().stream().mapToLong(Long::longValue).sum();
+        counts.put("PENDING", stored.getOrDefault("PENDING", 0L) + Math.max(0, checks.count() - counted));
+        return counts;
     }
 
     /** A check's history, newest first. */
