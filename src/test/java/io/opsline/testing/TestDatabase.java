@@ -53,7 +53,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         switch (engine()) {
             case "h2" -> {
                 properties.put("spring.datasource.url", "jdbc:h2:mem:" + name
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1");
                 properties.put("spring.datasource.username", "sa");
                 properties.put("spring.datasource.password", "");
             }

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -62,6 +64,28 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         var problem = ProblemTypes.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
                 "Authentication required");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+    }
+
+    /**
+     * Two changes that met in the database: one waited too long for the other's lock, or lost a
+     * deadlock. Nothing was stored; the same request sent again succeeds.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> busy(PessimisticLockingFailureException e) {
+        log.warn("Request gave way to a concurrent change: {}", e.getMessage());
+        var problem = ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.BUSY,
+                "Another change to the same data was under way; nothing was stored. Send the request again.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+    }
+
+    /** A unique key that a concurrent request took first, after this one's checks had passed. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
+        log.warn("Request lost a race for a unique key: {}", e.getMessage());
+        var problem = ProblemTypes.problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT,
+                "Something with the same name or key was stored at the same moment; nothing was stored."
+                        + " Reload and try again.");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(Exception.class)
