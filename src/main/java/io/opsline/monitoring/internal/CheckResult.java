@@ -11,6 +11,8 @@ import io.opsline.monitoring.internal.nagios.PluginOutput;
 /**
  * What one run of a check found, whatever its type: the state, a line for people (plus more
  * lines if there is more to say), measured values, and when and how long it ran.
+ *
+ * @param duration how long the run took; null for a result sent in, whose run Opsline did not see
  */
 public record CheckResult(ServiceState state, String output, String longOutput, List<PerfDatum> perfData,
         Instant startedAt, Duration duration) {

@@ -41,6 +41,11 @@ public record CheckState(UUID checkId, CheckStatus<ServiceState> status, CheckRe
 
     /** The recent states as states, oldest first. */
     public List<ServiceState> recent() {
+        return recent(recentStates);
+    }
+
+    /** Recent states kept as letters (see {@link #recentStates()}), as states, oldest first. */
+    public static List<ServiceState> recent(String recentStates) {
         var states = new ArrayList<ServiceState>(recentStates.length());
         for (var letter : recentStates.toCharArray()) {
             states.add(switch (letter) {

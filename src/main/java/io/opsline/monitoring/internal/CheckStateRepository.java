@@ -138,7 +138,8 @@ public class CheckStateRepository {
                 result == null ? null : cut(result.output()), result == null ? null : result.longOutput(),
                 result == null ? null : json.writeValueAsString(result.perfData().stream().map(CheckStateRepository::perf)
                         .toList()),
-                result == null ? null : (int) Math.min(Integer.MAX_VALUE, result.duration().toMillis()),
+                result == null || result.duration() == null ? null
+                        : (int) Math.min(Integer.MAX_VALUE, result.duration().toMillis()),
                 s.recentStates(), s.flapping(), s.percentChange(), s.counter() == null ? null : s.counter().value(),
                 s.counter() == null ? null : Jdbc.timestamp(s.counter().at()), s.causedBy()};
     }
@@ -153,7 +154,8 @@ public class CheckStateRepository {
             var perf = json.readValue(rs.getString("perf_data"), PERF).stream().map(CheckStateRepository::perf)
                     .toList();
             result = new CheckResult(status.state(), rs.getString("output"), rs.getString("long_output"), perf,
-                    lastCheck, Duration.ofMillis(rs.getInt("duration_millis")));
+                    lastCheck, rs.getObject("duration_millis") == null ? null
+                            : Duration.ofMillis(rs.getInt("duration_millis")));
         }
         var counterValue = rs.getObject("counter_value") == null ? null : rs.getDouble("counter_value");
         var counter = counterValue == null ? null : new CounterSample(counterValue, Jdbc.instant(rs, "counter_at"));

@@ -1,5 +1,6 @@
 package io.opsline.monitoring.internal.engine;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.opsline.monitoring.internal.CheckDefinition;
@@ -15,6 +16,11 @@ import io.opsline.monitoring.internal.state.StateTransition;
  */
 public record Change(CheckDefinition check, CheckState state, StateTransition.Kind kind, List<HistoryEntry> history,
         List<Object> events) {
+
+    /** The same change, with the check due next at {@code at}. */
+    public Change withNextCheck(Instant at) {
+        return new Change(check, state.withNextCheck(at), kind, history, events);
+    }
 
     /** Whether anything worth telling happened, so that the change is stored at once, not with the next batch. */
     public boolean isNews() {

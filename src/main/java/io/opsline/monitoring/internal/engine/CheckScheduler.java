@@ -250,10 +250,11 @@ class CheckScheduler implements SmartLifecycle {
 
     private void finish(Entry entry, Instant due, CheckRunner.Run run) {
         var before = entry.state;
-        var change = evaluation.apply(entry.check, before, run.result(), run.counter(), null);
+        var evaluated = evaluation.apply(entry.check, before, run.result(), run.counter(), null);
         var now = Instant.now();
-        var next = nextSlot(entry.check, due, before, change.state(), now);
-        var after = change.state().withNextCheck(next);
+        var next = nextSlot(entry.check, due, before, evaluated.state(), now);
+        var change = evaluated.withNextCheck(next);
+        var after = change.state();
         entry.state = after;
         Entry successor;
         synchronized (entry) {
@@ -263,7 +264,7 @@ class CheckScheduler implements SmartLifecycle {
                 return;
             }
         }
-        writer.add(new Change(change.check(), after, change.kind(), change.history(), change.events()));
+        writer.add(change);
         if (successor != null) {
             successor.state = after.withNextCheck(Slots.first(successor.check.id(),
                     Duration.ofSeconds(successor.check.intervalSeconds()), now));
@@ -346,10 +347,8 @@ class CheckScheduler implements SmartLifecycle {
         states.findAllById(mine.stream().map(CheckDefinition::id).toList())
                 .forEach(s -> stored.put(s.checkId(), s));
         for (var check : mine) {
-            var state = stored.get(check.id());
-            var deadline = state != null ? state.nextCheck()
-                    : check.updatedAt().plus(((CheckSpec.Passive) definitions.spec(check)).freshness());
-            if (!deadline.isAfter(now)) {
+            var spec = (CheckSpec.Passive) definitions.spec(check);
+            if (!PassiveResults.freshUntil(check, spec, stored.get(check.id())).isAfter(now)) {
                 passive.expireIfStale(check.id(), now);
             }
         }

@@ -165,7 +165,7 @@ public class CheckStates {
         return new StateView(check.id(), check.name(), check.type(), ci, status.state().name(), status.type().name(),
                 status.attempt(), check.maxAttempts(), result.startedAt(), state.nextCheck(), status.lastChange(),
                 status.lastHardChange(), result.output(), result.longOutput(), result.perfData(),
-                result.duration().toMillis(), state.flapping(), state.percentChange(),
+                result.duration() == null ? null : result.duration().toMillis(), state.flapping(), state.percentChange(),
                 state.causedBy() == null ? null : ci(state.causedBy(), cis), acknowledgement, inDowntime);
     }
 

@@ -51,8 +51,7 @@ public final class Evaluation {
         var transition = StateMachine.next(before.status(), result.state(), check.maxAttempts(), at);
         var status = transition.status();
         var recentStates = CheckState.withResult(before.recentStates(), result.state());
-        var probe = new CheckState(check.id(), status, result, nextCheck, recentStates, false, 0, counter);
-        var recent = probe.recent();
+        var recent = CheckState.recent(recentStates);
         var percent = FlapDetector.percentStateChange(recent);
         var flapping = flaps.isFlapping(recent, before.flapping());
         var causedBy = before.causedBy();

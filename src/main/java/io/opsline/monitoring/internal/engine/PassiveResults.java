@@ -73,8 +73,9 @@ public class PassiveResults {
         var plugin = PluginOutput.parse(state.exitCode(), input.output());
         plugin.problems().forEach(problem -> v.add("output", problem));
         v.throwIfAny("Invalid passive result");
-        var result = new CheckResult(state, plugin.text(), plugin.longText(), plugin.perfData(), at, Duration.ZERO);
-        return apply(check, result, now);
+        var result = new CheckResult(state, plugin.text(), plugin.longText(), plugin.perfData(), at, null);
+        var spec = (CheckSpec.Passive) definitions.spec(check);
+        return apply(check, spec, lockedState(check, now), result, now);
     }
 
     /**
@@ -88,24 +89,36 @@ public class PassiveResults {
             return;
         }
         var spec = (CheckSpec.Passive) definitions.spec(check);
-        var before = states.findByIdForUpdate(checkId).orElse(null);
-        var deadline = before == null ? check.updatedAt().plus(spec.freshness()) : before.nextCheck();
-        if (deadline.isAfter(now)) {
+        var stored = states.findByIdForUpdate(checkId).orElse(null);
+        if (freshUntil(check, spec, stored).isAfter(now)) {
             return;
         }
-        var last = before == null || before.lastResult() == null ? null : before.lastResult().startedAt();
+        var before = stored != null ? stored : CheckState.initial(check.id(), check.createdAt(), now);
+        var last = before.lastResult() == null ? null : before.lastResult().startedAt();
         var output = last == null
                 ? "No result received in the %s since the check was set up (freshness limit)"
                         .formatted(Wording.duration(spec.freshness()))
                 : "No result received for %s (freshness limit %s)".formatted(
                         Wording.duration(Duration.between(last, now)), Wording.duration(spec.freshness()));
-        apply(check, new CheckResult(spec.staleState(), output, "", List.of(), now, Duration.ZERO), now);
+        apply(check, spec, before, new CheckResult(spec.staleState(), output, "", List.of(), now, null), now);
     }
 
-    private CheckState apply(CheckDefinition check, CheckResult result, Instant now) {
-        var spec = (CheckSpec.Passive) definitions.spec(check);
-        var before = states.findByIdForUpdate(check.id())
+    /**
+     * Until when a passive check's last news counts: its last result plus the freshness limit
+     * (kept as its next check), or, before any result, the freshness limit from its last change.
+     */
+    static Instant freshUntil(CheckDefinition check, CheckSpec.Passive spec, CheckState stored) {
+        return stored != null ? stored.nextCheck() : check.updatedAt().plus(spec.freshness());
+    }
+
+    /** The check's stored state, locked until the transaction ends; its initial state if it has none yet. */
+    private CheckState lockedState(CheckDefinition check, Instant now) {
+        return states.findByIdForUpdate(check.id())
                 .orElseGet(() -> CheckState.initial(check.id(), check.createdAt(), now));
+    }
+
+    private CheckState apply(CheckDefinition check, CheckSpec.Passive spec, CheckState before, CheckResult result,
+            Instant now) {
         var change = evaluation.apply(check, before, result, null, now.plus(spec.freshness()));
         store.persist(List.of(change));
         return change.state();
