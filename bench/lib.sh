@@ -36,10 +36,12 @@ ensure_jar() {
 # --- Opsline ----------------------------------------------------------------------------------------
 app_pid=""
 
+# Below Linux's ephemeral range (32768 and up): the checks leave tens of thousands of connections
+# in TIME-WAIT on ephemeral ports, and a listener cannot bind a port one of them holds.
 free_port() {
     local port
     for _ in $(seq 1 200); do
-        port=$((20000 + RANDOM % 30000))
+        port=$((20000 + RANDOM % 12000))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
             return 0

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import io.opsline.monitoring.ServiceState;
 import io.opsline.testing.Peers;
 
-/** Runs real plugins from Debian's monitoring-plugins and small scripts of the test's own. */
-class PluginRunnerIT {
+/**
+ * Runs real plugins from Debian's monitoring-plugins and small scripts of the test's own, once
+ * for each way of starting processes ({@link PluginRunnerPosixSpawnIT}, {@link PluginRunnerJdkIT}).
+ */
+abstract class PluginRunnerIT {
 
     private static final Path DEBIAN_PLUGINS = Path.of("/usr/lib/nagios/plugins");
 
@@ -28,9 +31,12 @@ class PluginRunnerIT {
     Path own;
     PluginRunner runner;
 
+    /** How this run starts plugin processes. */
+    abstract PluginProcesses processes();
+
     @BeforeEach
     void runner() {
-        runner = new PluginRunner(List.of(DEBIAN_PLUGINS, own), 4096, ServiceState.UNKNOWN);
+        runner = new PluginRunner(List.of(DEBIAN_PLUGINS, own), 4096, ServiceState.UNKNOWN, processes());
     }
 
     private static void needMonitoringPlugins() {
@@ -127,7 +133,7 @@ class PluginRunnerIT {
 
     @Test
     void theTimeoutStateIsConfigurable() throws IOException {
-        var critical = new PluginRunner(List.of(own), 4096, ServiceState.CRITICAL);
+        var critical = new PluginRunner(List.of(own), 4096, ServiceState.CRITICAL, processes());
         var out = critical.run(script("check_slow", "sleep 5"), List.of(), Duration.ofMillis(200));
         assertThat(out.state()).isEqualTo(ServiceState.CRITICAL);
     }
@@ -166,6 +172,58 @@ class PluginRunnerIT {
         var out = runner.run(broken, List.of(), Duration.ofSeconds(10));
         assertThat(out.state()).isEqualTo(ServiceState.UNKNOWN);
         assertThat(out.problems()).isNotEmpty();
+    }
+
+    @Test
+    void aPluginEndedByASignalIsUnknownWithTheSignalsExitCode() throws IOException {
+        var out = runner.run(script("check_killed", "echo 'OK - about to go'\nkill -TERM $$"), List.of(),
+                Duration.ofSeconds(10));
+        assertThat(out.state()).isEqualTo(ServiceState.UNKNOWN);
+        assertThat(out.problems()).contains("exit code 143 is not a plugin state (0–3)");
+    }
+
+    @Test
+    void aPluginGetsNoDescriptorButItsStandardOnes() {
+        // ls lists the descriptors it has: the three standard ones and the one it reads the list through.
+        var out = runner.run(Path.of("/bin/ls"), List.of("/proc/self/fd"), Duration.ofSeconds(10));
+        assertThat(out.text()).isEqualTo("0");
+        assertThat(out.longText().lines()).containsExactly("1", "2", "3");
+    }
+
+    @Test
+    void aStoppedCheckKillsItsPlugin() throws Exception {
+        var pid = own.resolve("pid");
+        var plugin = script("check_forever", "echo $$ > " + pid + ".tmp\nmv " + pid + ".tmp " + pid + "\nexec sleep 300");
+        var result = new java.util.concurrent.atomic.AtomicReference<PluginOutput>();
+        var thread = Thread.ofVirtual().start(() -> result.set(runner.run(plugin, List.of(), Duration.ofMinutes(5))));
+        while (!Files.exists(pid)) {
+            Thread.sleep(20);
+        }
+        thread.interrupt();
+        assertThat(thread.join(Duration.ofSeconds(5))).isTrue();
+        assertThat(result.get().text()).isEqualTo("the check was stopped");
+        var started = Long.parseLong(Files.readString(pid).strip());
+        var deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (isRunning(started) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(isRunning(started)).as("process %d still runs", started).isFalse();
+    }
+
+    @Test
+    void manyPluginsAtOnceEachGetTheirOwnOutput() throws Exception {
+        var plugin = script("check_echo", "echo \"OK - $1|n=$1\"");
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var runs = java.util.stream.IntStream.range(0, 400)
+                    .mapToObj(i -> threads.submit(() -> runner.run(plugin, List.of(String.valueOf(i)), Duration.ofSeconds(30))))
+                    .toList();
+            for (int i = 0; i < runs.size(); i++) {
+                var out = runs.get(i).get();
+                double expected = i;
+                assertThat(out.text()).isEqualTo("OK - " + i);
+                assertThat(out.perfData()).singleElement().satisfies(n -> assertThat(n.value()).isEqualTo(expected));
+            }
+        }
     }
 
     @Test
