@@ -6,6 +6,7 @@ import java.util.List;
 import io.opsline.monitoring.internal.CheckDefinition;
 import io.opsline.monitoring.internal.CheckState;
 import io.opsline.monitoring.internal.history.HistoryEntry;
+import io.opsline.monitoring.internal.history.HistoryKind;
 import io.opsline.monitoring.internal.state.StateTransition;
 
 /**
@@ -29,5 +30,10 @@ public record Change(CheckDefinition check, CheckState state, StateTransition.Ki
 
     public boolean isHardChange() {
         return kind == StateTransition.Kind.HARD_CHANGE;
+    }
+
+    /** Whether a confirmed problem's cause changed: a CI it depends on went down or came back. */
+    public boolean isCauseChange() {
+        return history.stream().anyMatch(h -> h.kind() == HistoryKind.CAUSE_CHANGED);
     }
 }

@@ -84,9 +84,9 @@ class ChangeStore {
             if (change.isHardChange()) {
                 acknowledgements.onStateChange(change.check().id(), change.state().status().state(),
                         change.state().lastResult().startedAt());
-                if (change.check().type() == CheckType.PING) {
-                    hostChange(change, entries, announcements);
-                }
+            }
+            if (change.check().type() == CheckType.PING && (change.isHardChange() || change.isCauseChange())) {
+                hostChange(change, entries, announcements);
             }
         }
         history.appendAll(entries);
@@ -94,7 +94,7 @@ class ChangeStore {
         announcements.forEach(events::publishEvent);
     }
 
-    /** A host check's confirmed result decides its CI's host state. */
+    /** A host check's confirmed result, and what caused it, decide its CI's host state. */
     private void hostChange(Change change, List<HistoryEntry> entries, List<Object> announcements) {
         var check = change.check();
         var state = change.state();

@@ -3,10 +3,13 @@ package io.opsline.monitoring.internal.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.opsline.monitoring.CheckStateChanged;
 import io.opsline.monitoring.FlappingChanged;
+import io.opsline.monitoring.ProblemCauseChanged;
+import io.opsline.monitoring.StateType;
 import io.opsline.monitoring.internal.CheckDefinition;
 import io.opsline.monitoring.internal.CheckResult;
 import io.opsline.monitoring.internal.CheckState;
@@ -60,6 +63,16 @@ public final class Evaluation {
         }
         var history = new ArrayList<HistoryEntry>(2);
         var events = new ArrayList<Object>(2);
+        if (transition.kind() == Kind.NONE && status.type() == StateType.HARD && status.state().isProblem()) {
+            // A parent confirmed down after this problem was, or back up while it lasts.
+            causedBy = circumstances.causeOf(check.ciId());
+            if (!Objects.equals(causedBy, before.causedBy())) {
+                history.add(HistoryEntry.of(check.ciId(), check.id(), at, HistoryKind.CAUSE_CHANGED,
+                        status.state().name(), status.type().name(), status.attempt(), result.output(), causedBy));
+                events.add(new ProblemCauseChanged(check.id(), check.ciId(), check.name(), status.state(), causedBy,
+                        before.causedBy(), at));
+            }
+        }
         switch (transition.kind()) {
             case HARD_CHANGE -> {
                 history.add(HistoryEntry.of(check.ciId(), check.id(), at, HistoryKind.HARD_STATE,

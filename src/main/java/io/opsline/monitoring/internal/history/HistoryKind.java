@@ -6,6 +6,8 @@ public enum HistoryKind {
     HARD_STATE,
     /** A check's state changed while it was still being retried. */
     SOFT_STATE,
+    /** A confirmed problem's cause changed: a CI it depends on went down or came back. */
+    CAUSE_CHANGED,
     /** A CI's host state changed (up, down, unreachable). */
     HOST_STATE,
     FLAPPING_STARTED,

@@ -31,6 +31,7 @@ import io.opsline.inventory.internal.RelationshipManagement;
 import io.opsline.monitoring.CheckStateChanged;
 import io.opsline.monitoring.HostState;
 import io.opsline.monitoring.HostStateChanged;
+import io.opsline.monitoring.ProblemCauseChanged;
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.StateType;
 import io.opsline.monitoring.internal.CheckDefinitions;
@@ -69,6 +70,11 @@ class CheckEngineIT {
 
         @EventListener
         void on(HostStateChanged event) {
+            received.add(event);
+        }
+
+        @EventListener
+        void on(ProblemCauseChanged event) {
             received.add(event);
         }
 
@@ -299,5 +305,32 @@ class CheckEngineIT {
                     assertThat(e.checkId()).isEqualTo(check.id());
                     assertThat(e.causedByCiId()).isEqualTo(router.id());
                 });
+    }
+
+    @Test
+    void aProblemConfirmedBeforeItsParentWentDownIsHandedToTheParent() throws Exception {
+        var router = cis.create("network_device", "engine-router-" + UUID.randomUUID());
+        var app = cis.create("application", "engine-app-" + UUID.randomUUID());
+        cis.relate(app, "connected_to", router);
+
+        // The application's check fails first and is confirmed while the router still looks up.
+        var check = tcpCheck(app.id(), "tcp", Peers.freeTcpPort(), 1, Map.of(), 0.5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CRITICAL".equals(states.get(check.id()).state()));
+        assertThat(states.get(check.id()).causedBy()).isNull();
+
+        // Then the router's host check confirms it down: the application's problem becomes the router's.
+        TestAccounts.actingAs("operator", Role.OPERATOR, () -> definitions.create(new CheckInput(
+                router.id().toString(), "ping", "ping", Map.of("host", "127.0.0.1", "packets", 1, "rttWarningMs", 0,
+                        "rttCriticalMs", 0), 1, 1, 1, 1.0, true, null)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> states.get(check.id()).causedBy() != null);
+        assertThat(states.get(check.id()).causedBy().id()).isEqualTo(router.id());
+        assertThat(events.received).filteredOn(ProblemCauseChanged.class::isInstance)
+                .map(ProblemCauseChanged.class::cast)
+                .anySatisfy(e -> {
+                    assertThat(e.checkId()).isEqualTo(check.id());
+                    assertThat(e.causedByCiId()).isEqualTo(router.id());
+                    assertThat(e.previousCauseCiId()).isNull();
+                });
+        assertThat(states.history(check.id(), 10)).extracting(h -> h.kind()).contains(HistoryKind.CAUSE_CHANGED);
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.opsline.monitoring.CheckStateChanged;
 import io.opsline.monitoring.CheckType;
 import io.opsline.monitoring.FlappingChanged;
+import io.opsline.monitoring.ProblemCauseChanged;
 import io.opsline.monitoring.ServiceState;
 import io.opsline.monitoring.StateType;
 import io.opsline.monitoring.internal.CheckDefinition;
@@ -79,6 +80,45 @@ class EvaluationTest {
         assertThat(recovered.state().causedBy()).isNull();
         assertThat(recovered.events()).singleElement().isInstanceOfSatisfying(CheckStateChanged.class,
                 e -> assertThat(e.previousState()).isEqualTo(ServiceState.CRITICAL));
+    }
+
+    @Test
+    void aProblemConfirmedBeforeItsParentWentDownIsHandedToTheParentAndBackWhenItReturns() {
+        var state = CheckState.initial(check.id(), T0, T0);
+        for (int second = 1; second <= 3; second++) {
+            state = apply(state, ServiceState.CRITICAL, second).state();
+        }
+        assertThat(state.status().type()).isEqualTo(StateType.HARD);
+        assertThat(state.causedBy()).isNull();
+
+        cause = parent;
+        var handedOver = apply(state, ServiceState.CRITICAL, 4);
+        assertThat(handedOver.state().causedBy()).isEqualTo(parent);
+        assertThat(handedOver.isCauseChange()).isTrue();
+        assertThat(handedOver.history()).extracting(h -> h.kind()).containsExactly(HistoryKind.CAUSE_CHANGED);
+        assertThat(handedOver.events()).singleElement().isInstanceOfSatisfying(ProblemCauseChanged.class, e -> {
+            assertThat(e.causedByCiId()).isEqualTo(parent);
+            assertThat(e.previousCauseCiId()).isNull();
+            assertThat(e.state()).isEqualTo(ServiceState.CRITICAL);
+        });
+        assertThat(apply(handedOver.state(), ServiceState.CRITICAL, 5).isNews()).isFalse();
+
+        cause = null;
+        var ownAgain = apply(handedOver.state(), ServiceState.CRITICAL, 6);
+        assertThat(ownAgain.state().causedBy()).isNull();
+        assertThat(ownAgain.events()).singleElement().isInstanceOfSatisfying(ProblemCauseChanged.class, e -> {
+            assertThat(e.causedByCiId()).isNull();
+            assertThat(e.previousCauseCiId()).isEqualTo(parent);
+        });
+    }
+
+    @Test
+    void aSoftProblemWaitsForItsConfirmationToBeGivenACause() {
+        cause = parent;
+        var soft = apply(CheckState.initial(check.id(), T0, T0), ServiceState.CRITICAL, 1);
+        var stillSoft = apply(soft.state(), ServiceState.CRITICAL, 2);
+        assertThat(stillSoft.state().causedBy()).isNull();
+        assertThat(stillSoft.isCauseChange()).isFalse();
     }
 
     @Test
