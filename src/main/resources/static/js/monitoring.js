@@ -1,4 +1,4 @@
-// Monitoring pages: the status board's selection and live refresh, the browser's time zone for
+// Monitoring pages: the status board's selection and live refresh (server-sent events), the browser's time zone for
 // typed times, and times shown on the reader's own clock. No inline scripts: the CSP forbids them.
 (function () {
     'use strict';
@@ -16,6 +16,16 @@
         return selectedCount() > 0 || document.querySelector('details.bulk-panel[open]') !== null;
     }
 
+    // Whether the server's stream of changes is open; without it the table refreshes on a timer.
+    var live = false;
+    // A refresh came due while someone was acting on the board; it runs once they are done.
+    var held = false;
+
+    function refreshBoard() {
+        var results = document.getElementById('board-results');
+        if (results) { htmx.trigger(results, 'board-changed'); }
+    }
+
     function showStatus() {
         var count = selectedCount();
         var counter = document.querySelector('[data-selected-count]');
@@ -26,8 +36,23 @@
         if (status) {
             status.textContent = acting()
                 ? 'Live refresh paused while problems are selected or an action is open.'
+                : live ? 'Live: updates as states change.'
                 : 'Refreshes every ' + status.getAttribute('data-every') + ' s.';
         }
+        if (held && !acting()) {
+            held = false;
+            refreshBoard();
+        }
+    }
+
+    // The server announces changes as server-sent events; EventSource reconnects by itself.
+    function listen() {
+        var status = document.querySelector('[data-live-stream]');
+        if (!status || !window.EventSource) { return; }
+        var source = new EventSource(status.getAttribute('data-live-stream'));
+        source.addEventListener('changed', refreshBoard);
+        source.onopen = function () { live = true; showStatus(); };
+        source.onerror = function () { live = false; showStatus(); };
     }
 
     function pad(n) {
@@ -69,9 +94,10 @@
         end.value = fieldValue(new Date(now.getTime() + 2 * 60 * 60 * 1000));
     }
 
-    // The table refreshes itself (hx-trigger="every …"), but never under someone's hands.
+    // The table refreshes when told of a change (or every so often), but never under someone's hands.
     document.addEventListener('htmx:beforeRequest', function (event) {
         if (event.detail.elt.hasAttribute('data-live-refresh') && acting()) {
+            held = true;
             event.preventDefault();
         }
     });
@@ -105,4 +131,5 @@
     });
 
     document.addEventListener('DOMContentLoaded', browserZone);
+    document.addEventListener('DOMContentLoaded', listen);
 })();

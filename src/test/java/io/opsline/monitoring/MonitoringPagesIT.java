@@ -123,7 +123,8 @@ class MonitoringPagesIT {
                 "href=\"/cis/" + router.id() + "\"");
         assertThat(html).as("viewers get no bulk actions").doesNotContain("name=\"check\"")
                 .doesNotContain("/monitoring/acknowledgements").doesNotContain("Schedule downtime");
-        assertThat(html).contains("hx-trigger=\"every 10s\"", "hx-get=\"/monitoring?tag=" + tag + "\"");
+        assertThat(html).contains("hx-trigger=\"board-changed, every 30s\"", "hx-get=\"/monitoring?tag=" + tag + "\"",
+                "data-live-stream=\"/monitoring/stream\"");
     }
 
     @Test

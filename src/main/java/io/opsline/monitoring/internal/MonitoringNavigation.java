@@ -11,7 +11,8 @@ import io.opsline.platform.NavigationEntry;
 class MonitoringNavigation {
 
     private static final String AREA = "Monitoring";
-    private static final int ORDER = 30;
+    /** First: the status board is where people land after signing in, problems before anything else. */
+    private static final int ORDER = 10;
 
     @Bean
     NavigationEntry boardNavigation() {

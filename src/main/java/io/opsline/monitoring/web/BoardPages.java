@@ -63,8 +63,11 @@ class BoardPages {
 
     /** The most problems the board lists at once; beyond that the filters narrow it down. */
     static final int MAX_ROWS = 500;
-    /** How often the board refreshes itself, in seconds: fresh enough to act on, light on the server. */
-    static final int REFRESH_SECONDS = 10;
+    /**
+     * How often the board refreshes itself, in seconds, besides when {@link BoardStream} announces a
+     * change: a safety net for a stream that a proxy holds up, and for changes that leave no history.
+     */
+    static final int REFRESH_SECONDS = 30;
     /** How long a downtime lasts when no end is given. */
     static final Duration DEFAULT_DOWNTIME = Duration.ofHours(2);
     /** The most checks of one CI its page lists. */

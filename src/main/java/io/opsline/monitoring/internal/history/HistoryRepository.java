@@ -42,6 +42,12 @@ public class HistoryRepository {
         }
         template.batchUpdate("INSERT INTO check_history (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows);
+        jdbc.sql("UPDATE check_history_generation SET generation = generation + 1 WHERE id = 1").update();
+    }
+
+    /** A number that grows whenever history is added, on any node: a cheap sign that states changed. */
+    public long generation() {
+        return jdbc.sql("SELECT generation FROM check_history_generation WHERE id = 1").query(Long.class).single();
     }
 
     /** A check's history, newest first. */
