@@ -241,8 +241,8 @@ public final class MonitoringBench {
         long worstP99 = 0;
         long worstMax = 0;
         var p99s = new ArrayList<Long>();
-        System.out.printf("%8s %12s %10s %10s %10s %8s%n", "window", "checks/s", "p50 ms", "p99 ms", "max ms",
-                "load");
+        System.out.printf("%8s %12s %10s %10s %10s %10s %8s%n", "window", "checks/s", "p50 ms", "p99 ms", "max ms",
+                "unsaved", "load");
         for (int w = 1; w <= windows; w++) {
             // Read just after the window closes: the engine's window leaves out the current second.
             Thread.sleep(Duration.ofSeconds(WINDOW_SECONDS));
@@ -254,9 +254,10 @@ public final class MonitoringBench {
             worstP99 = Math.max(worstP99, p99);
             worstMax = Math.max(worstMax, max);
             p99s.add(p99);
-            System.out.printf("%8s %,12.0f %10d %10d %10s %8s%n", (w * WINDOW_SECONDS) + " s",
+            System.out.printf("%8s %,12.0f %10d %10d %10s %,10d %8s%n", (w * WINDOW_SECONDS) + " s",
                     ((Number) window.get("perSecond")).doubleValue(), ((Number) window.get("p50Millis")).longValue(),
-                    p99, max == Long.MAX_VALUE ? ">60000" : Long.toString(max), Machine.loadAverage());
+                    p99, max == Long.MAX_VALUE ? ">60000" : Long.toString(max),
+                    ((Number) window.get("unsaved")).longValue(), Machine.loadAverage());
         }
         var rate = (double) total / (windows * WINDOW_SECONDS);
         var problems = Json.list(Json.parse(get("/api/v1/problems"))).size();

@@ -57,6 +57,11 @@ class CheckScheduler implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CheckScheduler.class);
     /** How many syncs pass between re-reading the CIs checks aim at (addresses change rarely). */
     private static final int CI_REFRESH_EVERY = 6;
+    /**
+     * How long a stopping engine may spend storing the results it still holds: with the checks
+     * stopped first, well within Spring's 30 s per shutdown phase and a service manager's patience.
+     */
+    private static final Duration SHUTDOWN_WRITE_LIMIT = Duration.ofSeconds(20);
 
     private final EngineProperties properties;
     private final CheckRepository checks;
@@ -145,6 +150,7 @@ class CheckScheduler implements SmartLifecycle {
         running = true;
         workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("opsline-check-", 0).factory());
         writer = new StateWriter(store, properties.flushInterval().toMillis());
+        stats.unsavedFrom(writer::unsaved);
         writer.start();
         dispatcher = Thread.ofPlatform().name("opsline-check-dispatcher").daemon().start(this::dispatch);
         syncer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("opsline-check-sync")
@@ -170,7 +176,7 @@ class CheckScheduler implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        writer.close();
+        writer.close(SHUTDOWN_WRITE_LIMIT);
         try {
             leases.releaseAll();
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.opsline.monitoring.internal.engine;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntSupplier;
 
 import org.springframework.stereotype.Component;
 
@@ -25,20 +26,28 @@ public class EngineStats {
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong finished = new AtomicLong();
     private volatile int scheduled;
+    private volatile IntSupplier unsaved = () -> 0;
 
     /**
      * What the last {@code seconds} seconds looked like.
      *
      * @param scheduled how many checks this node runs the schedule of
      * @param running how many checks are running right now
+     * @param unsaved results waiting to be written to the database; a number that keeps growing
+     *        means the database cannot keep up with the checks
      */
     public record Window(int seconds, long checks, double perSecond, long p50Millis, long p99Millis,
-            long maxMillis, int scheduled, long running) {
+            long maxMillis, int scheduled, long running, long unsaved) {
     }
 
     /** How many checks this node runs the schedule of, as of its last sync. */
     public void scheduled(int count) {
         scheduled = count;
+    }
+
+    /** Where to read how many results wait to be written. */
+    void unsavedFrom(IntSupplier source) {
+        unsaved = source;
     }
 
     /** A check started this late. */
@@ -101,7 +110,8 @@ public class EngineStats {
             }
         }
         return new Window(span, total, (double) total / span, percentile(merged, total, 0.50),
-                percentile(merged, total, 0.99), percentile(merged, total, 1.0), scheduled, running());
+                percentile(merged, total, 0.99), percentile(merged, total, 1.0), scheduled, running(),
+                unsaved.getAsInt());
     }
 
     /** The upper bound of the bucket holding the given share of all counts. */

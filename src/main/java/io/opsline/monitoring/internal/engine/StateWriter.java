@@ -1,5 +1,6 @@
 package io.opsline.monitoring.internal.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * in the order it happened. Batching is what lets thousands of results a second be stored; a
  * crash loses at most one interval of routine results, never an announced change.
  */
-final class StateWriter implements AutoCloseable {
+final class StateWriter {
 
     private static final Logger log = LoggerFactory.getLogger(StateWriter.class);
     /** Results kept while the database cannot be written, before the oldest are given up. */
@@ -53,6 +54,11 @@ final class StateWriter implements AutoCloseable {
     /** Writes everything waiting, before returning. */
     void flush() {
         drain(null);
+    }
+
+    /** Results waiting to be written. */
+    int unsaved() {
+        return queue.size();
     }
 
     /** Writes {@code first} (if any) and everything queued after it, in batches, in order. */
@@ -115,15 +121,32 @@ final class StateWriter implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /**
+     * Stops the thread and writes what waits, for at most {@code limit}: a database that fell far
+     * behind must not keep a stopping node from stopping (a service manager would kill it). What
+     * could not be written in time is said in the log.
+     */
+    public void close(Duration limit) {
         running = false;
         thread.interrupt();
+        var deadline = System.nanoTime() + limit.toNanos();
         try {
-            thread.join(10_000);
+            thread.join(limit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        flush();
+        synchronized (flushLock) {
+            var batch = new ArrayList<Change>();
+            while (System.nanoTime() - deadline < 0 && queue.drainTo(batch, MAX_BATCH) > 0) {
+                if (!write(batch)) {
+                    break;
+                }
+                batch.clear();
+            }
+            if (!queue.isEmpty() || !batch.isEmpty()) {
+                log.error("Stopping with {} check results not stored: the database did not take them within {}",
+                        queue.size() + batch.size(), limit);
+            }
+        }
     }
 }

@@ -100,6 +100,8 @@ class CheckEngineIT {
     Events events;
     @Autowired
     SampleStore samples;
+    @Autowired
+    EngineStats stats;
 
     private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
 
@@ -177,6 +179,11 @@ class CheckEngineIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> "OK".equals(states.get(check.id()).state()));
         // Each run's response time is kept as a time series for the check's graph.
         await().atMost(Duration.ofSeconds(10)).until(() -> samples.labels(check.id()).contains("time"));
+        // The engine's own figures count the runs, and nothing piles up unwritten.
+        var window = stats.window(30);
+        assertThat(window.checks()).isPositive();
+        assertThat(window.scheduled()).isPositive();
+        assertThat(window.unsaved()).isBetween(0L, 100L);
         var port = listener.port();
         listener.close();
         await().atMost(Duration.ofSeconds(20))
