@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Writes the engine's results in batches from one thread: at every flush interval, or at once
@@ -20,7 +21,11 @@ final class StateWriter {
     private static final Logger log = LoggerFactory.getLogger(StateWriter.class);
     /** Results kept while the database cannot be written, before the oldest are given up. */
     private static final int MAX_PENDING = 200_000;
-    private static final int MAX_BATCH = 5_000;
+    /**
+     * Results stored in one transaction. Large, so that a writer that fell behind stores each
+     * check's state once for several results (states are kept latest-first; history and samples in full).
+     */
+    private static final int MAX_BATCH = 20_000;
 
     private final ChangeStore store;
     private final long flushMillis;
@@ -81,8 +86,9 @@ final class StateWriter {
 
     private void loop() {
         while (running) {
+            Change first = null;
             try {
-                var first = queue.poll(flushMillis, TimeUnit.MILLISECONDS);
+                first = queue.poll(flushMillis, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -95,6 +101,10 @@ final class StateWriter {
                 }
                 drain(first);
             } catch (InterruptedException e) {
+                if (first != null) {
+                    // Taken from the queue but not written: written now, ahead of what came after it.
+                    drain(first);
+                }
                 if (!running) {
                     return;
                 }
@@ -105,7 +115,12 @@ final class StateWriter {
     /** Stores a batch; false if it failed and was put back to try again later. */
     private boolean write(List<Change> batch) {
         try {
-            store.persist(batch);
+            try {
+                store.persistAssumingChecksExist(batch);
+            } catch (DataIntegrityViolationException e) {
+                // A check was deleted while it ran: store the rest.
+                store.persist(batch);
+            }
             return true;
         } catch (RuntimeException e) {
             log.error("Could not store {} check results; keeping them to try again", batch.size(), e);
