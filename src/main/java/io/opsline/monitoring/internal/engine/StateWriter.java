@@ -19,8 +19,12 @@ import org.springframework.dao.DataIntegrityViolationException;
 final class StateWriter {
 
     private static final Logger log = LoggerFactory.getLogger(StateWriter.class);
-    /** Results kept while the database cannot be written, before the oldest are given up. */
-    private static final int MAX_PENDING = 200_000;
+    /**
+     * Results waiting to be written, at most: about ten seconds of a busy node's results. A check
+     * whose result finds this full waits, and with it its next run, so a database that cannot keep
+     * up slows the checks down (and their lateness shows it) instead of filling the memory.
+     */
+    private static final int MAX_PENDING = 100_000;
     /**
      * Results stored in one transaction. Large, so that a writer that fell behind stores each
      * check's state once for several results (states are kept latest-first; history and samples in full).
@@ -29,7 +33,7 @@ final class StateWriter {
 
     private final ChangeStore store;
     private final long flushMillis;
-    private final LinkedBlockingQueue<Change> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Change> queue = new LinkedBlockingQueue<>(MAX_PENDING);
     private final Object flushLock = new Object();
     private final Object signal = new Object();
     private boolean newsWaiting;
@@ -46,8 +50,15 @@ final class StateWriter {
         thread.start();
     }
 
+    /** Queues a result; waits while {@link #MAX_PENDING} results are waiting already. */
     void add(Change change) {
-        queue.add(change);
+        try {
+            queue.put(change);
+        } catch (InterruptedException e) {
+            // Only a stopping engine interrupts its checks; their results go with them.
+            Thread.currentThread().interrupt();
+            return;
+        }
         if (change.isNews()) {
             synchronized (signal) {
                 newsWaiting = true;
@@ -123,10 +134,14 @@ final class StateWriter {
             }
             return true;
         } catch (RuntimeException e) {
-            log.error("Could not store {} check results; keeping them to try again", batch.size(), e);
-            if (queue.size() < MAX_PENDING) {
-                queue.addAll(batch);
+            int kept = 0;
+            for (var change : batch) {
+                if (!queue.offer(change)) {
+                    break;
+                }
+                kept++;
             }
+            log.error("Could not store {} check results; keeping {} of them to try again", batch.size(), kept, e);
             try {
                 TimeUnit.MILLISECONDS.sleep(flushMillis);
             } catch (InterruptedException interrupted) {
