@@ -148,10 +148,10 @@ class AdminBrowserIT {
         // Still signed in, and the page says so: header and navigation as on every other page.
         assertThat(browser.find("[data-testid=signed-in-user]").getText()).isEqualTo(viewer.username());
         assertThat(browser.findAll("nav.sidebar a").stream().map(WebElement::getText))
-                .containsExactly("Configuration items", "Import / export", "Status board", "Checks");
+                .containsExactly("Status board", "Checks", "Configuration items", "Import / export");
         browser.screenshot("forbidden");
         browser.find(".error-page a.button").click();
-        browser.waitForPath("/cis");
+        browser.waitForPath("/monitoring");
     }
 
     /** Fills the new-user form correctly, submits it and waits for the user's page. */

@@ -51,18 +51,18 @@ class SignInBrowserIT {
     }
 
     @Test
-    void theAdminLandsOnTheCiListWithAdministrationInTheNavigation(Browser browser) {
+    void theAdminLandsOnTheStatusBoardWithAdministrationInTheNavigation(Browser browser) {
         browser.signInAsAdmin();
 
-        browser.waitForPath("/cis");
+        browser.waitForPath("/monitoring");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo("admin");
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("admin");
-        assertThat(navigationAreas(browser)).containsExactly("Inventory", "Monitoring", "Administration");
-        assertThat(navigationLinks(browser)).containsExactly("Configuration items", "Import / export", "Status board",
-                "Checks", "Users", "Teams", "Audit log");
+        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Inventory", "Administration");
+        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Configuration items",
+                "Import / export", "Users", "Teams", "Audit log");
         var current = browser.find("nav.sidebar a[aria-current=page]");
-        assertThat(text(current)).isEqualTo("Configuration items");
-        browser.screenshot("cis-as-admin");
+        assertThat(text(current)).isEqualTo("Status board");
+        browser.screenshot("board-as-admin");
     }
 
     @Test
@@ -71,12 +71,13 @@ class SignInBrowserIT {
 
         browser.signIn(viewer);
 
-        browser.waitForPath("/cis");
+        browser.waitForPath("/monitoring");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo(viewer.username());
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("viewer");
-        assertThat(navigationAreas(browser)).containsExactly("Inventory", "Monitoring");
-        assertThat(navigationLinks(browser)).containsExactly("Configuration items", "Import / export", "Status board",
-                "Checks");
+        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Inventory");
+        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Configuration items",
+                "Import / export");
+        browser.open("/cis");
         assertThat(browser.findAll("a[href='/cis/new']")).as("no New CI button for a viewer").isEmpty();
     }
 
@@ -86,10 +87,11 @@ class SignInBrowserIT {
 
         browser.signIn(operator);
 
-        browser.waitForPath("/cis");
+        browser.waitForPath("/monitoring");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo(operator.username());
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("operator");
-        assertThat(navigationAreas(browser)).containsExactly("Inventory", "Monitoring");
+        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Inventory");
+        browser.open("/cis");
         assertThat(browser.findAll("a[href='/cis/new']")).hasSize(1);
     }
 

@@ -52,7 +52,7 @@ class KeyboardBrowserIT {
         assertThat(browser.focused().getAttribute("id")).isEqualTo("password");
         browser.press(operator.password(), Keys.ENTER);
 
-        browser.waitForPath("/cis");
+        browser.waitForPath("/monitoring");
         assertThat(browser.find("[data-testid=signed-in-user]").getText()).isEqualTo(operator.username());
     }
 

@@ -115,6 +115,6 @@ class PlatformIT {
     void theStartPageLeadsToTheFirstArea() {
         var result = mvc.get().uri("/").with(user(accounts.viewer().username()).roles("VIEWER")).exchange();
         assertThat(result).hasStatus3xxRedirection();
-        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/cis");
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/monitoring");
     }
 }
