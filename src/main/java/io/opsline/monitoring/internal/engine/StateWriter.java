@@ -29,7 +29,7 @@ final class StateWriter {
      * Results stored in one transaction. Large, so that a writer that fell behind stores each
      * check's state once for several results (states are kept latest-first; history and samples in full).
      */
-    private static final int MAX_BATCH = 20_000;
+    private static final int MAX_BATCH = 100_000;
 
     private final ChangeStore store;
     private final long flushMillis;
