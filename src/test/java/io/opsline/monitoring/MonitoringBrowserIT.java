@@ -81,13 +81,17 @@ class MonitoringBrowserIT {
 
         assertThat(rowIds(browser)).as("unhandled confirmed problems first, the worst first, soft ones last")
                 .containsExactly(disk, replication, load, tls);
-        assertThat(row(browser, disk).getAttribute("class")).contains("prominent");
-        assertThat(row(browser, disk).findElement(By.cssSelector(".state-badge")).getText()).isEqualTo("CRITICAL");
-        assertThat(row(browser, tls).getText()).contains("1/3 soft");
+        assertThat(onBoard(() -> row(browser, disk).getAttribute("class"))).contains("prominent");
+        assertThat(onBoard(() -> row(browser, disk).findElement(By.cssSelector(".state-badge")).getText()))
+                .isEqualTo("CRITICAL");
+        assertThat(onBoard(() -> row(browser, tls).getText())).contains("1/3 soft");
         browser.screenshot("board");
 
         // Select two rows and acknowledge them, by keyboard only.
-        checkbox(browser, disk).sendKeys(Keys.SPACE);
+        onBoard(() -> {
+            checkbox(browser, disk).sendKeys(Keys.SPACE);
+            return null;
+        });
         checkbox(browser, replication).sendKeys(Keys.SPACE);
         browser.waitUntil("the selection to be counted", d -> browser.find("[data-selected-count]").getText()
                 .equals("2 selected"));
@@ -102,11 +106,12 @@ class MonitoringBrowserIT {
         assertThat(rowIds(browser)).as("acknowledged problems move down, below the one nobody handles")
                 .containsExactly(load, disk, replication, tls);
         for (var acknowledged : List.of(disk, replication)) {
-            assertThat(row(browser, acknowledged).getAttribute("class")).contains("handled");
-            assertThat(row(browser, acknowledged).findElement(By.cssSelector("[data-marker=acknowledged]")).getText())
+            assertThat(onBoard(() -> row(browser, acknowledged).getAttribute("class"))).contains("handled");
+            assertThat(onBoard(() -> row(browser, acknowledged)
+                    .findElement(By.cssSelector("[data-marker=acknowledged]")).getText()))
                     .startsWith("Acknowledged by " + operator.username());
         }
-        assertThat(checkbox(browser, disk).isSelected()).as("a fresh page, nothing selected").isFalse();
+        assertThat(onBoard(() -> checkbox(browser, disk).isSelected())).as("a fresh page, nothing selected").isFalse();
         browser.screenshot("board-acknowledged");
 
         // A new problem shows up by itself: no reload, the address and filters kept.
@@ -141,7 +146,10 @@ class MonitoringBrowserIT {
                 document.addEventListener('htmx:afterSwap', function (e) {
                     if (e.detail.elt.id === 'board-results') { window.boardSwaps++; }
                 });""");
-        checkbox(browser, disk).click();
+        onBoard(() -> {
+            checkbox(browser, disk).click();
+            return null;
+        });
         var load = fixtures.check(web, "load", 1);
         fixtures.result(load, "warning", "LOAD WARNING");
 
@@ -149,7 +157,7 @@ class MonitoringBrowserIT {
                 () -> ((Number) browser.script("return window.boardPolls;")).intValue() >= 1);
         assertThat(((Number) browser.script("return window.boardSwaps;")).intValue()).isZero();
         assertThat(rowIds(browser)).containsExactly(disk);
-        assertThat(checkbox(browser, disk).isSelected()).as("the selection is kept").isTrue();
+        assertThat(onBoard(() -> checkbox(browser, disk).isSelected())).as("the selection is kept").isTrue();
 
         checkbox(browser, disk).click();
         waitLong(browser, "the refresh to resume once nothing is selected", () -> rowIds(browser).contains(load));
@@ -169,7 +177,10 @@ class MonitoringBrowserIT {
         fixtures.result(disk, "critical", "DISK CRITICAL - / 98% used\n/var 91%\n| used=98%;80;90;0;100");
         browser.signIn(accounts.operator()).open("/monitoring?tag=" + tag);
 
-        row(browser, disk).findElement(By.cssSelector("a[data-check-link]")).click();
+        onBoard(() -> {
+            row(browser, disk).findElement(By.cssSelector("a[data-check-link]")).click();
+            return null;
+        });
 
         browser.waitForPath("/checks/" + disk);
         assertThat(browser.find("[data-testid=state-line]").getText()).contains("CRITICAL", "1/1 hard");
@@ -194,8 +205,21 @@ class MonitoringBrowserIT {
     }
 
     private static List<UUID> rowIds(Browser browser) {
-        return browser.findAll("#board-results tbody tr").stream()
-                .map(row -> UUID.fromString(row.getAttribute("data-check-id"))).toList();
+        return onBoard(() -> browser.findAll("#board-results tbody tr").stream()
+                .map(row -> UUID.fromString(row.getAttribute("data-check-id"))).toList());
+    }
+
+    /** Reads the board; the server's announcement of a change may replace the table mid-read, and then it is read again. */
+    private static <T> T onBoard(java.util.function.Supplier<T> read) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return read.get();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static WebElement row(Browser browser, UUID checkId) {
