@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,11 @@ final class StateWriter {
 
     /** Writes {@code first} (if any) and everything queued after it, in batches, in order. */
     private void drain(Change first) {
+        drain(first, () -> true);
+    }
+
+    /** As {@link #drain(Change)}, starting no new batch once {@code inTime} says no. */
+    private void drain(Change first, BooleanSupplier inTime) {
         synchronized (flushLock) {
             var batch = new ArrayList<Change>();
             if (first != null) {
@@ -86,7 +92,7 @@ final class StateWriter {
             }
             queue.drainTo(batch, MAX_BATCH - batch.size());
             while (!batch.isEmpty()) {
-                if (!write(batch)) {
+                if (!write(batch) || !inTime.getAsBoolean()) {
                     return;
                 }
                 batch.clear();
@@ -165,18 +171,10 @@ final class StateWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        synchronized (flushLock) {
-            var batch = new ArrayList<Change>();
-            while (System.nanoTime() - deadline < 0 && queue.drainTo(batch, MAX_BATCH) > 0) {
-                if (!write(batch)) {
-                    break;
-                }
-                batch.clear();
-            }
-            if (!queue.isEmpty() || !batch.isEmpty()) {
-                log.error("Stopping with {} check results not stored: the database did not take them within {}",
-                        queue.size() + batch.size(), limit);
-            }
+        drain(null, () -> System.nanoTime() - deadline < 0);
+        if (!queue.isEmpty()) {
+            log.error("Stopping with {} check results not stored: the database did not take them within {}",
+                    queue.size(), limit);
         }
     }
 }

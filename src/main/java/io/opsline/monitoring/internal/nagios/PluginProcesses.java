@@ -61,10 +61,11 @@ interface PluginProcesses {
          * JDK's way.
          */
         private static PluginProcesses choose() {
+            var environment = environment();
             String why;
             try {
                 return (PluginProcesses) Class.forName(PluginProcesses.class.getPackageName() + ".PosixSpawnProcesses")
-                        .getDeclaredMethod("start", Map.class).invoke(null, environment());
+                        .getDeclaredMethod("start", Map.class).invoke(null, environment);
             } catch (InvocationTargetException e) {
                 why = e.getCause().getMessage();
             } catch (ReflectiveOperationException | LinkageError e) {
@@ -72,7 +73,7 @@ interface PluginProcesses {
             }
             LoggerFactory.getLogger(PluginProcesses.class)
                     .info("Plugins start through the JDK's ProcessBuilder, which takes more CPU per plugin: {}", why);
-            return new JdkProcesses(environment());
+            return new JdkProcesses(environment);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.util.Locale;
 
@@ -145,7 +144,6 @@ final class Libc {
 
     private static MemorySegment symbol(String name) {
         return LINKER.defaultLookup().find(name)
-                .or(() -> SymbolLookup.loaderLookup().find(name))
                 .orElseThrow(() -> new UnsupportedOperationException("no " + name + " in the C library"));
     }
 

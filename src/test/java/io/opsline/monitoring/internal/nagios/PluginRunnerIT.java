@@ -2,6 +2,7 @@ package io.opsline.monitoring.internal.nagios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -196,18 +197,12 @@ abstract class PluginRunnerIT {
         var plugin = script("check_forever", "echo $$ > " + pid + ".tmp\nmv " + pid + ".tmp " + pid + "\nexec sleep 300");
         var result = new java.util.concurrent.atomic.AtomicReference<PluginOutput>();
         var thread = Thread.ofVirtual().start(() -> result.set(runner.run(plugin, List.of(), Duration.ofMinutes(5))));
-        while (!Files.exists(pid)) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pid));
         thread.interrupt();
         assertThat(thread.join(Duration.ofSeconds(5))).isTrue();
         assertThat(result.get().text()).isEqualTo("the check was stopped");
         var started = Long.parseLong(Files.readString(pid).strip());
-        var deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (isRunning(started) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(isRunning(started)).as("process %d still runs", started).isFalse();
+        await("process " + started + " to end").atMost(Duration.ofSeconds(5)).until(() -> !isRunning(started));
     }
 
     @Test
