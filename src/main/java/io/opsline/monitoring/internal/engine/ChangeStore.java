@@ -2,8 +2,10 @@ package io.opsline.monitoring.internal.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,47 +61,53 @@ class ChangeStore {
         this.events = events;
     }
 
-    /** Stores changes, leaving out those of checks deleted while they ran. */
+    /** Stores changes and the measurements of their results, leaving out those of checks deleted while they ran. */
     @Transactional
     public void persist(Collection<Change> changes) {
-        store(changes, true);
+        var measured = new ArrayList<Sample>();
+        changes.forEach(change -> measured.addAll(Samples.of(change.check().id(), change.state().lastResult())));
+        store(changes, measured, true);
+    }
+
+    /** Stores changes and measurements, leaving out those of checks deleted while they ran. */
+    @Transactional
+    public void persist(Collection<Change> changes, Collection<Sample> measured) {
+        store(changes, measured, true);
     }
 
     /**
-     * Stores changes of checks that all still exist, without reading the checks to make sure: a
-     * change of a deleted check makes it fail (its state's foreign key) and nothing is stored, so
-     * that {@link #persist} can be called instead. Checks are rarely deleted while they run, and
-     * skipping that read saves one row lookup per result.
+     * Stores changes and measurements of checks that all still exist, without reading the checks
+     * to make sure: a change of a deleted check makes it fail (its state's foreign key) and nothing
+     * is stored, so that {@link #persist(Collection, Collection)} can be called instead. Checks are
+     * rarely deleted while they run, and skipping that read saves one row lookup per result.
      *
      * @throws DataIntegrityViolationException when a check is gone
      */
     @Transactional
-    public void persistAssumingChecksExist(Collection<Change> changes) {
-        store(changes, false);
+    public void persistAssumingChecksExist(Collection<Change> changes, Collection<Sample> measured) {
+        store(changes, measured, false);
     }
 
-    private void store(Collection<Change> changes, boolean leaveOutDeleted) {
-        if (changes.isEmpty()) {
-            return;
-        }
+    private void store(Collection<Change> changes, Collection<Sample> measured, boolean leaveOutDeleted) {
         var latest = new LinkedHashMap<UUID, CheckState>();
         for (var change : changes) {
             latest.put(change.state().checkId(), change.state());
         }
-        // A check deleted while it ran has nothing left to store a state for.
-        var existing = leaveOutDeleted ? checks.existingIds(latest.keySet()) : latest.keySet();
+        Set<UUID> existing = null;
         if (leaveOutDeleted) {
+            // A check deleted while it ran has nothing left to store.
+            var mentioned = new HashSet<>(latest.keySet());
+            measured.forEach(sample -> mentioned.add(sample.checkId()));
+            existing = checks.existingIds(mentioned);
             latest.keySet().retainAll(existing);
         }
         states.saveAll(latest.values());
         var entries = new ArrayList<HistoryEntry>();
         var announcements = new ArrayList<Object>();
-        var measured = new ArrayList<Sample>();
         for (var change : changes) {
-            if (!existing.contains(change.check().id())) {
+            if (existing != null && !existing.contains(change.check().id())) {
                 continue;
             }
-            measured.addAll(Samples.of(change.check().id(), change.state().lastResult()));
             entries.addAll(change.history());
             announcements.addAll(change.events());
             if (change.isHardChange()) {
@@ -111,7 +119,12 @@ class ChangeStore {
             }
         }
         history.appendAll(entries);
-        samples.appendAll(measured);
+        if (existing == null) {
+            samples.appendAll(measured);
+        } else {
+            var kept = existing;
+            samples.appendAll(measured.stream().filter(sample -> kept.contains(sample.checkId())).toList());
+        }
         announcements.forEach(events::publishEvent);
     }
 

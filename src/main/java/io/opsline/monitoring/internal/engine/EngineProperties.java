@@ -18,8 +18,9 @@ import jakarta.validation.constraints.NotNull;
  *        host with many checks is not flooded when they fall due together
  * @param pluginConcurrency how many plugin processes may run at once; process start-up, not the
  *        network, is what limits plugins, and more processes than cores only queue in the kernel
- * @param flushInterval how often results are written in one batch; what a crash can lose, at most
- *        (state changes that people are told about are written at once)
+ * @param flushInterval how long routine results (a check that was OK and still is) may wait to be
+ *        written, all together; what a crash can lose, at most. Anything else (a problem, a state
+ *        change, flapping) is written at once
  * @param flapLowThreshold percent state change below which a flapping check stops flapping
  * @param flapHighThreshold percent state change at or above which a check starts flapping
  * @param leaseDuration how long this node's claim on its share of the checks lasts unless renewed;
@@ -32,7 +33,7 @@ public record EngineProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("16") @Min(1) @Max(10_000) int perTargetConcurrency,
         @DefaultValue("0") @Min(0) @Max(10_000) int pluginConcurrency,
-        @DefaultValue("1s") @NotNull Duration flushInterval,
+        @DefaultValue("10s") @NotNull Duration flushInterval,
         @DefaultValue("20") @Min(0) @Max(100) double flapLowThreshold,
         @DefaultValue("30") @Min(0) @Max(100) double flapHighThreshold,
         @DefaultValue("30s") @NotNull Duration leaseDuration,
