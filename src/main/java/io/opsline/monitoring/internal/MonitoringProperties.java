@@ -30,6 +30,8 @@ import jakarta.validation.constraints.NotNull;
  *        other nodes changed) and announces the downtime starts and ends and acknowledgement
  *        expiries that have come due
  * @param sampleRetention how long checks' measurements are kept for graphs; older ones are deleted
+ *        in the blocks they are stored in, each within one clock hour, so a measurement may be
+ *        kept up to an hour longer
  * @param templateReconcileInterval how often every check template is applied again to the CIs that
  *        match it, catching whatever events missed (a CI changed straight in the database, a node down)
  * @param registerLocalHost whether the first start registers the host Opsline runs on as a server

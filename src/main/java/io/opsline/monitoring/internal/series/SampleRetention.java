@@ -13,9 +13,13 @@ import io.opsline.monitoring.internal.MonitoringProperties;
 import io.opsline.platform.Jdbc;
 
 /**
- * Deletes samples older than {@code opsline.monitoring.sample-retention}. A chunk at a time, each
- * its own transaction, so that no delete holds locks or grows the transaction log for long
- * while results keep being written; every node may run it (PostgreSQL's chunks skip each other's rows).
+ * Deletes samples older than {@code opsline.monitoring.sample-retention}, a whole block at a time:
+ * a block goes once all its samples are older, so one holding samples on both sides of the cutoff
+ * is kept until its latest is older too. As a block lies within one clock hour, a sample is kept
+ * for at least the retention and at most an hour more (plus up to this job's ten minutes).
+ * A chunk of blocks at a time, each its own transaction, so that no delete holds locks or grows
+ * the transaction log for long while results keep being written; every node may run it
+ * (PostgreSQL's chunks skip each other's rows).
  */
 @Component
 class SampleRetention {
@@ -37,7 +41,10 @@ class SampleRetention {
         deleteTakenBefore(Jdbc.now().minus(retention));
     }
 
-    /** Deletes every sample taken before {@code cutoff}, chunk by chunk; returns how many. */
+    /**
+     * Deletes every block whose samples were all taken before {@code cutoff}, chunk by chunk;
+     * returns how many blocks.
+     */
     long deleteTakenBefore(Instant cutoff) {
         long total = 0;
         int deleted;
@@ -46,7 +53,7 @@ class SampleRetention {
             total += deleted;
         } while (deleted == CHUNK);
         if (total > 0) {
-            log.info("Deleted {} check samples taken before {}", total, cutoff);
+            log.info("Deleted {} blocks of check samples taken before {}", total, cutoff);
         }
         return total;
     }
