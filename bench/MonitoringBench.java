@@ -11,10 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +51,7 @@ public final class MonitoringBench {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     private final Map<String, String> results = new LinkedHashMap<>();
+    private final List<String> checkIds = new CopyOnWriteArrayList<>();
 
     MonitoringBench(Options options) {
         this.options = options;
@@ -201,7 +206,7 @@ public final class MonitoringBench {
                 limit.acquireUninterruptibly();
                 executor.execute(() -> {
                     try {
-                        post("/api/v1/checks", body);
+                        checkIds.add((String) Json.object(post("/api/v1/checks", body)).get("id"));
                     } catch (RuntimeException e) {
                         if (failures.incrementAndGet() <= 3) {
                             System.err.println("Defining a check failed: " + e.getMessage());
@@ -237,6 +242,7 @@ public final class MonitoringBench {
                 options.warmupSeconds(), options.measureSeconds(), WINDOW_SECONDS);
         Thread.sleep(Duration.ofSeconds(options.warmupSeconds()));
         var windows = options.measureSeconds() / WINDOW_SECONDS;
+        var measuredFrom = Instant.now();
         long total = 0;
         long worstP99 = 0;
         long worstMax = 0;
@@ -271,6 +277,34 @@ public final class MonitoringBench {
         results.put(options.scenario() + ".p99.first.ms", Long.toString(p99s.getFirst()));
         results.put(options.scenario() + ".p99.last.ms", Long.toString(p99s.getLast()));
         results.put(options.scenario() + ".problems", Integer.toString(problems));
+        if (options.create()) {
+            reportStored(measuredFrom, measuredFrom.plusSeconds(windows * WINDOW_SECONDS));
+        }
+    }
+
+    /** The checks' run rate says nothing of their results reaching the database: their samples do. */
+    private void reportStored(Instant from, Instant to) throws InterruptedException {
+        var engine = Json.object(get("/api/v1/monitoring/engine?seconds=1"));
+        // Routine results wait up to the writer's flush interval (10 s by default) before they are written.
+        Thread.sleep(Duration.ofSeconds(12));
+        var picked = new ArrayList<>(checkIds);
+        Collections.shuffle(picked, new Random(42));
+        picked = new ArrayList<>(picked.subList(0, Math.min(50, picked.size())));
+        long stored = 0;
+        for (var id : picked) {
+            var view = Json.object(get("/api/v1/checks/" + id + "/series?label=time&points=1&from=" + from + "&to=" + to));
+            for (var series : Json.list(view.get("series"))) {
+                for (var point : Json.list(((Map<?, ?>) series).get("points"))) {
+                    stored += ((Number) ((Map<?, ?>) point).get("count")).longValue();
+                }
+            }
+        }
+        var expected = (long) picked.size() * Duration.between(from, to).toSeconds() / options.interval();
+        var percent = 100.0 * stored / expected;
+        System.out.printf("Results stored: %,d of the %,d expected in the measured span from %d checks picked at random"
+                + " (%.1f%%; results waiting to be written when it ended: %,d)%n", stored, expected, picked.size(),
+                percent, ((Number) engine.get("unsaved")).longValue());
+        results.put(options.scenario() + ".stored.percent", "%.1f".formatted(percent));
     }
 
     private void reportMemory() throws IOException {
