@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.opsline.inventory.internal.Addresses;
 import io.opsline.inventory.internal.CiInput;
 import io.opsline.inventory.internal.CiManagement;
 import io.opsline.inventory.internal.CiRepository;
@@ -107,6 +108,48 @@ public class Inventory {
     @Transactional(readOnly = true)
     public Optional<CiSummary> findByName(CiClass ciClass, String name) {
         return cis.findIdByClassAndName(ciClass, name.strip()).flatMap(this::find);
+    }
+
+    /**
+     * The CI that has this address among its addresses, for events that name a machine by its IP
+     * address. Addresses compare in canonical form: IPv6 as RFC 5952 writes it ({@code 2001:DB8:0:0::1}
+     * finds {@code 2001:db8::1}), an IPv4-mapped IPv6 address as its IPv4 address, an IPv6 address in
+     * brackets as without; a DNS name, which CIs list among their addresses too, ignoring case and a
+     * trailing dot. When several CIs have the address, the preferred one is taken:
+     * <ol>
+     * <li>active before under maintenance, planned and retired;</li>
+     * <li>then a server, virtual machine or network device before a CI of any other class (what runs
+     * on a machine), as events name machines;</li>
+     * <li>then the one changed most recently.</li>
+     * </ol>
+     * Empty when no CI has it, and for blank text or text that is no address.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CiSummary> findByAddress(String address) {
+        return Addresses.lookupKey(address).flatMap(cis::findPreferredIdByAddress).flatMap(this::find);
+    }
+
+    /**
+     * The CI an event means by this host name (as in Prometheus's {@code instance} label, without the
+     * port): a CI named so, ignoring case, or with the name among its addresses (compared as
+     * {@link #findByAddress} compares them). When no CI is, and the name is fully qualified
+     * ({@code web-01.example.com}), a CI named or addressed by its first label ({@code web-01}); a
+     * match of the whole name always wins over one of the first label. When several CIs match, the
+     * preferred one is taken as {@link #findByAddress} prefers them. An IP address is looked up by
+     * name and address alike, without the first-label step. Empty when nothing matches, and for blank
+     * text or text that is neither a host name nor an IP address.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CiSummary> findByHostname(String hostname) {
+        var key = Addresses.lookupKey(hostname);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        var found = cis.findPreferredIdByNameOrAddress(key.get());
+        if (found.isEmpty() && Addresses.qualifiedHostName(key.get())) {
+            found = cis.findPreferredIdByNameOrAddress(key.get().substring(0, key.get().indexOf('.')));
+        }
+        return found.flatMap(this::find);
     }
 
     /**

@@ -45,6 +45,11 @@ final class InventoryClient {
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)).exchange();
     }
 
+    MvcTestResult put(String uri, Object body) {
+        return mvc.put().uri(uri).header(HttpHeaders.AUTHORIZATION, accounts.operator().bearer())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)).exchange();
+    }
+
     MvcTestResult delete(String uri) {
         return delete(uri, accounts.operator());
     }

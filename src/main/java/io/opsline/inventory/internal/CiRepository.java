@@ -46,6 +46,16 @@ public class CiRepository {
     private static final TypeReference<TreeMap<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
     private static final int BATCH = 1000;
+    /**
+     * Which of several CIs with one name or address a lookup takes: active before under maintenance,
+     * planned and retired; among those, a machine (server, virtual machine, network device) before
+     * what runs on one, since events name machines; then the most recently changed; then by id, so
+     * that equals never take turns.
+     */
+    private static final String PREFERRED_FIRST = " ORDER BY"
+            + " CASE c.status WHEN 'ACTIVE' THEN 0 WHEN 'MAINTENANCE' THEN 1 WHEN 'PLANNED' THEN 2 ELSE 3 END,"
+            + " CASE WHEN c.ci_class IN ('SERVER', 'VIRTUAL_MACHINE', 'NETWORK_DEVICE') THEN 0 ELSE 1 END,"
+            + " c.updated_at DESC, c.id";
     /** Up to this many CIs with a tag, a tag-filtered page is found by sorting them (see search). */
     private static final int FEW_TAGGED = 5000;
 
@@ -105,6 +115,25 @@ public class CiRepository {
     public Optional<UUID> findIdByClassAndName(CiClass ciClass, String name) {
         return jdbc.sql("SELECT id FROM ci WHERE ci_class = ? AND name_key = ?")
                 .params(ciClass.name(), name.toLowerCase()).query(UUID.class).optional();
+    }
+
+    /**
+     * The CI with an address of this {@link Addresses#key}, the {@linkplain #PREFERRED_FIRST preferred} one
+     * when several have it.
+     */
+    public Optional<UUID> findPreferredIdByAddress(String addressKey) {
+        return jdbc.sql("SELECT c.id FROM ci_address a JOIN ci c ON c.id = a.ci_id WHERE a.address_key = ?"
+                + PREFERRED_FIRST + " LIMIT 1").param(addressKey).query(UUID.class).optional();
+    }
+
+    /**
+     * The CI named this (ignoring case) or with an address of this {@link Addresses#key}, the
+     * {@linkplain #PREFERRED_FIRST preferred} one when several are.
+     */
+    public Optional<UUID> findPreferredIdByNameOrAddress(String key) {
+        return jdbc.sql("SELECT c.id FROM ci c WHERE c.id IN (SELECT n.id FROM ci n WHERE n.name_key = ?"
+                + " UNION ALL SELECT a.ci_id FROM ci_address a WHERE a.address_key = ?)" + PREFERRED_FIRST + " LIMIT 1")
+                .params(key, key).query(UUID.class).optional();
     }
 
     public Optional<UUID> findIdByExternalId(String externalId) {
@@ -355,13 +384,13 @@ public class CiRepository {
         var addresses = new ArrayList<Object[]>();
         for (var item : items) {
             item.content().tags().forEach(t -> tags.add(new Object[] {item.id(), t}));
-            item.content().addresses().forEach(a -> addresses.add(new Object[] {item.id(), a}));
+            item.content().addresses().forEach(a -> addresses.add(new Object[] {item.id(), a, Addresses.key(a)}));
         }
         for (var chunk : chunks(tags)) {
             template.batchUpdate("INSERT INTO ci_tag (ci_id, tag) VALUES (?, ?)", chunk);
         }
         for (var chunk : chunks(addresses)) {
-            template.batchUpdate("INSERT INTO ci_address (ci_id, address) VALUES (?, ?)", chunk);
+            template.batchUpdate("INSERT INTO ci_address (ci_id, address, address_key) VALUES (?, ?, ?)", chunk);
         }
     }
 
