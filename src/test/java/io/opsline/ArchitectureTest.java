@@ -31,7 +31,7 @@ import io.opsline.identity.RequiresRole;
 @AnalyzeClasses(packages = "io.opsline", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final List<String> MODULES = List.of("platform", "identity", "inventory", "monitoring");
+    static final List<String> MODULES = List.of("platform", "identity", "inventory", "monitoring", "alerting");
 
     /** Controllers anyone may reach: sign-in, errors, and the start page (which only redirects). */
     static final List<String> PUBLIC_CONTROLLERS = List.of("io.opsline.identity.web.SignInController",

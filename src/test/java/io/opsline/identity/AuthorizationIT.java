@@ -187,6 +187,17 @@ class AuthorizationIT {
             rule("GET", "/checks/{id}/edit", Access.OPERATOR),
             rule("POST", "/checks/{id}", Access.OPERATOR),
             rule("POST", "/checks/{id}/delete", Access.OPERATOR),
+            // Alerting
+            rule("GET", "/api/v1/alerts", Access.VIEWER),
+            rule("GET", "/api/v1/alerts/{id}", Access.VIEWER),
+            rule("GET", "/api/v1/alerts/{id}/timeline", Access.VIEWER),
+            rule("POST", "/api/v1/alerts/{id}/acknowledge", Access.OPERATOR),
+            rule("POST", "/api/v1/alerts/{id}/resolve", Access.OPERATOR),
+            rule("GET", "/api/v1/alert-integrations", Access.ADMIN),
+            rule("POST", "/api/v1/alert-integrations", Access.ADMIN),
+            rule("GET", "/api/v1/alert-integrations/{id}", Access.ADMIN),
+            rule("DELETE", "/api/v1/alert-integrations/{id}", Access.ADMIN),
+            rule("POST", "/api/v1/alert-integrations/{id}/key", Access.ADMIN),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));

@@ -1,0 +1,136 @@
+package io.opsline.alerting.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores events the way a database stores commits from many clients: every request's events
+ * join one queue, one thread applies whatever has gathered as one transaction, and each request
+ * is answered once its events are stored. Senders are told "accepted" only for what is stored,
+ * and a busy node stores thousands of events per transaction instead of one.
+ */
+@Component
+class IntakeQueue implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeQueue.class);
+
+    private final AlertProcessor processor;
+    private final int batchLimit;
+    private final LinkedBlockingQueue<Pending> queue;
+    private volatile Thread thread;
+
+    IntakeQueue(AlertProcessor processor, AlertingProperties properties) {
+        this.processor = processor;
+        this.batchLimit = properties.intakeBatch();
+        this.queue = new LinkedBlockingQueue<>(properties.intakeQueue());
+    }
+
+    private record Pending(List<Arrival> arrivals, CompletableFuture<Void> stored) {
+    }
+
+    /**
+     * Queues events to be stored; the future completes when they are.
+     *
+     * @throws IntakeBusyException when too many requests wait already
+     */
+    CompletableFuture<Void> submit(List<Arrival> arrivals) {
+        var pending = new Pending(List.copyOf(arrivals), new CompletableFuture<>());
+        if (arrivals.isEmpty()) {
+            pending.stored().complete(null);
+        } else if (!queue.offer(pending)) {
+            throw new IntakeBusyException(queue.size());
+        }
+        return pending.stored();
+    }
+
+    /** Requests waiting to be stored. */
+    int waiting() {
+        return queue.size();
+    }
+
+    private void loop() {
+        var batch = new ArrayList<Pending>();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                var first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                var events = first.arrivals().size();
+                // Whatever gathered while the last batch was stored, up to the limit.
+                while (events < batchLimit) {
+                    var next = queue.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    events += next.arrivals().size();
+                }
+                store(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (var left : batch) {
+            left.stored().completeExceptionally(new IntakeBusyException(queue.size()));
+        }
+    }
+
+    private void store(List<Pending> batch) {
+        var arrivals = new ArrayList<Arrival>();
+        batch.forEach(p -> arrivals.addAll(p.arrivals()));
+        try {
+            try {
+                processor.apply(arrivals);
+            } catch (DuplicateKeyException e) {
+                // Another node opened one of these alerts meanwhile; locking again finds it.
+                processor.apply(arrivals);
+            }
+            batch.forEach(p -> p.stored().complete(null));
+        } catch (RuntimeException e) {
+            log.error("Could not store {} events; their senders are told so and may send them again", arrivals.size(),
+                    e);
+            batch.forEach(p -> p.stored().completeExceptionally(e));
+        }
+    }
+
+    @Override
+    public void start() {
+        thread = Thread.ofPlatform().name("opsline-alert-intake").daemon().start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        var running = thread;
+        if (running == null) {
+            return;
+        }
+        running.interrupt();
+        try {
+            running.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.stored().completeExceptionally(new IntakeBusyException(0));
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+}
