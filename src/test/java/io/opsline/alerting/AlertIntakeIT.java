@@ -75,6 +75,19 @@ class AlertIntakeIT {
     }
 
     @Test
+    void aLateTriggerIsCountedButDoesNotUndoWhatANewerOneSaid() {
+        var source = source();
+        intake.accept(List.of(event(source, "k", EventAction.TRIGGER, Severity.CRITICAL, T.plusSeconds(5))));
+        intake.accept(List.of(event(source, "k", EventAction.TRIGGER, Severity.WARNING, T)));
+
+        var alert = alertsOf(source).getFirst();
+        assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(alert.occurrences()).isEqualTo(2);
+        assertThat(alert.firstSeen()).isEqualTo(T);
+        assertThat(alert.lastSeen()).isEqualTo(T.plusSeconds(5));
+    }
+
+    @Test
     void aResolvedAlertStaysResolvedAndTheNextTriggerOpensANewOne() {
         var source = source();
         intake.accept(List.of(event(source, "k", EventAction.TRIGGER, Severity.ERROR, T),

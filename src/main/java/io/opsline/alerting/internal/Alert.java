@@ -26,11 +26,21 @@ public record Alert(UUID id, String fingerprint, String source, String dedupKey,
         return ciId == null;
     }
 
+    /**
+     * One more trigger. What it says replaces what the alert said only when it is at least as
+     * recent: events of one problem can arrive out of order (senders retry, listeners run in
+     * parallel), and a late WARNING must not undo the CRITICAL that came after it.
+     */
     Alert withOccurrence(Severity newSeverity, String newSummary, Map<String, String> newLabels,
             Map<String, String> newDetails, String newLink, Instant at) {
+        if (at.isBefore(lastSeen)) {
+            return new Alert(id, fingerprint, source, dedupKey, status, severity, summary, ciId, ciHint, labels, details,
+                    link, firstSeen.isAfter(at) ? at : firstSeen, lastSeen, occurrences + 1, acknowledgedAt,
+                    acknowledgedBy, resolvedAt, resolvedBy, version + 1);
+        }
         return new Alert(id, fingerprint, source, dedupKey, status, newSeverity, newSummary, ciId, ciHint, newLabels,
-                newDetails, newLink == null ? link : newLink, firstSeen, at.isAfter(lastSeen) ? at : lastSeen,
-                occurrences + 1, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, version + 1);
+                newDetails, newLink == null ? link : newLink, firstSeen, at, occurrences + 1, acknowledgedAt,
+                acknowledgedBy, resolvedAt, resolvedBy, version + 1);
     }
 
     Alert acknowledged(Instant at, String by) {

@@ -93,13 +93,14 @@ class AlertRepository {
         for (var a : alerts) {
             rows.add(new Object[] {a.status().isOpen() ? a.fingerprint() : null, a.status().name(),
                 a.severity().name(), a.summary(), json.writeValueAsString(a.labels()),
-                json.writeValueAsString(a.details()), a.link(), Jdbc.timestamp(a.lastSeen()), a.occurrences(),
+                json.writeValueAsString(a.details()), a.link(), Jdbc.timestamp(a.firstSeen()),
+                Jdbc.timestamp(a.lastSeen()), a.occurrences(),
                 a.acknowledgedAt() == null ? null : Jdbc.timestamp(a.acknowledgedAt()), a.acknowledgedBy(),
                 a.resolvedAt() == null ? null : Jdbc.timestamp(a.resolvedAt()), a.resolvedBy(), a.version(),
                 a.id()});
         }
         template.batchUpdate("UPDATE alert SET open_fingerprint = ?, status = ?, severity = ?, summary = ?,"
-                + " labels = ?, details = ?, link = ?, last_seen = ?, occurrences = ?, acknowledged_at = ?,"
+                + " labels = ?, details = ?, link = ?, first_seen = ?, last_seen = ?, occurrences = ?, acknowledged_at = ?,"
                 + " acknowledged_by = ?, resolved_at = ?, resolved_by = ?, version = ? WHERE id = ?", rows);
     }
 
