@@ -1,9 +1,6 @@
 package io.opsline.alerting;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.springframework.stereotype.Service;
 
@@ -33,20 +30,7 @@ public class AlertIntake {
      *         them in time; the sender may send them again (a repeated trigger only counts once more)
      */
     public void accept(List<Event> events, List<String> fingerprintFields) {
-        var stored = preparation.submit(events, fingerprintFields);
-        try {
-            stored.get(preparation.maxWait().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw preparation.busy();
-        } catch (TimeoutException e) {
-            throw preparation.busy();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        preparation.store(events, fingerprintFields);
     }
 
     /** As {@link #accept(List, List)}, with the fingerprint made of all labels. */

@@ -3,7 +3,9 @@ package io.opsline.alerting.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.springframework.stereotype.Component;
 
@@ -11,7 +13,8 @@ import io.opsline.alerting.Event;
 
 /**
  * Gives events what the intake needs to store them: a fingerprint and the CI they are about. Runs
- * on the sender's thread, so that the one thread storing events only stores them.
+ * on the sender's thread, so that the one thread storing events only stores them; the sender
+ * waits until its events are stored.
  */
 @Component
 public class EventPreparation {
@@ -26,23 +29,31 @@ public class EventPreparation {
         this.maxWait = properties.intakeWait();
     }
 
-    /** Queues the events; the future completes when they are stored. */
-    public CompletableFuture<Void> submit(List<Event> events, List<String> fingerprintFields) {
+    /**
+     * Stores the events, returning once they are.
+     *
+     * @throws IntakeBusyException when the intake is too busy to take them, or did not store them
+     *         within the configured wait
+     */
+    public void store(List<Event> events, List<String> fingerprintFields) {
         var arrivals = new ArrayList<Arrival>(events.size());
         for (var event : events) {
             var ciId = cis.map(event.ci());
             arrivals.add(new Arrival(event, Fingerprints.of(event, fingerprintFields), ciId,
                     ciId == null ? CiMapper.describe(event.ci()) : null));
         }
-        return queue.submit(arrivals);
-    }
-
-    /** How long a sender waits for its events to be stored before it is told to try again. */
-    public Duration maxWait() {
-        return maxWait;
-    }
-
-    public IntakeBusyException busy() {
-        return new IntakeBusyException(queue.waiting());
+        try {
+            queue.submit(arrivals).get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntakeBusyException(queue.waiting());
+        } catch (TimeoutException e) {
+            throw new IntakeBusyException(queue.waiting());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -2,20 +2,14 @@ package io.opsline.inventory.internal;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import io.opsline.platform.HostAddresses;
 
 /**
  * Recognises IP address literals and host names by their text alone, never asking DNS or the network,
  * and gives each the one form in which equal addresses compare equal.
  */
 public final class Addresses {
-
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern DOTTED_NUMBERS = Pattern.compile("[0-9.]+");
-    private static final Pattern IPV6_GROUP = Pattern.compile("[0-9a-f]{1,4}");
-    private static final Pattern ZONE = Pattern.compile("[a-z0-9_.-]+");
-    private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
 
     /** Longer text is refused before it is even lower-cased: an address has 253 characters, brackets aside. */
     private static final int MAX_LOOKUP = 255;
@@ -33,7 +27,7 @@ public final class Addresses {
      */
     public static String key(String address) {
         if (address.contains(":")) {
-            return ipv6(address) ? canonicalIpv6(address) : address;
+            return HostAddresses.isIpLiteral(address) ? canonicalIpv6(address) : address;
         }
         return address.endsWith(".") ? address.substring(0, address.length() - 1) : address;
     }
@@ -58,81 +52,16 @@ public final class Addresses {
 
     /** True when a {@link #key} is a host name with a domain ({@code web-01.example.com}), not an IP address. */
     public static boolean qualifiedHostName(String key) {
-        return key.contains(".") && !key.contains(":") && !DOTTED_NUMBERS.matcher(key).matches();
+        return key.contains(".") && !key.contains(":") && !HostAddresses.isDottedNumbers(key);
     }
 
     /** True for an IPv4 or IPv6 literal or an RFC 1123 host name (underscores tolerated); expects lower case. */
     static boolean valid(String address) {
-        if (address.isEmpty() || address.length() > 253) {
-            return false;
-        }
-        if (address.contains(":")) {
-            return ipv6(address);
-        }
-        if (DOTTED_NUMBERS.matcher(address).matches()) {
-            return IPV4.matcher(address).matches();
-        }
-        var name = address.endsWith(".") ? address.substring(0, address.length() - 1) : address;
-        for (var label : name.split("\\.", -1)) {
-            if (!HOST_LABEL.matcher(label).matches()) {
-                return false;
-            }
-        }
-        return true;
+        return HostAddresses.isIpLiteral(address) || HostAddresses.isHostName(address);
     }
 
     /**
-     * An IPv6 literal (RFC 4291 text form): eight groups of up to four hex digits, one "::" standing
-     * for one or more zero groups, an optional dotted IPv4 tail, and an optional zone after '%'
-     * (an interface of the CI's host, so it is only checked for shape).
-     */
-    static boolean ipv6(String text) {
-        var address = text;
-        int percent = address.indexOf('%');
-        if (percent >= 0) {
-            if (!ZONE.matcher(address.substring(percent + 1)).matches()) {
-                return false;
-            }
-            address = address.substring(0, percent);
-        }
-        int extraGroups = 0;
-        if (address.contains(".")) {
-            int lastColon = address.lastIndexOf(':');
-            if (!IPV4.matcher(address.substring(lastColon + 1)).matches()) {
-                return false;
-            }
-            // The IPv4 tail stands for two groups; keep the colon before it.
-            address = address.substring(0, lastColon + 1) + "0";
-            extraGroups = 1;
-        }
-        int gap = address.indexOf("::");
-        if (gap != address.lastIndexOf("::")) {
-            return false;
-        }
-        if (gap < 0) {
-            return groups(address) + extraGroups == 8;
-        }
-        int left = groups(address.substring(0, gap));
-        int right = groups(address.substring(gap + 2));
-        return left >= 0 && right >= 0 && left + right + extraGroups <= 7;
-    }
-
-    /** How many hex groups a colon-separated run holds, or -1 when it is malformed. */
-    private static int groups(String run) {
-        if (run.isEmpty()) {
-            return 0;
-        }
-        var parts = run.split(":", -1);
-        for (var part : parts) {
-            if (!IPV6_GROUP.matcher(part).matches()) {
-                return -1;
-            }
-        }
-        return parts.length;
-    }
-
-    /**
-     * An IPv6 literal {@link #ipv6} accepted, as RFC 5952 writes it: lower-case hex without leading
+     * An IPv6 literal {@link HostAddresses#isIpLiteral} accepted, as RFC 5952 writes it: lower-case hex without leading
      * zeros, the longest run of two or more zero groups (the first of equally long ones) as "::",
      * an IPv4-mapped address as the IPv4 address, and the zone kept as it was.
      */
@@ -195,7 +124,7 @@ public final class Addresses {
         return canonical.append(zone).toString();
     }
 
-    /** The hex groups of a colon-separated run {@link #groups} found well-formed. */
+    /** The hex groups of a colon-separated run already found well-formed. */
     private static int[] words(String run) {
         return run.isEmpty() ? new int[0]
                 : Arrays.stream(run.split(":", -1)).mapToInt(group -> Integer.parseInt(group, 16)).toArray();

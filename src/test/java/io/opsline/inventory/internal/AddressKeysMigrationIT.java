@@ -3,7 +3,6 @@ package io.opsline.inventory.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -13,7 +12,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,12 +19,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
+import io.opsline.testing.MigrationDatabase;
 import io.opsline.testing.RequiresTestDatabase;
-import io.opsline.testing.TestDatabase;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,44 +36,22 @@ class AddressKeysMigrationIT {
 
     private static final Instant CREATED = Instant.parse("2026-03-01T10:00:00Z");
 
-    private String schema;
+    private MigrationDatabase scratch;
     private DataSource database;
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        // Named as TestDatabase names its schemas, so that one a crashed run leaves is dropped later.
-        schema = "opsline_test_" + Instant.now().getEpochSecond() + "_migration_"
-                + UUID.randomUUID().toString().substring(0, 8);
-        database = switch (TestDatabase.engine()) {
-            case "h2" -> new DriverManagerDataSource("jdbc:h2:mem:" + schema
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            default -> {
-                var url = System.getenv(TestDatabase.POSTGRES_URL_VARIABLE);
-                try (var connection = DriverManager.getConnection(url); var statement = connection.createStatement()) {
-                    statement.execute("CREATE SCHEMA " + schema);
-                }
-                yield new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-            }
-        };
+        scratch = MigrationDatabase.create("inventory");
+        database = scratch.dataSource();
     }
 
     @AfterEach
     void dropDatabase() {
-        new JdbcTemplate(database).execute(switch (TestDatabase.engine()) {
-            case "h2" -> "SHUTDOWN";
-            default -> "DROP SCHEMA " + schema + " CASCADE";
-        });
+        scratch.close();
     }
 
     private void migrate(String target) {
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration/inventory", "classpath:db/vendor/" + TestDatabase.engine()
-                        + "/inventory")
-                .table("flyway_schema_history_inventory")
-                .target(target)
-                .load()
-                .migrate();
+        scratch.migrateTo(target);
     }
 
     /** A CI row and its addresses as the code before V4 wrote them: lower-cased, otherwise as given. */

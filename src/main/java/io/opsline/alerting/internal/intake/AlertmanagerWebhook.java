@@ -20,6 +20,7 @@ import io.opsline.platform.Ids;
 import io.opsline.platform.InvalidInputException;
 import io.opsline.platform.Violations;
 import tools.jackson.databind.JsonNode;
+import io.opsline.platform.HostAddresses;
 
 /**
  * Reads the body of Prometheus Alertmanager's webhook (payload version 4, sent by Alertmanager
@@ -179,8 +180,8 @@ public final class AlertmanagerWebhook {
         var ciLabel = labels.get(CI_LABEL);
         var ciId = ciLabel == null ? null : Ids.parseOrNull(ciLabel.strip());
         var hosts = HOST_LABELS.stream().map(labels::get).map(Hosts::hostOf).flatMap(Stream::ofNullable).toList();
-        var hostname = hosts.stream().filter(host -> !Hosts.isIpLiteral(host)).findFirst().orElse(null);
-        var address = hosts.stream().filter(Hosts::isIpLiteral).findFirst().orElse(null);
+        var hostname = hosts.stream().filter(host -> !HostAddresses.isIpLiteral(host)).findFirst().orElse(null);
+        var address = hosts.stream().filter(HostAddresses::isIpLiteral).findFirst().orElse(null);
         return new CiHint(ciId, hostname, address);
     }
 

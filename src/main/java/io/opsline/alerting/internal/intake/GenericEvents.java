@@ -24,6 +24,7 @@ import io.opsline.platform.Ids;
 import io.opsline.platform.InvalidInputException;
 import io.opsline.platform.Violations;
 import tools.jackson.databind.JsonNode;
+import io.opsline.platform.HostAddresses;
 
 /**
  * Reads Opsline's own event format: one event object, or {@code {"events": [...]}} with up to
@@ -181,13 +182,13 @@ public final class GenericEvents {
         }
         var hostname = lowerCase(fields.text(node.get("hostname"), at(field, "hostname")));
         var address = lowerCase(fields.text(node.get("address"), at(field, "address")));
-        if (address != null && !Hosts.isIpLiteral(address)) {
+        if (address != null && !HostAddresses.isIpLiteral(address)) {
             fields.add(at(field, "address"), "is '%s', not an IP address".formatted(cut(address, 40)));
         }
-        if (hostname != null && Hosts.isIpLiteral(hostname)) {
+        if (hostname != null && HostAddresses.isIpLiteral(hostname)) {
             address = address == null ? hostname : address;
             hostname = null;
-        } else if (hostname != null && !Hosts.isHostName(hostname)) {
+        } else if (hostname != null && !HostAddresses.isHostName(hostname)) {
             fields.add(at(field, "hostname"), "is '%s', neither a host name nor an IP address".formatted(cut(hostname, 40)));
         }
         return new CiHint(id, hostname, address);

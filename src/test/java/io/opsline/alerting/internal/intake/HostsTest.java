@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.opsline.alerting.CiHint;
+import io.opsline.platform.HostAddresses;
 
 class HostsTest {
 
@@ -17,34 +18,34 @@ class HostsTest {
             "1:2:3:4:5:6:7:8", "::ffff:192.0.2.1", "64:ff9b::192.0.2.33", "1:2:3:4:5:6:192.0.2.1", "fe80::1%eth0",
             "1::", "1:2:3:4:5:6:7::"})
     void recognisesIpLiterals(String text) {
-        assertThat(Hosts.isIpLiteral(text)).isTrue();
-        assertThat(Hosts.isHostName(text)).isFalse();
+        assertThat(HostAddresses.isIpLiteral(text)).isTrue();
+        assertThat(HostAddresses.isHostName(text)).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"256.0.0.1", "10.0.0", "10.0.0.1.2", "010.0.0.1", "1.2.3.-4", ":::", "1:2:3:4:5:6:7:8:9",
             "1::2::3", "12345::", "g::1", "1:2:3:4:5:6:7", "::1.2.3", "fe80::1%", "fe80::1%eth 0", "[::1]", "", "example.org"})
     void refusesWhatOnlyLooksLikeAnIpLiteral(String text) {
-        assertThat(Hosts.isIpLiteral(text)).isFalse();
+        assertThat(HostAddresses.isIpLiteral(text)).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"web01", "web01.example.org", "web01.example.org.", "my_host.lan", "xn--bcher-kva.example",
             "a-b"})
     void recognisesHostNames(String text) {
-        assertThat(Hosts.isHostName(text)).isTrue();
+        assertThat(HostAddresses.isHostName(text)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "-web", "web-", "web 01", "web..example", "999.1.1.1", "10.0.0.1", "host/path", "a:b"})
     void refusesWhatIsNoHostName(String text) {
-        assertThat(Hosts.isHostName(text)).isFalse();
+        assertThat(HostAddresses.isHostName(text)).isFalse();
     }
 
     @Test
     void refusesOverlongHostNames() {
-        assertThat(Hosts.isHostName("a".repeat(64))).isFalse();
-        assertThat(Hosts.isHostName(("a".repeat(63) + ".").repeat(4) + "a")).isFalse();
+        assertThat(HostAddresses.isHostName("a".repeat(64))).isFalse();
+        assertThat(HostAddresses.isHostName(("a".repeat(63) + ".").repeat(4) + "a")).isFalse();
     }
 
     @Test

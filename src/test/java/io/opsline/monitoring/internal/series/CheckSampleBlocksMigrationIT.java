@@ -3,7 +3,6 @@ package io.opsline.monitoring.internal.series;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +26,11 @@ import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
+import io.opsline.testing.MigrationDatabase;
 import io.opsline.testing.RequiresTestDatabase;
-import io.opsline.testing.TestDatabase;
 
 /**
  * The monitoring module's migrations run on a database of their own up to V8, where samples were
@@ -49,7 +46,7 @@ class CheckSampleBlocksMigrationIT {
     /** Samples from here on have the unit "s", those before it none. */
     private static final Instant UNIT_CHANGE = HOUR.plus(Duration.ofMinutes(30));
 
-    private String schema;
+    private MigrationDatabase scratch;
     private DataSource database;
 
     private record Stored(UUID checkId, String label, String unit, Instant at, double value) {
@@ -61,39 +58,17 @@ class CheckSampleBlocksMigrationIT {
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        // Named as TestDatabase names its schemas, so that one a crashed run leaves is dropped later.
-        schema = "opsline_test_" + Instant.now().getEpochSecond() + "_migration_"
-                + UUID.randomUUID().toString().substring(0, 8);
-        database = switch (TestDatabase.engine()) {
-            case "h2" -> new DriverManagerDataSource("jdbc:h2:mem:" + schema
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            default -> {
-                var url = System.getenv(TestDatabase.POSTGRES_URL_VARIABLE);
-                try (var connection = DriverManager.getConnection(url); var statement = connection.createStatement()) {
-                    statement.execute("CREATE SCHEMA " + schema);
-                }
-                yield new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-            }
-        };
+        scratch = MigrationDatabase.create("monitoring");
+        database = scratch.dataSource();
     }
 
     @AfterEach
     void dropDatabase() {
-        new JdbcTemplate(database).execute(switch (TestDatabase.engine()) {
-            case "h2" -> "SHUTDOWN";
-            default -> "DROP SCHEMA " + schema + " CASCADE";
-        });
+        scratch.close();
     }
 
     private void migrate(String target) {
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration/monitoring", "classpath:db/vendor/" + TestDatabase.engine()
-                        + "/monitoring")
-                .table("flyway_schema_history_monitoring")
-                .target(target)
-                .load()
-                .migrate();
+        scratch.migrateTo(target);
     }
 
     /**
