@@ -17,6 +17,7 @@ public final class ProblemTypes {
     public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
     public static final URI MALFORMED_REQUEST = type("malformed-request");
     public static final URI BUSY = type("busy");
+    public static final URI RATE_LIMITED = type("rate-limited");
     public static final URI INTERNAL_ERROR = type("internal-error");
 
     private ProblemTypes() {

@@ -35,9 +35,12 @@ import io.opsline.testing.TestAccounts;
 @OpslineIntegrationTest
 class AuthorizationIT {
 
-    /** The least a caller needs; each role includes those after it. */
+    /**
+     * The least a caller needs; each role includes those after it. INTEGRATION_KEY: only an alert
+     * integration's key opens it, no user's session or API token, whatever the role.
+     */
     enum Access {
-        PUBLIC, VIEWER, OPERATOR, ADMIN
+        PUBLIC, VIEWER, OPERATOR, ADMIN, INTEGRATION_KEY
     }
 
     /** Who is calling. */
@@ -56,6 +59,7 @@ class AuthorizationIT {
                 case VIEWER -> role != null;
                 case OPERATOR -> role == Role.OPERATOR || role == Role.ADMIN;
                 case ADMIN -> role == Role.ADMIN;
+                case INTEGRATION_KEY -> false;
             };
         }
     }
@@ -198,6 +202,9 @@ class AuthorizationIT {
             rule("GET", "/api/v1/alert-integrations/{id}", Access.ADMIN),
             rule("DELETE", "/api/v1/alert-integrations/{id}", Access.ADMIN),
             rule("POST", "/api/v1/alert-integrations/{id}/key", Access.ADMIN),
+            rule("POST", "/api/v1/intake/events", Access.INTEGRATION_KEY),
+            rule("POST", "/api/v1/intake/alertmanager", Access.INTEGRATION_KEY),
+            rule("POST", "/api/v1/intake/pagerduty/v2/enqueue", Access.INTEGRATION_KEY),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));
@@ -250,7 +257,7 @@ class AuthorizationIT {
             if (!rule.pattern().equals("/error")) {
                 assertThat(status).as("%s as %s must not fail on the server", rule, caller).isLessThan(500);
             }
-        } else if (caller == Caller.ANONYMOUS) {
+        } else if (caller == Caller.ANONYMOUS || rule.access() == Access.INTEGRATION_KEY) {
             if (api) {
                 assertThat(status).as("%s anonymously", rule).isEqualTo(401);
                 assertThat(result.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

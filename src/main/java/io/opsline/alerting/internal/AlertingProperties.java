@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.Max;
@@ -20,6 +21,10 @@ import jakarta.validation.constraints.NotNull;
  * @param intakeWait how long a sender's request waits for its events to be stored before it is
  *        answered 503 (its events may still be stored; a retry only counts one more occurrence)
  * @param ciCacheTime how long an answer to "which CI is this host" is reused
+ * @param intakeRate events a second one integration may send to one node, on average; more are
+ *        answered 429 with Retry-After (so one flooding sender cannot crowd out the others)
+ * @param intakeBurst events one integration may send at once after a quiet spell
+ * @param intakeMaxBody the largest request body the external intake reads; larger ones get 413
  */
 @Validated
 @ConfigurationProperties("opsline.alerting")
@@ -27,5 +32,8 @@ public record AlertingProperties(
         @DefaultValue("5000") @Min(1) @Max(100_000) int intakeBatch,
         @DefaultValue("20000") @Min(1) @Max(1_000_000) int intakeQueue,
         @DefaultValue("10s") @NotNull Duration intakeWait,
-        @DefaultValue("60s") @NotNull Duration ciCacheTime) {
+        @DefaultValue("60s") @NotNull Duration ciCacheTime,
+        @DefaultValue("5000") @Min(1) @Max(10_000_000) int intakeRate,
+        @DefaultValue("20000") @Min(1) @Max(10_000_000) int intakeBurst,
+        @DefaultValue("1MB") @NotNull DataSize intakeMaxBody) {
 }

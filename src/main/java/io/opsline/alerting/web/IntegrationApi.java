@@ -13,10 +13,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import io.opsline.alerting.internal.CreatedIntegration;
 import io.opsline.alerting.internal.Integration;
 import io.opsline.alerting.internal.IntegrationInput;
 import io.opsline.alerting.internal.Integrations;
+import io.opsline.alerting.internal.intake.ExternalIntake;
+import io.opsline.alerting.internal.intake.IntakeTraffic;
 import io.opsline.identity.RequiresRole;
 import io.opsline.identity.Role;
 
@@ -29,19 +33,29 @@ import io.opsline.identity.Role;
 class IntegrationApi {
 
     private final Integrations integrations;
+    private final ExternalIntake intake;
 
-    IntegrationApi(Integrations integrations) {
+    IntegrationApi(Integrations integrations, ExternalIntake intake) {
         this.integrations = integrations;
+        this.intake = intake;
+    }
+
+    /** An integration with what its sender sent to this node: a flood or a broken sender shows here. */
+    record IntegrationView(@JsonUnwrapped Integration integration, IntakeTraffic traffic) {
     }
 
     @GetMapping("/api/v1/alert-integrations")
-    List<Integration> list() {
-        return integrations.list();
+    List<IntegrationView> list() {
+        return integrations.list().stream().map(this::view).toList();
     }
 
     @GetMapping("/api/v1/alert-integrations/{id}")
-    Integration get(@PathVariable UUID id) {
-        return integrations.get(id);
+    IntegrationView get(@PathVariable UUID id) {
+        return view(integrations.get(id));
+    }
+
+    private IntegrationView view(Integration integration) {
+        return new IntegrationView(integration, intake.traffic(integration.id()));
     }
 
     /** Creates an integration; the answer holds its key, which is never shown again. */
