@@ -108,6 +108,17 @@ class AlertIntakeIT {
     }
 
     @Test
+    void anAlertStoredOpenThenResolvedAndTriggeredAgainInOneBatchBecomesTwoAlerts() {
+        var source = source();
+        intake.accept(List.of(event(source, "k", EventAction.TRIGGER, Severity.ERROR, T)));
+        intake.accept(List.of(event(source, "k", EventAction.RESOLVE, Severity.INFO, T.plusSeconds(1)),
+                event(source, "k", EventAction.TRIGGER, Severity.ERROR, T.plusSeconds(2))));
+
+        assertThat(alertsOf(source)).extracting(Alert::status)
+                .containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
+    }
+
+    @Test
     void aResolveOrAcknowledgeForNothingOpenChangesNothing() {
         var source = source();
         intake.accept(List.of(event(source, "nothing", EventAction.RESOLVE, Severity.INFO, T),

@@ -69,8 +69,9 @@ class AlertProcessor {
                 changed.put(next.id(), next);
             }
         }
-        alerts.insertAll(created.values());
+        // Updates first: an alert resolved in this batch frees its fingerprint for the one opened after it.
         alerts.updateAll(changed.values());
+        alerts.insertAll(created.values());
         alerts.appendHistory(timeline);
         announcements.forEach(events::publishEvent);
     }
