@@ -1,0 +1,313 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The client side of the alerting benchmark: offers one stream of events at a fixed rate to a
+ * target and measures what it takes. The stream is the same for every target (fixed seed): new
+ * problems, repeats of open ones and resolves, in the proportions an outage gives.
+ *
+ * Targets:
+ *   opsline       Opsline's generic intake ({"events": [...]} per request, integration key);
+ *                 a 202 means the events are stored, so request latency is event to alert state
+ *   alertmanager  Alertmanager's API v2 (POST /api/v2/alerts), as Prometheus sends alerts
+ *
+ * Latency is measured from when a request was due, not when it went out, so a target that falls
+ * behind is charged for the wait (no coordinated omission). After the run, the open alerts the
+ * target reports are compared with the open problems the stream left: a fast wrong answer fails.
+ */
+public final class AlertingBench {
+
+    record Options(String target, String url, String key, String token, String source, int rate, int batch,
+            int open, int warmupSeconds, int measureSeconds, int senders, long seed, Path results, String label) {
+    }
+
+    /** One event of the stream. */
+    record Event(String key, boolean resolve, String severity) {
+    }
+
+    /** The stream: deterministic for a seed; keeps about {@code open} problems open. */
+    static final class Stream {
+        private final Random random;
+        private final int open;
+        private final List<String> openKeys = new ArrayList<>();
+        private long next;
+
+        Stream(long seed, int open) {
+            this.random = new Random(seed);
+            this.open = open;
+        }
+
+        Event next() {
+            double roll = random.nextDouble();
+            // Until the pool is full: mostly new problems. Then 15% new, 15% resolves, 70% repeats.
+            boolean filling = openKeys.size() < open;
+            if (openKeys.isEmpty() || (filling && roll < 0.6) || (!filling && roll < 0.15)) {
+                var key = "p" + (next++);
+                openKeys.add(key);
+                return new Event(key, false, random.nextInt(10) == 0 ? "critical" : "warning");
+            }
+            int index = random.nextInt(openKeys.size());
+            var key = openKeys.get(index);
+            if (!filling && roll < 0.30) {
+                openKeys.set(index, openKeys.get(openKeys.size() - 1));
+                openKeys.remove(openKeys.size() - 1);
+                return new Event(key, true, "warning");
+            }
+            return new Event(key, false, "warning");
+        }
+
+        int openCount() {
+            return openKeys.size();
+        }
+
+        long problems() {
+            return next;
+        }
+    }
+
+    private final Options options;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    private final Map<String, String> figures = new LinkedHashMap<>();
+
+    AlertingBench(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        var values = new LinkedHashMap<String, String>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                System.err.println("""
+                        usage: java bench/AlertingBench.java --target opsline|alertmanager --url URL
+                          [--key INTEGRATION_KEY --token API_TOKEN --source INTEGRATION_NAME]
+                          [--rate EVENTS_PER_S] [--batch N] [--open N] [--warmup S] [--measure S] [--senders N (lanes, default 64)]
+                          [--seed N] [--label TEXT] [--results FILE]""");
+                System.exit(2);
+            }
+            values.put(args[i].substring(2), args[++i]);
+        }
+        var options = new Options(values.get("target"), values.get("url"), values.get("key"), values.get("token"),
+                values.get("source"),
+                Integer.parseInt(values.getOrDefault("rate", "20000")),
+                Integer.parseInt(values.getOrDefault("batch", "100")),
+                Integer.parseInt(values.getOrDefault("open", "20000")),
+                Integer.parseInt(values.getOrDefault("warmup", "20")),
+                Integer.parseInt(values.getOrDefault("measure", "60")),
+                Integer.parseInt(values.getOrDefault("senders", "64")),
+                Long.parseLong(values.getOrDefault("seed", "42")),
+                values.containsKey("results") ? Path.of(values.get("results")) : null,
+                values.getOrDefault("label", values.get("target")));
+        new AlertingBench(options).run();
+    }
+
+    /** A request due at {@code dueNanos}; measured when it is answered. */
+    record Request(String body, int events, long dueNanos, boolean measured) {
+    }
+
+    void run() throws Exception {
+        var stream = new Stream(options.seed(), options.open());
+        var prefix = options.label() + ".";
+        var totalSeconds = options.warmupSeconds() + options.measureSeconds();
+        var eventPeriodNanos = 1e9 / options.rate();
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var failures = new AtomicLong();
+        var storedEvents = new AtomicLong();
+        var lastFailure = new java.util.concurrent.atomic.AtomicReference<String>();
+        // Each problem's events always travel in one lane, and a lane sends one request at a time, so
+        // a problem's trigger, repeats and resolve reach the target in the order they happened, as
+        // from a real sender. The lanes send side by side.
+        int laneCount = options.senders();
+        var lanes = new ArrayList<java.util.concurrent.LinkedBlockingQueue<Request>>();
+        var buffers = new ArrayList<List<Event>>();
+        var senders = new ArrayList<Thread>();
+        var poison = new Request(null, 0, 0, false);
+        for (int l = 0; l < laneCount; l++) {
+            var lane = new java.util.concurrent.LinkedBlockingQueue<Request>();
+            lanes.add(lane);
+            buffers.add(new ArrayList<>());
+            senders.add(Thread.ofVirtual().start(() -> {
+                try {
+                    for (var request = lane.take(); request != poison; request = lane.take()) {
+                        try {
+                            var status = send(request.body());
+                            if (status / 100 == 2) {
+                                if (request.measured()) {
+                                    latencies.add(System.nanoTime() - request.dueNanos());
+                                    storedEvents.addAndGet(request.events());
+                                }
+                            } else {
+                                failures.incrementAndGet();
+                                lastFailure.set("HTTP " + status);
+                            }
+                        } catch (Exception ex) {
+                            failures.incrementAndGet();
+                            lastFailure.set(ex.toString());
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        System.out.printf("%s: offering %,d events/s in requests of %d for %d s (%d s warm-up)%n", options.label(),
+                options.rate(), options.batch(), totalSeconds, options.warmupSeconds());
+        long start = System.nanoTime();
+        long measureFrom = start + options.warmupSeconds() * 1_000_000_000L;
+        long end = start + totalSeconds * 1_000_000_000L;
+        long lastReport = start;
+        long sent = 0;
+        // Events are made in steps of 10 ms; each lane's buffer goes out when it holds a batch.
+        for (long step = 0;; step++) {
+            long due = start + step * 10_000_000L;
+            if (due >= end) {
+                break;
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            long target = (long) ((due + 10_000_000L - start) / eventPeriodNanos);
+            var at = Instant.now();
+            for (; sent < target; sent++) {
+                var event = stream.next();
+                int lane = Math.floorMod(event.key().hashCode(), laneCount);
+                var buffer = buffers.get(lane);
+                buffer.add(event);
+                if (buffer.size() == options.batch()) {
+                    var events = buffer.toArray(Event[]::new);
+                    buffer.clear();
+                    var body = options.target().equals("opsline") ? opslineBody(events, at) : alertmanagerBody(events, at);
+                    lanes.get(lane).add(new Request(body, events.length, due, due >= measureFrom));
+                }
+            }
+            if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                lastReport = System.nanoTime();
+                int queued = lanes.stream().mapToInt(java.util.concurrent.LinkedBlockingQueue::size).sum();
+                System.out.printf("  %3d s: %,d events made, %d requests waiting, %d failed, load %s%n",
+                        (lastReport - start) / 1_000_000_000L, sent, queued, failures.get(), Machine.loadAverage());
+            }
+        }
+        lanes.forEach(lane -> lane.add(poison));
+        for (var sender : senders) {
+            sender.join();
+        }
+        long finished = System.nanoTime();
+
+        var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        // Stored events over the measured span, including the time to drain what was queued by its end.
+        double seconds = (Math.max(finished, end) - measureFrom) / 1e9;
+        figures.put(prefix + "offered", Integer.toString(options.rate()));
+        figures.put(prefix + "rate", "%.0f".formatted(storedEvents.get() / seconds));
+        figures.put(prefix + "drain.s", "%.1f".formatted(Math.max(0, finished - end) / 1e9));
+        figures.put(prefix + "failed.requests", Long.toString(failures.get()));
+        figures.put(prefix + "p50.ms", "%.0f".formatted(percentile(sorted, 0.50) / 1e6));
+        figures.put(prefix + "p99.ms", "%.0f".formatted(percentile(sorted, 0.99) / 1e6));
+        figures.put(prefix + "max.ms", "%.0f".formatted(sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6));
+        figures.put(prefix + "open.expected", Integer.toString(stream.openCount()));
+        figures.put(prefix + "open.reported", openReported());
+        figures.put(prefix + "problems", Long.toString(stream.problems()));
+        if (lastFailure.get() != null) {
+            figures.put(prefix + "last.failure", lastFailure.get());
+        }
+        System.out.printf("%s: %s events/s stored, p50 %s ms, p99 %s ms, max %s ms, %d failed requests, %s s to drain;"
+                + " open problems %d, target reports %s%n", options.label(), figures.get(prefix + "rate"),
+                figures.get(prefix + "p50.ms"), figures.get(prefix + "p99.ms"), figures.get(prefix + "max.ms"),
+                failures.get(), figures.get(prefix + "drain.s"), stream.openCount(), figures.get(prefix + "open.reported"));
+        if (options.results() != null) {
+            var results = new Results();
+            figures.forEach(results::put);
+            results.write(options.results());
+        }
+    }
+
+    private int send(String body) throws Exception {
+        var builder = HttpRequest.newBuilder().timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (options.target().equals("opsline")) {
+            builder.uri(URI.create(options.url() + "/api/v1/intake/events")).header("Authorization",
+                    "Bearer " + options.key());
+        } else {
+            builder.uri(URI.create(options.url() + "/api/v2/alerts"));
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String opslineBody(Event[] events, Instant at) {
+        var body = new StringBuilder(events.length * 120).append("{\"events\":[");
+        for (int i = 0; i < events.length; i++) {
+            var event = events[i];
+            if (i > 0) {
+                body.append(',');
+            }
+            body.append("{\"dedupKey\":\"").append(event.key()).append("\",\"occurredAt\":\"").append(at).append('"');
+            if (event.resolve()) {
+                body.append(",\"action\":\"resolve\"}");
+            } else {
+                body.append(",\"severity\":\"").append(event.severity()).append("\",\"summary\":\"Problem ")
+                        .append(event.key()).append(" on host ").append(event.key()).append("\",\"labels\":{\"bench\":\"")
+                        .append(event.key()).append("\"}}");
+            }
+        }
+        return body.append("]}").toString();
+    }
+
+    private static String alertmanagerBody(Event[] events, Instant now) {
+        var body = new StringBuilder(events.length * 160).append('[');
+        for (int i = 0; i < events.length; i++) {
+            var event = events[i];
+            if (i > 0) {
+                body.append(',');
+            }
+            body.append("{\"labels\":{\"alertname\":\"Bench\",\"bench\":\"").append(event.key())
+                    .append("\",\"severity\":\"").append(event.severity()).append("\"},\"annotations\":{\"summary\":\"Problem ")
+                    .append(event.key()).append("\"}");
+            // Times as Prometheus sends them: a firing alert from when it was seen, a resolved one ending then.
+            body.append(",\"startsAt\":\"").append(event.resolve() ? now.minusSeconds(3600) : now).append('"');
+            if (event.resolve()) {
+                body.append(",\"endsAt\":\"").append(now).append('"');
+            }
+            body.append('}');
+        }
+        return body.append(']').toString();
+    }
+
+    /** How many alerts the target says are open (firing) after the stream. */
+    private String openReported() throws Exception {
+        if (options.target().equals("opsline")) {
+            var page = http.send(HttpRequest.newBuilder(URI.create(options.url() + "/api/v1/alerts?status=FIRING&size=1&source="
+                    + java.net.URLEncoder.encode(options.source(), java.nio.charset.StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + options.token()).build(), HttpResponse.BodyHandlers.ofString());
+            return String.valueOf(Json.object(Json.parse(page.body())).get("total"));
+        }
+        var response = http.send(HttpRequest.newBuilder(URI.create(options.url()
+                + "/api/v2/alerts/groups?active=true&silenced=false&inhibited=false")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long count = 0;
+        for (var group : Json.list(Json.parse(response.body()))) {
+            count += Json.list(Json.object(group).get("alerts")).size();
+        }
+        return Long.toString(count);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+}
