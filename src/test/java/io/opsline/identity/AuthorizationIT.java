@@ -198,6 +198,17 @@ class AuthorizationIT {
             rule("GET", "/api/v1/alert-integrations/{id}", Access.ADMIN),
             rule("DELETE", "/api/v1/alert-integrations/{id}", Access.ADMIN),
             rule("POST", "/api/v1/alert-integrations/{id}/key", Access.ADMIN),
+            rule("GET", "/api/v1/silences", Access.VIEWER),
+            rule("POST", "/api/v1/silences", Access.OPERATOR),
+            rule("GET", "/api/v1/silences/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/silences/{id}", Access.OPERATOR),
+            rule("POST", "/api/v1/silences/{id}/expire", Access.OPERATOR),
+            rule("GET", "/api/v1/inhibition-rules", Access.VIEWER),
+            rule("POST", "/api/v1/inhibition-rules", Access.ADMIN),
+            rule("GET", "/api/v1/inhibition-rules/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/inhibition-rules/{id}", Access.ADMIN),
+            rule("DELETE", "/api/v1/inhibition-rules/{id}", Access.ADMIN),
+            rule("GET", "/api/v1/maintenance-windows", Access.VIEWER),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));

@@ -20,6 +20,15 @@ import jakarta.validation.constraints.NotNull;
  * @param intakeWait how long a sender's request waits for its events to be stored before it is
  *        answered 503 (its events may still be stored; a retry only counts one more occurrence)
  * @param ciCacheTime how long an answer to "which CI is this host" is reused
+ * @param earlyResolveMemory how long a RESOLVE that found no open alert is remembered, so that its
+ *        problem's TRIGGER arriving after it (parallel listeners, retrying senders) opens nothing
+ * @param suppressionRefresh how often each node rereads silences, maintenance windows and inhibition
+ *        rules (other nodes may have changed them) and re-decides which open alerts are suppressed
+ * @param suppressionGrace how long an event's own word suppresses its alert ({@code in_downtime} without
+ *        a known maintenance window on its CI, {@code caused_by_ci} while that CI has no open alert):
+ *        the window's or the cause's own event may arrive moments later
+ * @param silenceMaxDuration the longest a silence may last
+ * @param maintenanceHistory how long ended maintenance windows are still listed
  */
 @Validated
 @ConfigurationProperties("opsline.alerting")
@@ -27,5 +36,10 @@ public record AlertingProperties(
         @DefaultValue("5000") @Min(1) @Max(100_000) int intakeBatch,
         @DefaultValue("20000") @Min(1) @Max(1_000_000) int intakeQueue,
         @DefaultValue("10s") @NotNull Duration intakeWait,
-        @DefaultValue("60s") @NotNull Duration ciCacheTime) {
+        @DefaultValue("60s") @NotNull Duration ciCacheTime,
+        @DefaultValue("15m") @NotNull Duration earlyResolveMemory,
+        @DefaultValue("30s") @NotNull Duration suppressionRefresh,
+        @DefaultValue("2m") @NotNull Duration suppressionGrace,
+        @DefaultValue("365d") @NotNull Duration silenceMaxDuration,
+        @DefaultValue("7d") @NotNull Duration maintenanceHistory) {
 }
