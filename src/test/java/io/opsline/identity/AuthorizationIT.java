@@ -205,6 +205,17 @@ class AuthorizationIT {
             rule("POST", "/api/v1/intake/events", Access.INTEGRATION_KEY),
             rule("POST", "/api/v1/intake/alertmanager", Access.INTEGRATION_KEY),
             rule("POST", "/api/v1/intake/pagerduty/v2/enqueue", Access.INTEGRATION_KEY),
+            rule("GET", "/api/v1/silences", Access.VIEWER),
+            rule("POST", "/api/v1/silences", Access.OPERATOR),
+            rule("GET", "/api/v1/silences/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/silences/{id}", Access.OPERATOR),
+            rule("POST", "/api/v1/silences/{id}/expire", Access.OPERATOR),
+            rule("GET", "/api/v1/inhibition-rules", Access.VIEWER),
+            rule("POST", "/api/v1/inhibition-rules", Access.ADMIN),
+            rule("GET", "/api/v1/inhibition-rules/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/inhibition-rules/{id}", Access.ADMIN),
+            rule("DELETE", "/api/v1/inhibition-rules/{id}", Access.ADMIN),
+            rule("GET", "/api/v1/maintenance-windows", Access.VIEWER),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));

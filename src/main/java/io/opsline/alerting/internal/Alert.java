@@ -14,12 +14,16 @@ import io.opsline.alerting.Severity;
  * @param ciId the CI it is about, or null while no CI matched the sender's hints
  * @param ciHint the sender's hints, kept so that an unmapped alert still says what it was about
  * @param occurrences how many triggers it has had
+ * @param suppressedBy why it is suppressed ({@code silence:<id>}, {@code maintenance:<downtime id>},
+ *        {@code inhibited-by:<alert id>}, {@code caused-by-ci:<CI id>}), null while it is not; on a
+ *        resolved alert, what it was suppressed by when it ended
  * @param version counts the alert's changes, for writers that did not lock it
  */
 public record Alert(UUID id, String fingerprint, String source, String dedupKey, AlertStatus status,
         Severity severity, String summary, UUID ciId, String ciHint, Map<String, String> labels,
         Map<String, String> details, String link, Instant firstSeen, Instant lastSeen, long occurrences,
-        Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy, int version) {
+        Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy, String suppressedBy,
+        int version) {
 
     /** Whether no CI matched what the sender said the problem is about. */
     public boolean unmapped() {
@@ -36,21 +40,44 @@ public record Alert(UUID id, String fingerprint, String source, String dedupKey,
         if (at.isBefore(lastSeen)) {
             return new Alert(id, fingerprint, source, dedupKey, status, severity, summary, ciId, ciHint, labels, details,
                     link, firstSeen.isAfter(at) ? at : firstSeen, lastSeen, occurrences + 1, acknowledgedAt,
-                    acknowledgedBy, resolvedAt, resolvedBy, version + 1);
+                    acknowledgedBy, resolvedAt, resolvedBy, suppressedBy, version + 1);
         }
         return new Alert(id, fingerprint, source, dedupKey, status, newSeverity, newSummary, ciId, ciHint, newLabels,
                 newDetails, newLink == null ? link : newLink, firstSeen, at, occurrences + 1, acknowledgedAt,
-                acknowledgedBy, resolvedAt, resolvedBy, version + 1);
+                acknowledgedBy, resolvedAt, resolvedBy, suppressedBy, version + 1);
     }
 
+    /** Whether someone (or its source) has said they are on it; a suppressed alert can be too. */
+    public boolean hasBeenAcknowledged() {
+        return acknowledgedAt != null;
+    }
+
+    /** Someone is on it. A suppressed alert stays suppressed, and is acknowledged once it is not. */
     Alert acknowledged(Instant at, String by) {
-        return new Alert(id, fingerprint, source, dedupKey, AlertStatus.ACKNOWLEDGED, severity, summary, ciId, ciHint,
-                labels, details, link, firstSeen, lastSeen, occurrences, at, by, resolvedAt, resolvedBy, version + 1);
+        var next = status == AlertStatus.SUPPRESSED ? AlertStatus.SUPPRESSED : AlertStatus.ACKNOWLEDGED;
+        return new Alert(id, fingerprint, source, dedupKey, next, severity, summary, ciId, ciHint, labels, details,
+                link, firstSeen, lastSeen, occurrences, at, by, resolvedAt, resolvedBy, suppressedBy, version + 1);
     }
 
     Alert resolved(Instant at, String by) {
         return new Alert(id, fingerprint, source, dedupKey, AlertStatus.RESOLVED, severity, summary, ciId, ciHint,
                 labels, details, link, firstSeen, lastSeen, occurrences, acknowledgedAt, acknowledgedBy, at, by,
+                suppressedBy, version + 1);
+    }
+
+    /** Nobody is to be told, for this reason; an alert that is over only keeps the reason. */
+    Alert suppressed(String reason) {
+        var next = status.isOpen() ? AlertStatus.SUPPRESSED : status;
+        return new Alert(id, fingerprint, source, dedupKey, next, severity, summary, ciId, ciHint, labels, details,
+                link, firstSeen, lastSeen, occurrences, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, reason,
+                version + 1);
+    }
+
+    /** Active again: firing, or acknowledged when someone had taken it on while it was suppressed. */
+    Alert unsuppressed() {
+        var next = hasBeenAcknowledged() ? AlertStatus.ACKNOWLEDGED : AlertStatus.FIRING;
+        return new Alert(id, fingerprint, source, dedupKey, next, severity, summary, ciId, ciHint, labels, details,
+                link, firstSeen, lastSeen, occurrences, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, null,
                 version + 1);
     }
 }

@@ -12,7 +12,11 @@ public record AlertChange(UUID id, UUID alertId, Instant at, Kind kind, AlertSta
         String actor, String text) {
 
     public enum Kind {
-        OPENED, SEVERITY_CHANGED, ACKNOWLEDGED, RESOLVED
+        OPENED, SEVERITY_CHANGED, ACKNOWLEDGED, RESOLVED,
+        /** Nobody is told any more; the text says why (the alert's {@code suppressedBy}). */
+        SUPPRESSED,
+        /** Told again: what suppressed it ended; the text says what that was. */
+        UNSUPPRESSED
     }
 
     static AlertChange of(Alert alert, Instant at, Kind kind, String actor, String text) {

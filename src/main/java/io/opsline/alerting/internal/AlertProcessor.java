@@ -1,12 +1,19 @@
 package io.opsline.alerting.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,22 +22,40 @@ import io.opsline.alerting.AlertFired;
 import io.opsline.alerting.AlertResolved;
 import io.opsline.alerting.AlertStatus;
 import io.opsline.alerting.Event;
+import io.opsline.alerting.internal.suppress.SuppressionPolicy;
 import io.opsline.platform.Ids;
+import io.opsline.platform.Jdbc;
 
 /**
  * Turns a batch of events into alert changes, in one transaction: the open alerts the batch names
  * are locked first, so that nodes sharing a database apply events to an alert one batch at a time;
  * within the batch, events apply in the order they arrived.
+ *
+ * <p>Events of one problem can arrive out of order. A late trigger only counts (see
+ * {@link Alert#withOccurrence}). A RESOLVE that finds no open alert is remembered for
+ * {@code opsline.alerting.early-resolve-memory}: a TRIGGER of that fingerprint that is not newer than
+ * the remembered resolve is the problem the resolve already ended, and is dropped: it opens nothing
+ * and is counted nowhere. A newer trigger opens a new alert as usual.
+ *
+ * <p>A new alert is suppressed at once when a silence, maintenance window or inhibition says so
+ * ({@link SuppressionPolicy}); {@link AlertFired} is then not published for it.
  */
 @Component
 class AlertProcessor {
 
+    private static final Logger log = LoggerFactory.getLogger(AlertProcessor.class);
+
     private final AlertRepository alerts;
     private final ApplicationEventPublisher events;
+    private final SuppressionPolicy suppression;
+    private final Duration earlyResolveMemory;
 
-    AlertProcessor(AlertRepository alerts, ApplicationEventPublisher events) {
+    AlertProcessor(AlertRepository alerts, ApplicationEventPublisher events, SuppressionPolicy suppression,
+            AlertingProperties properties) {
         this.alerts = alerts;
         this.events = events;
+        this.suppression = suppression;
+        this.earlyResolveMemory = properties.earlyResolveMemory();
     }
 
     /**
@@ -42,6 +67,10 @@ class AlertProcessor {
     @Transactional
     public void apply(List<Arrival> arrivals) {
         var open = new HashMap<>(alerts.lockOpen(arrivals.stream().map(Arrival::fingerprint).toList()));
+        var now = Jdbc.now();
+        var resolvedEarly = new HashMap<>(alerts.earlyResolves(arrivals.stream().map(Arrival::fingerprint)
+                .filter(fingerprint -> !open.containsKey(fingerprint)).toList(), now));
+        var newlyResolvedEarly = new HashMap<String, Instant>();
         var created = new LinkedHashMap<UUID, Alert>();
         var changed = new LinkedHashMap<UUID, Alert>();
         var timeline = new ArrayList<AlertChange>();
@@ -50,10 +79,18 @@ class AlertProcessor {
             var event = arrival.event();
             var current = open.get(arrival.fingerprint());
             var next = switch (event.action()) {
-                case TRIGGER -> current == null ? open(arrival, timeline, announcements) : repeat(current, event, timeline);
-                case ACKNOWLEDGE -> current == null || current.status() != AlertStatus.FIRING ? null
+                case TRIGGER -> current != null ? repeat(current, event, timeline)
+                        : endedAlready(resolvedEarly, arrival) ? null : open(arrival, timeline, announcements);
+                case ACKNOWLEDGE -> current == null || current.hasBeenAcknowledged() ? null
                         : acknowledge(current, event, timeline, announcements);
-                case RESOLVE -> current == null ? null : resolve(current, event, timeline, announcements);
+                case RESOLVE -> {
+                    if (current == null) {
+                        resolvedEarly.merge(arrival.fingerprint(), event.occurredAt(), AlertProcessor::later);
+                        newlyResolvedEarly.merge(arrival.fingerprint(), event.occurredAt(), AlertProcessor::later);
+                        yield null;
+                    }
+                    yield resolve(current, event, timeline, announcements);
+                }
             };
             if (next == null) {
                 continue;
@@ -69,6 +106,8 @@ class AlertProcessor {
                 changed.put(next.id(), next);
             }
         }
+        suppressNew(created, timeline, announcements);
+        alerts.rememberEarlyResolves(newlyResolvedEarly, now.plus(earlyResolveMemory));
         // Updates first: an alert resolved in this batch frees its fingerprint for the one opened after it.
         alerts.updateAll(changed.values());
         alerts.insertAll(created.values());
@@ -76,11 +115,40 @@ class AlertProcessor {
         announcements.forEach(events::publishEvent);
     }
 
+    /** Whether a RESOLVE not older than this trigger has been handled already: then the trigger is stale. */
+    private static boolean endedAlready(Map<String, Instant> resolvedEarly, Arrival arrival) {
+        var resolvedAt = resolvedEarly.get(arrival.fingerprint());
+        if (resolvedAt == null || arrival.event().occurredAt().isAfter(resolvedAt)) {
+            return false;
+        }
+        log.debug("Dropped a trigger of {} from {} at {}: its resolve at {} was handled before it",
+                arrival.fingerprint(), arrival.event().source(), arrival.event().occurredAt(), resolvedAt);
+        return true;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * Suppresses the alerts this batch opened that a silence, maintenance window or inhibition
+     * covers: nobody is told of them, so their {@link AlertFired} is withdrawn.
+     */
+    private void suppressNew(Map<UUID, Alert> created, List<AlertChange> timeline, List<Object> announcements) {
+        suppression.reasonsForOpening(created.values()).forEach((id, reason) -> {
+            var alert = created.get(id).suppressed(reason);
+            created.put(id, alert);
+            timeline.add(AlertChange.of(alert, alert.firstSeen(), AlertChange.Kind.SUPPRESSED, Alerts.SUPPRESSION_ACTOR,
+                    reason));
+            announcements.removeIf(announced -> announced instanceof AlertFired fired && fired.alertId().equals(id));
+        });
+    }
+
     private static Alert open(Arrival arrival, List<AlertChange> timeline, List<Object> announcements) {
         var event = arrival.event();
         var alert = new Alert(Ids.newId(), arrival.fingerprint(), event.source(), event.dedupKey(), AlertStatus.FIRING,
                 event.severity(), event.summary(), arrival.ciId(), arrival.ciHint(), event.labels(), event.details(),
-                event.link(), event.occurredAt(), event.occurredAt(), 1, null, null, null, null, 0);
+                event.link(), event.occurredAt(), event.occurredAt(), 1, null, null, null, null, null, 0);
         timeline.add(AlertChange.of(alert, event.occurredAt(), AlertChange.Kind.OPENED, event.source(), event.summary()));
         announcements.add(new AlertFired(alert.id(), alert.source(), alert.severity(), alert.ciId(), alert.summary(),
                 event.occurredAt()));
@@ -111,5 +179,11 @@ class AlertProcessor {
         timeline.add(AlertChange.of(next, event.occurredAt(), AlertChange.Kind.RESOLVED, event.source(), null));
         announcements.add(new AlertResolved(next.id(), event.source(), event.occurredAt()));
         return next;
+    }
+
+    /** Forgets remembered resolves once their time is up; every node may run it, deleting twice is harmless. */
+    @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.MINUTES)
+    void forgetEarlyResolves() {
+        alerts.forgetEarlyResolves(Jdbc.now());
     }
 }

@@ -2,6 +2,7 @@ package io.opsline.alerting.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -30,7 +32,7 @@ class AlertRepository {
 
     private static final String COLUMNS = "id, fingerprint, source, dedup_key, status, severity, summary, ci_id,"
             + " ci_hint, labels, details, link, first_seen, last_seen, occurrences, acknowledged_at, acknowledged_by,"
-            + " resolved_at, resolved_by, version";
+            + " resolved_at, resolved_by, suppressed_by, version";
     private static final int IN_BATCH = 500;
     private static final TypeReference<Map<String, String>> TEXT_MAP = new TypeReference<>() {
     };
@@ -62,6 +64,84 @@ class AlertRepository {
         return found;
     }
 
+    /**
+     * The open alerts with these ids, locked until the transaction ends, in the order
+     * {@link #lockOpen} locks (by fingerprint), so that this never waits crosswise with the intake.
+     */
+    List<Alert> lockOpenById(Collection<UUID> ids) {
+        var wanted = Set.copyOf(ids);
+        var all = List.copyOf(wanted);
+        var fingerprints = new ArrayList<String>();
+        for (int from = 0; from < all.size(); from += IN_BATCH) {
+            fingerprints.addAll(jdbc.sql("SELECT open_fingerprint FROM alert WHERE id IN (:ids)"
+                    + " AND open_fingerprint IS NOT NULL").param("ids", all.subList(from, Math.min(all.size(),
+                            from + IN_BATCH))).query(String.class).list());
+        }
+        return lockOpen(fingerprints).values().stream().filter(alert -> wanted.contains(alert.id())).toList();
+    }
+
+    /**
+     * Open alerts (not locked) in these statuses, on these CIs; {@code ciIds} null for any CI and for
+     * none.
+     */
+    List<Alert> findOpen(Set<AlertStatus> statuses, Collection<UUID> ciIds) {
+        if (ciIds != null && ciIds.isEmpty()) {
+            return List.of();
+        }
+        var names = statuses.stream().map(Enum::name).toList();
+        if (ciIds == null) {
+            return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE open_fingerprint IS NOT NULL AND status IN (:statuses)")
+                    .param("statuses", names).query(this::map).list();
+        }
+        var found = new ArrayList<Alert>();
+        var all = List.copyOf(new TreeSet<>(ciIds));
+        for (int from = 0; from < all.size(); from += IN_BATCH) {
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE ci_id IN (:cis)"
+                    + " AND open_fingerprint IS NOT NULL AND status IN (:statuses)")
+                    .param("cis", all.subList(from, Math.min(all.size(), from + IN_BATCH)))
+                    .param("statuses", names).query(this::map).list());
+        }
+        return found;
+    }
+
+    /** Open alerts suppressed for one of these reasons. */
+    List<Alert> findSuppressedBy(Collection<String> reasons) {
+        if (reasons.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE suppressed_by IN (:reasons)"
+                + " AND open_fingerprint IS NOT NULL").param("reasons", List.copyOf(reasons)).query(this::map).list();
+    }
+
+    /** For each of these fingerprints with a remembered resolve, the time of the newest one still kept. */
+    Map<String, Instant> earlyResolves(Collection<String> fingerprints, Instant now) {
+        var found = new HashMap<String, Instant>();
+        var all = List.copyOf(new TreeSet<>(fingerprints));
+        for (int from = 0; from < all.size(); from += IN_BATCH) {
+            jdbc.sql("SELECT fingerprint, MAX(resolved_at) AS resolved_at FROM alert_early_resolve"
+                    + " WHERE fingerprint IN (:fingerprints) AND kept_until > :now GROUP BY fingerprint")
+                    .param("fingerprints", all.subList(from, Math.min(all.size(), from + IN_BATCH)))
+                    .param("now", Jdbc.timestamp(now))
+                    .query((rs, n) -> found.put(rs.getString("fingerprint"), Jdbc.instant(rs, "resolved_at"))).list();
+        }
+        return found;
+    }
+
+    void rememberEarlyResolves(Map<String, Instant> resolvedAt, Instant keptUntil) {
+        if (resolvedAt.isEmpty()) {
+            return;
+        }
+        var rows = new ArrayList<Object[]>(resolvedAt.size());
+        resolvedAt.forEach((fingerprint, at) -> rows.add(new Object[] {fingerprint, Jdbc.timestamp(at),
+            Jdbc.timestamp(keptUntil)}));
+        template.batchUpdate("INSERT INTO alert_early_resolve (fingerprint, resolved_at, kept_until) VALUES (?, ?, ?)",
+                rows);
+    }
+
+    int forgetEarlyResolves(Instant now) {
+        return jdbc.sql("DELETE FROM alert_early_resolve WHERE kept_until <= ?").param(Jdbc.timestamp(now)).update();
+    }
+
     Optional<Alert> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE id = ?").param(id).query(this::map).optional();
     }
@@ -79,12 +159,13 @@ class AlertRepository {
                 json.writeValueAsString(a.labels()), json.writeValueAsString(a.details()), a.link(),
                 Jdbc.timestamp(a.firstSeen()), Jdbc.timestamp(a.lastSeen()), a.occurrences(),
                 a.acknowledgedAt() == null ? null : Jdbc.timestamp(a.acknowledgedAt()), a.acknowledgedBy(),
-                a.resolvedAt() == null ? null : Jdbc.timestamp(a.resolvedAt()), a.resolvedBy(), a.version()});
+                a.resolvedAt() == null ? null : Jdbc.timestamp(a.resolvedAt()), a.resolvedBy(), a.suppressedBy(),
+                a.version()});
         }
         template.batchUpdate("INSERT INTO alert (id, fingerprint, open_fingerprint, source, dedup_key, status,"
                 + " severity, summary, ci_id, ci_hint, labels, details, link, first_seen, last_seen, occurrences,"
-                + " acknowledged_at, acknowledged_by, resolved_at, resolved_by, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + " acknowledged_at, acknowledged_by, resolved_at, resolved_by, suppressed_by, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     /** Writes what changed on alerts this transaction has locked. */
@@ -96,12 +177,13 @@ class AlertRepository {
                 json.writeValueAsString(a.details()), a.link(), Jdbc.timestamp(a.firstSeen()),
                 Jdbc.timestamp(a.lastSeen()), a.occurrences(),
                 a.acknowledgedAt() == null ? null : Jdbc.timestamp(a.acknowledgedAt()), a.acknowledgedBy(),
-                a.resolvedAt() == null ? null : Jdbc.timestamp(a.resolvedAt()), a.resolvedBy(), a.version(),
-                a.id()});
+                a.resolvedAt() == null ? null : Jdbc.timestamp(a.resolvedAt()), a.resolvedBy(), a.suppressedBy(),
+                a.version(), a.id()});
         }
         template.batchUpdate("UPDATE alert SET open_fingerprint = ?, status = ?, severity = ?, summary = ?,"
                 + " labels = ?, details = ?, link = ?, first_seen = ?, last_seen = ?, occurrences = ?, acknowledged_at = ?,"
-                + " acknowledged_by = ?, resolved_at = ?, resolved_by = ?, version = ? WHERE id = ?", rows);
+                + " acknowledged_by = ?, resolved_at = ?, resolved_by = ?, suppressed_by = ?, version = ? WHERE id = ?",
+                rows);
     }
 
     void appendHistory(Collection<AlertChange> changes) {
@@ -172,6 +254,6 @@ class AlertRepository {
                 json.readValue(rs.getString("details"), TEXT_MAP), rs.getString("link"), Jdbc.instant(rs, "first_seen"),
                 Jdbc.instant(rs, "last_seen"), rs.getLong("occurrences"), Jdbc.instant(rs, "acknowledged_at"),
                 rs.getString("acknowledged_by"), Jdbc.instant(rs, "resolved_at"), rs.getString("resolved_by"),
-                rs.getInt("version"));
+                rs.getString("suppressed_by"), rs.getInt("version"));
     }
 }

@@ -25,6 +25,15 @@ import jakarta.validation.constraints.NotNull;
  *        answered 429 with Retry-After (so one flooding sender cannot crowd out the others)
  * @param intakeBurst events one integration may send at once after a quiet spell
  * @param intakeMaxBody the largest request body the external intake reads; larger ones get 413
+ * @param earlyResolveMemory how long a RESOLVE that found no open alert is remembered, so that its
+ *        problem's TRIGGER arriving after it (parallel listeners, retrying senders) opens nothing
+ * @param suppressionRefresh how often each node rereads silences, maintenance windows and inhibition
+ *        rules (other nodes may have changed them) and re-decides which open alerts are suppressed
+ * @param suppressionGrace how long an event's own word suppresses its alert ({@code in_downtime} without
+ *        a known maintenance window on its CI, {@code caused_by_ci} while that CI has no open alert):
+ *        the window's or the cause's own event may arrive moments later
+ * @param silenceMaxDuration the longest a silence may last
+ * @param maintenanceHistory how long ended maintenance windows are still listed
  */
 @Validated
 @ConfigurationProperties("opsline.alerting")
@@ -35,5 +44,10 @@ public record AlertingProperties(
         @DefaultValue("60s") @NotNull Duration ciCacheTime,
         @DefaultValue("5000") @Min(1) @Max(10_000_000) int intakeRate,
         @DefaultValue("20000") @Min(1) @Max(10_000_000) int intakeBurst,
-        @DefaultValue("1MB") @NotNull DataSize intakeMaxBody) {
+        @DefaultValue("1MB") @NotNull DataSize intakeMaxBody,
+        @DefaultValue("15m") @NotNull Duration earlyResolveMemory,
+        @DefaultValue("30s") @NotNull Duration suppressionRefresh,
+        @DefaultValue("2m") @NotNull Duration suppressionGrace,
+        @DefaultValue("365d") @NotNull Duration silenceMaxDuration,
+        @DefaultValue("7d") @NotNull Duration maintenanceHistory) {
 }
