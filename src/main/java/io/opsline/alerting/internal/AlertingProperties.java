@@ -20,6 +20,12 @@ import jakarta.validation.constraints.NotNull;
  * @param intakeWait how long a sender's request waits for its events to be stored before it is
  *        answered 503 (its events may still be stored; a retry only counts one more occurrence)
  * @param ciCacheTime how long an answer to "which CI is this host" is reused
+ * @param oncallMaxSpan the longest time range of an on-call shifts query and the longest override; also how
+ *        far around a moment "who is on call now, who is next" looks
+ * @param oncallFeedPast how far back a schedule's calendar feed reaches
+ * @param oncallFeedFuture how far ahead a schedule's calendar feed reaches
+ * @param routingCacheTime how long routing rules are reused before they are read again; a change made on
+ *        this node counts at once, one made on another node within this time
  */
 @Validated
 @ConfigurationProperties("opsline.alerting")
@@ -27,5 +33,9 @@ public record AlertingProperties(
         @DefaultValue("5000") @Min(1) @Max(100_000) int intakeBatch,
         @DefaultValue("20000") @Min(1) @Max(1_000_000) int intakeQueue,
         @DefaultValue("10s") @NotNull Duration intakeWait,
-        @DefaultValue("60s") @NotNull Duration ciCacheTime) {
+        @DefaultValue("60s") @NotNull Duration ciCacheTime,
+        @DefaultValue("93d") @NotNull Duration oncallMaxSpan,
+        @DefaultValue("7d") @NotNull Duration oncallFeedPast,
+        @DefaultValue("60d") @NotNull Duration oncallFeedFuture,
+        @DefaultValue("10s") @NotNull Duration routingCacheTime) {
 }
