@@ -37,8 +37,12 @@ public final class TimeInputs {
 
     /** The day of the week in the text (MONDAY, any case); null with a violation otherwise. */
     public static DayOfWeek day(String field, String text, Violations violations) {
+        if (text == null || text.isBlank()) {
+            violations.add(field, "is required: a day of the week such as MONDAY");
+            return null;
+        }
         for (var day : DayOfWeek.values()) {
-            if (text != null && day.name().equalsIgnoreCase(text.strip())) {
+            if (day.name().equalsIgnoreCase(text.strip())) {
                 return day;
             }
         }
