@@ -85,9 +85,7 @@ class EscalationPolicyApiIT {
 
         assertThat(api().delete(accounts.admin().token(), BASE + "/" + id)).hasStatus(204);
         assertThat(api().get(accounts.viewer().token(), BASE + "/" + id)).hasStatus(404);
-        var audit = api().body(api().get(accounts.admin().token(),
-                "/api/v1/audit?entityType=escalation-policy&entityId=" + id)).get("items");
-        assertThat(audit.valueStream().map(r -> r.get("action").asString())).containsExactly(
+        assertThat(fixtures.auditedActions("escalation-policy", id.toString())).containsExactly(
                 "escalation-policy.delete", "escalation-policy.update", "escalation-policy.create");
     }
 

@@ -40,4 +40,10 @@ public record OnCallFixtures(ApiCalls api, TestAccounts accounts) {
         assertThat(created).as("policy created").hasStatus(201);
         return api.body(created).get("id").asString();
     }
+
+    /** The audited actions on one entity, newest first. */
+    public List<String> auditedActions(String entityType, String id) {
+        return api.body(api.get(accounts.admin().token(), "/api/v1/audit?entityType=" + entityType + "&entityId=" + id))
+                .get("items").valueStream().map(r -> r.get("action").asString()).toList();
+    }
 }

@@ -98,9 +98,7 @@ class ScheduleApiIT {
                 .isEqualTo(anna.username());
         assertThat(api().delete(operator.token(), BASE + "/" + id + "/overrides/" + overrideId)).hasStatus(404);
 
-        var audit = api().body(api().get(accounts.admin().token(),
-                "/api/v1/audit?entityType=oncall-schedule&entityId=" + id)).get("items");
-        assertThat(audit.valueStream().map(r -> r.get("action").asString())).containsExactly(
+        assertThat(fixtures().auditedActions("oncall-schedule", id)).containsExactly(
                 "oncall-schedule.override.remove", "oncall-schedule.override.add", "oncall-schedule.create");
     }
 

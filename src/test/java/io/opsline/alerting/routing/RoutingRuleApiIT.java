@@ -124,6 +124,8 @@ class RoutingRuleApiIT {
         assertThat(api().delete(accounts.admin().token(), "/api/v1/escalation-policies/" + dbaPolicy)).hasStatus(204);
         assertThat(routing.route(alert, tuesdayNoon)).isEmpty();
         assertThat(api().delete(accounts.admin().token(), BASE + "/" + night.get("id").asString())).hasStatus(204);
+        assertThat(new OnCallFixtures(api(), accounts).auditedActions("routing-rule", night.get("id").asString()))
+                .containsExactly("routing-rule.delete", "routing-rule.update", "routing-rule.create");
     }
 
     @Test
