@@ -34,6 +34,12 @@ import jakarta.validation.constraints.NotNull;
  *        the window's or the cause's own event may arrive moments later
  * @param silenceMaxDuration the longest a silence may last
  * @param maintenanceHistory how long ended maintenance windows are still listed
+ * @param oncallMaxSpan the longest time range of an on-call shifts query and the longest override; also how
+ *        far around a moment "who is on call now, who is next" looks
+ * @param oncallFeedPast how far back a schedule's calendar feed reaches
+ * @param oncallFeedFuture how far ahead a schedule's calendar feed reaches
+ * @param routingCacheTime how long routing rules are reused before they are read again; a change made on
+ *        this node counts at once, one made on another node within this time
  */
 @Validated
 @ConfigurationProperties("opsline.alerting")
@@ -49,5 +55,9 @@ public record AlertingProperties(
         @DefaultValue("30s") @NotNull Duration suppressionRefresh,
         @DefaultValue("2m") @NotNull Duration suppressionGrace,
         @DefaultValue("365d") @NotNull Duration silenceMaxDuration,
-        @DefaultValue("7d") @NotNull Duration maintenanceHistory) {
+        @DefaultValue("7d") @NotNull Duration maintenanceHistory,
+        @DefaultValue("93d") @NotNull Duration oncallMaxSpan,
+        @DefaultValue("7d") @NotNull Duration oncallFeedPast,
+        @DefaultValue("60d") @NotNull Duration oncallFeedFuture,
+        @DefaultValue("10s") @NotNull Duration routingCacheTime) {
 }
