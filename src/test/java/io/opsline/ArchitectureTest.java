@@ -34,15 +34,14 @@ class ArchitectureTest {
     static final List<String> MODULES = List.of("platform", "identity", "inventory", "monitoring", "alerting");
 
     /**
-     * Controllers anyone may reach: sign-in, errors, the start page (which only redirects), and the
-     * on-call calendar feed (its secret token is the key).
+     * Controllers anyone may reach: sign-in, errors, the start page (which only redirects), the alert
+     * intake (its senders present an integration key), the on-call calendar feed (its secret token
+     * is the key) and the acknowledge link in pages sent (likewise).
      */
     static final List<String> PUBLIC_CONTROLLERS = List.of("io.opsline.identity.web.SignInController",
             "io.opsline.platform.web.OpslineErrorController", "io.opsline.platform.web.HomeController",
-            // Its senders present an integration key, checked by the intake itself.
             "io.opsline.alerting.web.IntakeApi",
-            // Calendar apps present the feed's secret token in its address.
-            "io.opsline.alerting.web.OnCallCalendarFeed");
+            "io.opsline.alerting.web.OnCallCalendarFeed", "io.opsline.alerting.web.AcknowledgeLinkPages");
 
     @ArchTest
     static final ArchRule internalsStayInsideTheirModule = classes().should(new ArchCondition<>(
