@@ -198,6 +198,15 @@ class AuthorizationIT {
             rule("GET", "/api/v1/alert-integrations/{id}", Access.ADMIN),
             rule("DELETE", "/api/v1/alert-integrations/{id}", Access.ADMIN),
             rule("POST", "/api/v1/alert-integrations/{id}/key", Access.ADMIN),
+            rule("GET", "/api/v1/notification-channels", Access.VIEWER),
+            rule("POST", "/api/v1/notification-channels", Access.ADMIN),
+            rule("GET", "/api/v1/notification-channels/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/notification-channels/{id}", Access.ADMIN),
+            rule("DELETE", "/api/v1/notification-channels/{id}", Access.ADMIN),
+            rule("POST", "/api/v1/notification-channels/{id}/test", Access.OPERATOR),
+            rule("GET", "/api/v1/notification-deliveries", Access.VIEWER),
+            rule("GET", "/api/v1/notification-deliveries/{id}", Access.VIEWER),
+            rule("POST", "/api/v1/notification-deliveries/{id}/retry", Access.OPERATOR),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));
