@@ -207,8 +207,9 @@ class DeliveryWorker implements SmartLifecycle {
             var stillOurs = result.succeeded() ? deliveries.sent(delivery.id(), node, Jdbc.now())
                     : deliveries.failed(delivery.id(), node, retryAt(delivery.attempts()), error);
             if (!stillOurs) {
-                log.warn("Delivery {} was taken over by another node while this one sent it (lease {} too short?)",
-                        delivery.id(), properties.notifyLease());
+                log.warn("Delivery {} was deleted with its channel, or taken over by another node while this one"
+                        + " sent it (is opsline.alerting.notify-lease, {}, too short?)", delivery.id(),
+                        properties.notifyLease());
             }
             deliveries.log(attempt, delivery.channelId());
         });
