@@ -241,6 +241,15 @@ class AuthorizationIT {
             rule("DELETE", "/api/v1/routing-rules/{id}", Access.ADMIN),
             rule("PUT", "/api/v1/routing-rules/order", Access.ADMIN),
             rule("POST", "/api/v1/routing-rules/test", Access.VIEWER),
+            rule("GET", "/api/v1/notification-channels", Access.VIEWER),
+            rule("POST", "/api/v1/notification-channels", Access.ADMIN),
+            rule("GET", "/api/v1/notification-channels/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/notification-channels/{id}", Access.ADMIN),
+            rule("DELETE", "/api/v1/notification-channels/{id}", Access.ADMIN),
+            rule("POST", "/api/v1/notification-channels/{id}/test", Access.OPERATOR),
+            rule("GET", "/api/v1/notification-deliveries", Access.VIEWER),
+            rule("GET", "/api/v1/notification-deliveries/{id}", Access.VIEWER),
+            rule("POST", "/api/v1/notification-deliveries/{id}/retry", Access.OPERATOR),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));

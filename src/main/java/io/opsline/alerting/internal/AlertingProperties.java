@@ -40,6 +40,20 @@ import jakarta.validation.constraints.NotNull;
  * @param oncallFeedFuture how far ahead a schedule's calendar feed reaches
  * @param routingCacheTime how long routing rules are reused before they are read again; a change made on
  *        this node counts at once, one made on another node within this time
+ * @param notifyPollInterval how often a node looks for notifications due to be sent (it also looks
+ *        at once after one is queued on it)
+ * @param notifyConnectTimeout how long connecting to a webhook or SMTP server may take
+ * @param notifyReadTimeout how long a webhook or SMTP server may take to answer
+ * @param notifyBackoffBase the wait before the first retry of a failed notification; each further
+ *        retry waits twice as long
+ * @param notifyBackoffCap the longest wait between two tries
+ * @param notifyMaxAttempts tries at most before a notification counts as failed
+ * @param notifyLease how long a node's claim on a notification it is sending lasts; when it dies
+ *        mid-send another node sends it after this (longer than any send may take)
+ * @param notifyPerChannel notifications sent to one channel at once at most by one node, so a
+ *        slow or hanging endpoint ties up only its own sends
+ * @param notifyInFlight notifications sent at once at most by one node
+ * @param notifyFailingAfter consecutive failed tries after which a channel counts as failing
  */
 @Validated
 @ConfigurationProperties("opsline.alerting")
@@ -59,5 +73,15 @@ public record AlertingProperties(
         @DefaultValue("93d") @NotNull Duration oncallMaxSpan,
         @DefaultValue("7d") @NotNull Duration oncallFeedPast,
         @DefaultValue("60d") @NotNull Duration oncallFeedFuture,
-        @DefaultValue("10s") @NotNull Duration routingCacheTime) {
+        @DefaultValue("10s") @NotNull Duration routingCacheTime,
+        @DefaultValue("1s") @NotNull Duration notifyPollInterval,
+        @DefaultValue("5s") @NotNull Duration notifyConnectTimeout,
+        @DefaultValue("10s") @NotNull Duration notifyReadTimeout,
+        @DefaultValue("30s") @NotNull Duration notifyBackoffBase,
+        @DefaultValue("30m") @NotNull Duration notifyBackoffCap,
+        @DefaultValue("8") @Min(1) @Max(100) int notifyMaxAttempts,
+        @DefaultValue("5m") @NotNull Duration notifyLease,
+        @DefaultValue("4") @Min(1) @Max(100) int notifyPerChannel,
+        @DefaultValue("64") @Min(1) @Max(10_000) int notifyInFlight,
+        @DefaultValue("3") @Min(1) @Max(1000) int notifyFailingAfter) {
 }

@@ -1,0 +1,32 @@
+package io.opsline.alerting.notify;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.opsline.alerting.Severity;
+import io.opsline.alerting.internal.notify.MessageKind;
+import io.opsline.alerting.internal.notify.NotificationMessage;
+import io.opsline.alerting.internal.notify.NotificationRequest;
+
+/** Messages and requests as the escalation engine will queue them. */
+public final class NotifyFixtures {
+
+    private NotifyFixtures() {
+    }
+
+    /** A critical alert firing, with links and a label holding markup (which every format must escape). */
+    public static NotificationMessage firing(String threadKey, String title) {
+        return new NotificationMessage(UUID.randomUUID(), threadKey, MessageKind.TRIGGERED, Severity.CRITICAL, title,
+                "Disk <b>full</b> & climbing", "db-1", Map.of("mount", "/var", "note", "<script>alert(1)</script>"),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), URI.create("https://opsline.example/alerts/1"),
+                URI.create("https://opsline.example/ack?token=abc"));
+    }
+
+    public static NotificationRequest request(UUID channelId, NotificationMessage message) {
+        return new NotificationRequest("test:" + UUID.randomUUID(), channelId, List.of(), message);
+    }
+}
