@@ -15,6 +15,7 @@ import io.opsline.alerting.AlertFired;
 import io.opsline.alerting.AlertResolved;
 import io.opsline.alerting.AlertStatus;
 import io.opsline.alerting.Event;
+import io.opsline.alerting.internal.correlate.Correlation;
 import io.opsline.platform.Ids;
 
 /**
@@ -27,10 +28,12 @@ class AlertProcessor {
 
     private final AlertRepository alerts;
     private final ApplicationEventPublisher events;
+    private final Correlation correlation;
 
-    AlertProcessor(AlertRepository alerts, ApplicationEventPublisher events) {
+    AlertProcessor(AlertRepository alerts, ApplicationEventPublisher events, Correlation correlation) {
         this.alerts = alerts;
         this.events = events;
+        this.correlation = correlation;
     }
 
     /**
@@ -72,6 +75,7 @@ class AlertProcessor {
         alerts.insertAll(created.values());
         alerts.updateAll(changed.values());
         alerts.appendHistory(timeline);
+        correlation.place(created.values(), changed.values());
         announcements.forEach(events::publishEvent);
     }
 
