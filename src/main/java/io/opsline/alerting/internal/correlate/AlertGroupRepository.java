@@ -149,14 +149,8 @@ class AlertGroupRepository {
     Page<AlertGroup> page(GroupFilter filter, PageRequest page) {
         var where = new StringBuilder(" WHERE 1 = 1");
         var params = new HashMap<String, Object>();
-        if (!filter.statuses().isEmpty()) {
-            where.append(" AND status IN (:statuses)");
-            params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
-        }
-        if (!filter.severities().isEmpty()) {
-            where.append(" AND severity IN (:severities)");
-            params.put("severities", filter.severities().stream().map(Enum::name).toList());
-        }
+        anyOf(where, params, "status", filter.statuses());
+        anyOf(where, params, "severity", filter.severities());
         var total = jdbc.sql("SELECT COUNT(*) FROM alert_group" + where).params(params).query(Long.class).single();
         params.put("limit", page.size());
         params.put("offset", page.offset());
@@ -164,6 +158,15 @@ class AlertGroupRepository {
                 + " ORDER BY CASE status WHEN 'OPEN' THEN 0 ELSE 1 END, last_alert_at DESC, id"
                 + " LIMIT :limit OFFSET :offset").params(params).query(this::mapGroup).list();
         return page.toPage(items, total);
+    }
+
+    /** Narrows a query to rows whose column holds one of the values; no values, no narrowing. */
+    private static void anyOf(StringBuilder where, Map<String, Object> params, String column,
+            Collection<? extends Enum<?>> values) {
+        if (!values.isEmpty()) {
+            where.append(" AND ").append(column).append(" IN (:").append(column).append(')');
+            params.put(column, values.stream().map(Enum::name).toList());
+        }
     }
 
     private static <T> List<Object[]> rows(Collection<T> items, Function<T, Object[]> row) {
