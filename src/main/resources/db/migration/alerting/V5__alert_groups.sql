@@ -31,7 +31,12 @@ CREATE TABLE alert_group (
     first_alert_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     last_alert_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     member_count    INTEGER       NOT NULL,
-    open_count      INTEGER       NOT NULL,
+    -- Open members by severity: the group's severity and status follow from these without reading
+    -- its members, which a storm makes many.
+    open_critical   INTEGER       NOT NULL,
+    open_error      INTEGER       NOT NULL,
+    open_warning    INTEGER       NOT NULL,
+    open_info       INTEGER       NOT NULL,
     -- The worst severity among open members; once resolved, the worst they had last.
     severity        VARCHAR(8)    NOT NULL,
     root_alert_id   UUID          NOT NULL,
@@ -55,6 +60,17 @@ CREATE TABLE alert_group_member (
     reason      VARCHAR(1000) NOT NULL
 );
 CREATE INDEX alert_group_member_group_ix ON alert_group_member (group_id, first_seen);
+
+-- The CIs a group's alerts are on, each with the first of its alerts on it to join: what topology joins
+-- new alerts by, and what the root cause is chosen from, one row per CI however many alerts it has.
+CREATE TABLE alert_group_ci (
+    group_id    UUID          NOT NULL REFERENCES alert_group (id) ON DELETE CASCADE,
+    ci_id       UUID          NOT NULL,
+    alert_id    UUID          NOT NULL,
+    first_seen  TIMESTAMP WITH TIME ZONE NOT NULL,
+    summary     VARCHAR(1000) NOT NULL,
+    PRIMARY KEY (group_id, ci_id)
+);
 
 -- What happened to a group, for its timeline: opened, alert joined (and why), root cause changed, resolved.
 CREATE TABLE alert_group_history (

@@ -32,8 +32,8 @@ import io.opsline.platform.PageRequest;
 class AlertGroupRepository {
 
     private static final String COLUMNS = "id, title, status, reason, rule_id, rule_name, group_key, open_group_key,"
-            + " first_alert_at, last_alert_at, member_count, open_count, severity, root_alert_id, created_at,"
-            + " resolved_at";
+            + " first_alert_at, last_alert_at, member_count, open_critical, open_error, open_warning, open_info,"
+            + " severity, root_alert_id, created_at, resolved_at";
     private static final String MEMBER_COLUMNS = "alert_id, group_id, ci_id, severity, is_open, first_seen, summary,"
             + " joined_at, reason";
     private static final int IN_BATCH = 500;
@@ -67,30 +67,44 @@ class AlertGroupRepository {
 
     /** The CIs of alerts in open groups whose last alert came at or after {@code since}; read without locking. */
     List<OpenGroupCi> openGroupCis(Instant since) {
-        return jdbc.sql("SELECT DISTINCT g.id, m.ci_id, g.first_alert_at, g.last_alert_at FROM alert_group g"
-                + " JOIN alert_group_member m ON m.group_id = g.id"
-                + " WHERE g.status = 'OPEN' AND g.last_alert_at >= ? AND m.ci_id IS NOT NULL")
+        return jdbc.sql("SELECT c.group_id, c.ci_id, g.first_alert_at, g.last_alert_at FROM alert_group g"
+                + " JOIN alert_group_ci c ON c.group_id = g.id WHERE g.status = 'OPEN' AND g.last_alert_at >= ?")
                 .param(Jdbc.timestamp(since))
-                .query((rs, n) -> new OpenGroupCi(Jdbc.uuid(rs, "id"), Jdbc.uuid(rs, "ci_id"),
+                .query((rs, n) -> new OpenGroupCi(Jdbc.uuid(rs, "group_id"), Jdbc.uuid(rs, "ci_id"),
                         Jdbc.instant(rs, "first_alert_at"), Jdbc.instant(rs, "last_alert_at")))
                 .list();
     }
 
     /**
-     * The groups with these ids, locked until the transaction ends, with all their members. Locked
-     * in id order, the same on every node, so that two batches never wait for each other crosswise.
+     * The groups with these ids, locked until the transaction ends, with their CIs and root causes.
+     * Locked in id order, the same on every node, so that two batches never wait for each other crosswise.
      */
     List<WorkingGroup> lock(SortedSet<UUID> ids) {
-        var locked = inChunks(List.copyOf(ids), chunk -> jdbc.sql("SELECT " + COLUMNS
+        var roots = new HashMap<UUID, UUID>();
+        var stored = inChunks(List.copyOf(ids), chunk -> jdbc.sql("SELECT " + COLUMNS
                 + " FROM alert_group WHERE id IN (:ids) ORDER BY id FOR UPDATE").param("ids", chunk)
-                .query((rs, n) -> new WorkingGroup(mapGroup(rs, n), rs.getString("open_group_key"))).list());
-        var byId = new HashMap<UUID, WorkingGroup>();
-        locked.forEach(group -> byId.put(group.id, group));
-        inChunks(List.copyOf(byId.keySet()), chunk -> jdbc.sql("SELECT " + MEMBER_COLUMNS
-                + " FROM alert_group_member WHERE group_id IN (:ids) ORDER BY first_seen, alert_id")
-                .param("ids", chunk).query(this::mapMember).list())
-                .forEach(member -> byId.get(member.groupId()).members.put(member.alertId(), member));
-        return locked;
+                .query((rs, n) -> {
+                    var group = mapGroup(rs, n);
+                    roots.put(group.rootAlertId(), group.id());
+                    return new Locked(group, rs.getString("open_group_key"), new int[] {rs.getInt("open_critical"),
+                        rs.getInt("open_error"), rs.getInt("open_warning"), rs.getInt("open_info")});
+                }).list());
+        var rootOf = new HashMap<UUID, CiAlert>();
+        inChunks(List.copyOf(roots.keySet()), chunk -> jdbc.sql("SELECT group_id, ci_id, alert_id, first_seen, summary"
+                + " FROM alert_group_member WHERE alert_id IN (:ids)").param("ids", chunk).query(this::mapCiAlert)
+                .list()).forEach(root -> rootOf.put(root.groupId(), root));
+        var locked = new HashMap<UUID, WorkingGroup>();
+        for (var group : stored) {
+            locked.put(group.group().id(), new WorkingGroup(group.group(), group.openKey(), group.open(),
+                    rootOf.get(group.group().id())));
+        }
+        inChunks(List.copyOf(locked.keySet()), chunk -> jdbc.sql("SELECT group_id, ci_id, alert_id, first_seen, summary"
+                + " FROM alert_group_ci WHERE group_id IN (:ids)").param("ids", chunk).query(this::mapCiAlert).list())
+                .forEach(ci -> locked.get(ci.groupId()).cis.put(ci.ciId(), ci));
+        return List.copyOf(locked.values());
+    }
+
+    private record Locked(AlertGroup group, String openKey, int[] open) {
     }
 
     /**
@@ -99,22 +113,25 @@ class AlertGroupRepository {
      */
     void store(Placement.Outcome outcome) {
         template.batchUpdate("UPDATE alert_group SET title = ?, status = ?, reason = ?, open_group_key = ?,"
-                + " first_alert_at = ?, last_alert_at = ?, member_count = ?, open_count = ?, severity = ?,"
-                + " root_alert_id = ?, resolved_at = ? WHERE id = ?",
+                + " first_alert_at = ?, last_alert_at = ?, member_count = ?, open_critical = ?, open_error = ?,"
+                + " open_warning = ?, open_info = ?, severity = ?, root_alert_id = ?, resolved_at = ? WHERE id = ?",
                 rows(outcome.changed(), g -> new Object[] {g.title, g.status.name(), g.reason.name(), g.openKey,
-                    Jdbc.timestamp(g.firstAlertAt), Jdbc.timestamp(g.lastAlertAt), g.members.size(), g.openCount(),
-                    g.severity.name(), g.rootAlertId, Jdbc.timestamp(g.resolvedAt), g.id}));
+                    Jdbc.timestamp(g.firstAlertAt), Jdbc.timestamp(g.lastAlertAt), g.memberCount, g.open[0], g.open[1],
+                    g.open[2], g.open[3], g.severity.name(), g.root.alertId(), Jdbc.timestamp(g.resolvedAt), g.id}));
         template.batchUpdate("INSERT INTO alert_group (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows(outcome.created(), g -> new Object[] {g.id, g.title, g.status.name(), g.reason.name(), g.ruleId,
                     g.ruleName, g.groupKey, g.openKey, Jdbc.timestamp(g.firstAlertAt), Jdbc.timestamp(g.lastAlertAt),
-                    g.members.size(), g.openCount(), g.severity.name(), g.rootAlertId, Jdbc.timestamp(g.createdAt),
-                    Jdbc.timestamp(g.resolvedAt)}));
+                    g.memberCount, g.open[0], g.open[1], g.open[2], g.open[3], g.severity.name(), g.root.alertId(),
+                    Jdbc.timestamp(g.createdAt), Jdbc.timestamp(g.resolvedAt)}));
         template.batchUpdate("INSERT INTO alert_group_member (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows(outcome.newMembers(), m -> new Object[] {m.alertId(), m.groupId(), m.ciId(), m.severity().name(),
                     m.open(), Jdbc.timestamp(m.firstSeen()), m.summary(), Jdbc.timestamp(m.joinedAt()), m.reason()}));
         template.batchUpdate("UPDATE alert_group_member SET severity = ?, is_open = ? WHERE alert_id = ?",
                 rows(outcome.changedMembers(), m -> new Object[] {m.severity().name(), m.open(), m.alertId()}));
+        template.batchUpdate("INSERT INTO alert_group_ci (group_id, ci_id, alert_id, first_seen, summary)"
+                + " VALUES (?, ?, ?, ?, ?)", rows(outcome.newCis(), c -> new Object[] {c.groupId(), c.ciId(),
+                    c.alertId(), Jdbc.timestamp(c.firstSeen()), c.summary()}));
         template.batchUpdate("INSERT INTO alert_group_history (id, group_id, at, kind, alert_id, text)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", rows(outcome.timeline(), c -> new Object[] {c.id(), c.groupId(),
                     Jdbc.timestamp(c.at()), c.kind().name(), c.alertId(), c.text()}));
@@ -187,8 +204,14 @@ class AlertGroupRepository {
         return new AlertGroup(Jdbc.uuid(rs, "id"), rs.getString("title"), GroupStatus.valueOf(rs.getString("status")),
                 GroupReason.valueOf(rs.getString("reason")), Jdbc.uuid(rs, "rule_id"), rs.getString("rule_name"),
                 rs.getString("group_key"), Jdbc.instant(rs, "first_alert_at"), Jdbc.instant(rs, "last_alert_at"),
-                rs.getInt("member_count"), rs.getInt("open_count"), Severity.valueOf(rs.getString("severity")),
+                rs.getInt("member_count"), rs.getInt("open_critical") + rs.getInt("open_error")
+                        + rs.getInt("open_warning") + rs.getInt("open_info"), Severity.valueOf(rs.getString("severity")),
                 Jdbc.uuid(rs, "root_alert_id"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "resolved_at"));
+    }
+
+    private CiAlert mapCiAlert(ResultSet rs, int n) throws SQLException {
+        return new CiAlert(Jdbc.uuid(rs, "group_id"), Jdbc.uuid(rs, "ci_id"), Jdbc.uuid(rs, "alert_id"),
+                Jdbc.instant(rs, "first_seen"), rs.getString("summary"));
     }
 
     private GroupMember mapMember(ResultSet rs, int n) throws SQLException {

@@ -80,7 +80,7 @@ public class Correlation {
                     toPlace.add(alert);
                 }
             } else if (member.open() != alert.status().isOpen() || member.severity() != alert.severity()) {
-                updates.add(MemberUpdate.of(alert));
+                updates.add(MemberUpdate.of(member, alert));
                 lock.add(member.groupId());
             }
         }
@@ -114,7 +114,8 @@ public class Correlation {
         var member = groups.membershipsOf(List.of(resolved.alertId())).get(resolved.alertId());
         if (member != null && member.open()) {
             apply(new TreeSet<>(Set.of(member.groupId())), Map.of(), List.of(),
-                    List.of(new MemberUpdate(member.alertId(), member.severity(), false, resolved.at())));
+                    List.of(new MemberUpdate(member.alertId(), member.groupId(), member.severity(), true,
+                            member.severity(), false, resolved.at())));
         }
     }
 

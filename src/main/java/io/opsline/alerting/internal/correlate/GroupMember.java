@@ -14,8 +14,4 @@ import io.opsline.alerting.Severity;
  */
 public record GroupMember(UUID alertId, UUID groupId, UUID ciId, Severity severity, boolean open, Instant firstSeen,
         String summary, Instant joinedAt, String reason) {
-
-    GroupMember changed(Severity newSeverity, boolean nowOpen) {
-        return new GroupMember(alertId, groupId, ciId, newSeverity, nowOpen, firstSeen, summary, joinedAt, reason);
-    }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,23 +22,26 @@ import io.opsline.platform.Ids;
 
 /**
  * Works out, in memory, what one batch's alerts do to their groups: given the groups the batch may
- * change (locked, with all their members), each new alert joins a group or opens one, each changed
- * member is brought up to date, and at the end every touched group gets its root cause, severity
- * and status again. Alerts are placed in the order given, so a batch places its alerts exactly as
- * the same alerts arriving one by one would be.
+ * change (locked), each new alert joins a group or opens one, each changed member is counted anew,
+ * and at the end every touched group gets its root cause, severity and status again. Alerts are
+ * placed in the order given, so a batch places its alerts as the same alerts arriving one by one
+ * would be.
  */
 final class Placement {
 
     /** Which groups a batch changed and how, to be stored, and what to announce once stored. */
     record Outcome(List<WorkingGroup> created, List<WorkingGroup> changed, List<GroupMember> newMembers,
-            List<GroupMember> changedMembers, List<GroupChange> timeline, List<Object> announcements) {
+            List<MemberUpdate> changedMembers, List<CiAlert> newCis, List<GroupChange> timeline,
+            List<Object> announcements) {
     }
 
-    /** What changed on a member's alert; {@code resolvedAt} null while it is open. */
-    record MemberUpdate(UUID alertId, Severity severity, boolean open, Instant resolvedAt) {
+    /** What changed on a member's alert: its severity, or whether it is open ({@code resolvedAt} once not). */
+    record MemberUpdate(UUID alertId, UUID groupId, Severity wasSeverity, boolean wasOpen, Severity severity,
+            boolean open, Instant resolvedAt) {
 
-        static MemberUpdate of(Alert alert) {
-            return new MemberUpdate(alert.id(), alert.severity(), alert.status().isOpen(), alert.resolvedAt());
+        static MemberUpdate of(GroupMember member, Alert alert) {
+            return new MemberUpdate(alert.id(), member.groupId(), member.severity(), member.open(), alert.severity(),
+                    alert.status().isOpen(), alert.resolvedAt());
         }
     }
 
@@ -49,10 +51,11 @@ final class Placement {
     private final Instant now;
     private final Map<UUID, WorkingGroup> groups = new LinkedHashMap<>();
     private final Map<String, WorkingGroup> byKey = new HashMap<>();
-    private final Map<UUID, WorkingGroup> groupOfAlert = new HashMap<>();
-    private final TopologyIndex<GroupMember> byCi;
-    private final Map<UUID, GroupMember> newMembers = new LinkedHashMap<>();
-    private final Map<UUID, GroupMember> changedMembers = new LinkedHashMap<>();
+    private final TopologyIndex<CiAlert> byCi;
+    private final Map<UUID, List<CiAlert>> joinedWithoutCi = new HashMap<>();
+    private final List<GroupMember> newMembers = new ArrayList<>();
+    private final List<MemberUpdate> changedMembers = new ArrayList<>();
+    private final List<CiAlert> newCis = new ArrayList<>();
     private final Map<UUID, Instant> lastResolved = new HashMap<>();
     private final List<GroupChange> timeline = new ArrayList<>();
     private final List<Object> announcements = new ArrayList<>();
@@ -60,7 +63,7 @@ final class Placement {
     /**
      * @param keys the rule key of each alert a grouping rule matched, by alert id
      * @param ancestors the CIs a CI depends on, as far up as correlation looks
-     * @param locked the groups this batch may change, locked, with all their members
+     * @param locked the groups this batch may change, locked, with their CIs
      */
     Placement(Map<UUID, RuleKey> keys, Function<UUID, Set<UUID>> ancestors, Duration topologyWindow, Instant now,
             Collection<WorkingGroup> locked) {
@@ -69,21 +72,12 @@ final class Placement {
         this.topologyWindow = topologyWindow;
         this.now = now;
         this.byCi = new TopologyIndex<>(ancestors);
-        locked.forEach(this::track);
-    }
-
-    private void track(WorkingGroup group) {
-        groups.put(group.id, group);
-        if (group.openKey != null) {
-            byKey.put(group.openKey, group);
-        }
-        group.members.values().forEach(member -> remember(group, member));
-    }
-
-    private void remember(WorkingGroup group, GroupMember member) {
-        groupOfAlert.put(member.alertId(), group);
-        if (member.ciId() != null) {
-            byCi.add(member.ciId(), member);
+        for (var group : locked) {
+            groups.put(group.id, group);
+            if (group.openKey != null) {
+                byKey.put(group.openKey, group);
+            }
+            group.cis.values().forEach(ci -> byCi.add(ci.ciId(), ci));
         }
     }
 
@@ -108,7 +102,7 @@ final class Placement {
             return;
         }
         if (alert.ciId() != null) {
-            var related = relatedMember(alert);
+            var related = relatedAlert(alert);
             if (related != null) {
                 var group = groups.get(related.groupId());
                 if (group.reason == GroupReason.ALONE) {
@@ -121,14 +115,14 @@ final class Placement {
         open(alert, GroupReason.ALONE, null, "opened the group");
     }
 
-    /** A member of an open group within the topology window on a related CI; of the most recent group. */
-    private GroupMember relatedMember(Alert alert) {
-        GroupMember best = null;
-        for (var member : byCi.relatedTo(alert.ciId())) {
-            var group = groups.get(member.groupId());
+    /** An alert of an open group within the topology window on a related CI; of the most recent group. */
+    private CiAlert relatedAlert(Alert alert) {
+        CiAlert best = null;
+        for (var candidate : byCi.relatedTo(alert.ciId())) {
+            var group = groups.get(candidate.groupId());
             if (group.takes(alert.firstSeen(), topologyWindow) && (best == null
                     || group.lastAlertAt.isAfter(groups.get(best.groupId()).lastAlertAt))) {
-                best = member;
+                best = candidate;
             }
         }
         return best;
@@ -147,14 +141,14 @@ final class Placement {
 
     private WorkingGroup open(Alert alert, GroupReason reason, RuleKey key, String why) {
         var group = new WorkingGroup(Ids.newId(), true, key == null ? null : key.ruleId(),
-                key == null ? null : key.ruleName(), key == null ? null : key.text(), now);
+                key == null ? null : key.ruleName(), key == null ? null : key.text(), now, new int[4]);
         group.title = alert.summary();
         group.status = GroupStatus.OPEN;
         group.reason = reason;
         group.firstAlertAt = alert.firstSeen();
         group.lastAlertAt = alert.firstSeen();
         group.severity = alert.severity();
-        group.rootAlertId = alert.id();
+        group.root = new CiAlert(group.id, alert.ciId(), alert.id(), alert.firstSeen(), alert.summary());
         groups.put(group.id, group);
         add(group, alert, why);
         timeline.add(GroupChange.of(group.id, alert.firstSeen(), GroupChange.Kind.OPENED, alert.id(), why));
@@ -164,29 +158,38 @@ final class Placement {
     }
 
     private void add(WorkingGroup group, Alert alert, String reason) {
-        var member = new GroupMember(alert.id(), group.id, alert.ciId(), alert.severity(), alert.status().isOpen(),
-                alert.firstSeen(), alert.summary(), now, reason);
-        group.members.put(alert.id(), member);
+        newMembers.add(new GroupMember(alert.id(), group.id, alert.ciId(), alert.severity(), alert.status().isOpen(),
+                alert.firstSeen(), alert.summary(), now, reason));
+        group.memberCount++;
+        if (alert.status().isOpen()) {
+            group.open[alert.severity().ordinal()]++;
+        }
+        var here = new CiAlert(group.id, alert.ciId(), alert.id(), alert.firstSeen(), alert.summary());
+        if (alert.ciId() == null) {
+            joinedWithoutCi.computeIfAbsent(group.id, id -> new ArrayList<>()).add(here);
+        } else if (!group.cis.containsKey(alert.ciId())) {
+            group.cis.put(alert.ciId(), here);
+            newCis.add(here);
+            byCi.add(alert.ciId(), here);
+        }
         if (group.joined == null || alert.firstSeen().isAfter(group.joined)) {
             group.joined = alert.firstSeen();
         }
         group.changed = true;
-        newMembers.put(alert.id(), member);
-        remember(group, member);
         noteResolved(group, alert.resolvedAt());
     }
 
     /** A member's alert changed: its severity, or whether it is open. */
     void update(MemberUpdate update) {
-        var group = groupOfAlert.get(update.alertId());
-        var member = group.members.get(update.alertId()).changed(update.severity(), update.open());
-        group.members.put(update.alertId(), member);
-        group.changed = true;
-        if (newMembers.containsKey(update.alertId())) {
-            newMembers.put(update.alertId(), member);
-        } else {
-            changedMembers.put(update.alertId(), member);
+        var group = groups.get(update.groupId());
+        if (update.wasOpen()) {
+            group.open[update.wasSeverity().ordinal()]--;
         }
+        if (update.open()) {
+            group.open[update.severity().ordinal()]++;
+        }
+        changedMembers.add(update);
+        group.changed = true;
         noteResolved(group, update.resolvedAt());
     }
 
@@ -209,27 +212,31 @@ final class Placement {
             settle(group);
             (group.isNew ? created : changed).add(group);
         }
-        return new Outcome(created, changed, List.copyOf(newMembers.values()), List.copyOf(changedMembers.values()),
-                timeline, announcements);
+        return new Outcome(created, changed, newMembers, changedMembers, newCis, timeline, announcements);
     }
 
     private void chooseRootCause(WorkingGroup group) {
-        var root = RootCause.of(group.members.values(), ancestors);
-        if (root.alertId().equals(group.rootAlertId)) {
+        var candidates = new ArrayList<>(group.cis.values());
+        candidates.add(group.root);
+        candidates.addAll(joinedWithoutCi.getOrDefault(group.id, List.of()));
+        var root = RootCause.of(candidates, group.cis.keySet(), ancestors);
+        if (root.alertId().equals(group.root.alertId())) {
             return;
         }
-        var before = group.members.get(group.rootAlertId);
         timeline.add(GroupChange.of(group.id, group.joined, GroupChange.Kind.ROOT_CAUSE_CHANGED, root.alertId(),
-                "root cause is now \"" + root.summary() + "\"" + (before == null ? ""
-                        : ", no longer \"" + before.summary() + "\"")));
-        group.rootAlertId = root.alertId();
+                "root cause is now \"" + root.summary() + "\", no longer \"" + group.root.summary() + "\""));
+        group.root = root;
         group.title = root.summary();
     }
 
-    /** Severity and status from the members as they are now. */
+    /** Severity and status from the open members' counts. */
     private void settle(WorkingGroup group) {
-        group.members.values().stream().filter(GroupMember::open).map(GroupMember::severity)
-                .min(Comparator.naturalOrder()).ifPresent(worst -> group.severity = worst);
+        for (var severity : Severity.values()) {
+            if (group.open[severity.ordinal()] > 0) {
+                group.severity = severity;
+                break;
+            }
+        }
         if (group.status == GroupStatus.OPEN && group.openCount() == 0) {
             group.status = GroupStatus.RESOLVED;
             group.resolvedAt = lastResolved.getOrDefault(group.id, now);

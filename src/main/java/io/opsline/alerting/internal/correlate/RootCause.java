@@ -9,26 +9,30 @@ import java.util.function.Function;
 
 /**
  * The most likely root cause among a group's alerts: the one on the most upstream CI, the CI most
- * other members' CIs depend on; among equals the one first seen (then the lowest id, so that every
- * node picks the same). A group without topology thus has its first alert as root cause.
+ * of the group's other CIs depend on; among equals the one first seen (then the lowest id, so that
+ * every node picks the same). A group without topology thus has its first alert as root cause.
  */
 final class RootCause {
 
     private RootCause() {
     }
 
-    static GroupMember of(Collection<GroupMember> members, Function<UUID, Set<UUID>> ancestors) {
+    /**
+     * @param candidates the current root cause, the first alert on each of the group's CIs, and the
+     *        alerts on no CI that joined now
+     * @param groupCis every CI the group has an alert on
+     */
+    static CiAlert of(Collection<CiAlert> candidates, Collection<UUID> groupCis,
+            Function<UUID, Set<UUID>> ancestors) {
         var below = new HashMap<UUID, Integer>();
-        for (var member : members) {
-            if (member.ciId() != null) {
-                for (var ancestor : ancestors.apply(member.ciId())) {
-                    below.merge(ancestor, 1, Integer::sum);
-                }
+        for (var ciId : groupCis) {
+            for (var ancestor : ancestors.apply(ciId)) {
+                below.merge(ancestor, 1, Integer::sum);
             }
         }
-        Comparator<GroupMember> mostUpstream = Comparator.comparingInt(
-                (GroupMember m) -> m.ciId() == null ? 0 : below.getOrDefault(m.ciId(), 0)).reversed();
-        return members.stream().min(mostUpstream.thenComparing(GroupMember::firstSeen)
-                .thenComparing(GroupMember::alertId)).orElseThrow();
+        Comparator<CiAlert> mostUpstream = Comparator.comparingInt(
+                (CiAlert c) -> c.ciId() == null ? 0 : below.getOrDefault(c.ciId(), 0)).reversed();
+        return candidates.stream().min(mostUpstream.thenComparing(CiAlert::firstSeen)
+                .thenComparing(CiAlert::alertId)).orElseThrow();
     }
 }

@@ -47,8 +47,10 @@ class PlacementTest {
         var outcome = placement.finish();
         assertThat(outcome.created()).hasSize(2);
         var group = outcome.created().getFirst();
-        assertThat(group.members.keySet()).containsExactlyInAnyOrder(app.id(), db.id());
-        assertThat(group.rootAlertId).isEqualTo(db.id());
+        assertThat(outcome.newMembers()).filteredOn(m -> m.groupId().equals(group.id)).extracting(GroupMember::alertId)
+                .containsExactly(app.id(), db.id());
+        assertThat(group.memberCount).isEqualTo(2);
+        assertThat(group.root.alertId()).isEqualTo(db.id());
         assertThat(group.title).isEqualTo(db.summary());
         assertThat(group.severity).isEqualTo(Severity.CRITICAL);
         assertThat(group.reason).isEqualTo(GroupReason.TOPOLOGY);
@@ -69,9 +71,8 @@ class PlacementTest {
     @Test
     void aKeyGroupPastItsWindowGivesItsKeyToTheNextGroupOfTheKey() {
         var old = new WorkingGroup(new AlertGroup(UUID.randomUUID(), "old", GroupStatus.OPEN, GroupReason.RULE,
-                UUID.randomUUID(), "r", "alertname=X", T, T, 1, 1, Severity.ERROR, UUID.randomUUID(), T, null), "key");
-        old.members.put(old.rootAlertId, new GroupMember(old.rootAlertId, old.id, null, Severity.ERROR, true, T, "old",
-                T, "rule r: alertname=X"));
+                UUID.randomUUID(), "r", "alertname=X", T, T, 1, 1, Severity.ERROR, UUID.randomUUID(), T, null), "key",
+                new int[] {0, 1, 0, 0}, null);
         var late = alert(null, Severity.ERROR, T.plusSeconds(301), AlertStatus.FIRING);
         var key = new RuleKey(old.ruleId, "r", "alertname=X", "key", Duration.ofMinutes(5));
         var placement = placement(Map.of(late.id(), key), List.of(old));
@@ -92,18 +93,24 @@ class PlacementTest {
         var placement = placement(Map.of(first.id(), key, second.id(), key), List.of());
         placement.place(first);
         placement.place(second);
-        placement.update(new Placement.MemberUpdate(first.id(), Severity.CRITICAL, false, T.plusSeconds(60)));
-
         var group = placement.finish().created().getFirst();
+        assertThat(group.severity).isEqualTo(Severity.CRITICAL);
+
+        var next = placement(Map.of(), List.of(group));
+        next.update(new Placement.MemberUpdate(first.id(), group.id, Severity.CRITICAL, true, Severity.CRITICAL, false,
+                T.plusSeconds(60)));
+        next.finish();
         assertThat(group.status).isEqualTo(GroupStatus.OPEN);
         assertThat(group.severity).isEqualTo(Severity.WARNING);
 
-        var later = placement(Map.of(), List.of(group));
-        later.update(new Placement.MemberUpdate(second.id(), Severity.WARNING, false, T.plusSeconds(90)));
-        var outcome = later.finish();
+        var last = placement(Map.of(), List.of(group));
+        last.update(new Placement.MemberUpdate(second.id(), group.id, Severity.WARNING, true, Severity.WARNING, false,
+                T.plusSeconds(90)));
+        var outcome = last.finish();
         assertThat(group.status).isEqualTo(GroupStatus.RESOLVED);
         assertThat(group.resolvedAt).isEqualTo(T.plusSeconds(90));
         assertThat(group.openKey).isNull();
+        assertThat(group.severity).isEqualTo(Severity.WARNING);
         assertThat(outcome.announcements()).containsExactly(new AlertGroupResolved(group.id, T.plusSeconds(90)));
     }
 
