@@ -250,6 +250,15 @@ class AuthorizationIT {
             rule("GET", "/api/v1/notification-deliveries", Access.VIEWER),
             rule("GET", "/api/v1/notification-deliveries/{id}", Access.VIEWER),
             rule("POST", "/api/v1/notification-deliveries/{id}/retry", Access.OPERATOR),
+            rule("GET", "/api/v1/alert-groups", Access.VIEWER),
+            rule("GET", "/api/v1/alert-groups/{id}", Access.VIEWER),
+            rule("GET", "/api/v1/alert-groups/{id}/timeline", Access.VIEWER),
+            rule("GET", "/api/v1/grouping-rules", Access.VIEWER),
+            rule("POST", "/api/v1/grouping-rules", Access.ADMIN),
+            rule("GET", "/api/v1/grouping-rules/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/grouping-rules/{id}", Access.ADMIN),
+            rule("DELETE", "/api/v1/grouping-rules/{id}", Access.ADMIN),
+            rule("PUT", "/api/v1/grouping-rules/order", Access.ADMIN),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));

@@ -22,6 +22,7 @@ import io.opsline.alerting.AlertFired;
 import io.opsline.alerting.AlertResolved;
 import io.opsline.alerting.AlertStatus;
 import io.opsline.alerting.Event;
+import io.opsline.alerting.internal.correlate.Correlation;
 import io.opsline.alerting.internal.suppress.SuppressionPolicy;
 import io.opsline.platform.Ids;
 import io.opsline.platform.Jdbc;
@@ -48,13 +49,15 @@ class AlertProcessor {
     private final AlertRepository alerts;
     private final ApplicationEventPublisher events;
     private final SuppressionPolicy suppression;
+    private final Correlation correlation;
     private final Duration earlyResolveMemory;
 
     AlertProcessor(AlertRepository alerts, ApplicationEventPublisher events, SuppressionPolicy suppression,
-            AlertingProperties properties) {
+            Correlation correlation, AlertingProperties properties) {
         this.alerts = alerts;
         this.events = events;
         this.suppression = suppression;
+        this.correlation = correlation;
         this.earlyResolveMemory = properties.earlyResolveMemory();
     }
 
@@ -112,6 +115,7 @@ class AlertProcessor {
         alerts.updateAll(changed.values());
         alerts.insertAll(created.values());
         alerts.appendHistory(timeline);
+        correlation.place(created.values(), changed.values());
         announcements.forEach(events::publishEvent);
     }
 

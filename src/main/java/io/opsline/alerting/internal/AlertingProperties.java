@@ -54,6 +54,13 @@ import jakarta.validation.constraints.NotNull;
  *        slow or hanging endpoint ties up only its own sends
  * @param notifyInFlight notifications sent at once at most by one node
  * @param notifyFailingAfter consecutive failed tries after which a channel counts as failing
+ * @param ciCacheTime how long an answer to "which CI is this host" is reused (and "what does this CI
+ *        depend on", for correlation)
+ * @param groupingWindow the window of a grouping rule that names none: an alert joins the open group
+ *        of its key when it comes within this time of the group's last alert
+ * @param topologyWindow how close in time an alert must come to an open group's last alert to join
+ *        it because their CIs are related
+ * @param topologyDepth how many relationships up or down correlation follows from an alert's CI
  */
 @Validated
 @ConfigurationProperties("opsline.alerting")
@@ -83,5 +90,8 @@ public record AlertingProperties(
         @DefaultValue("5m") @NotNull Duration notifyLease,
         @DefaultValue("4") @Min(1) @Max(100) int notifyPerChannel,
         @DefaultValue("64") @Min(1) @Max(10_000) int notifyInFlight,
-        @DefaultValue("3") @Min(1) @Max(1000) int notifyFailingAfter) {
+        @DefaultValue("3") @Min(1) @Max(1000) int notifyFailingAfter,
+        @DefaultValue("5m") @NotNull Duration groupingWindow,
+        @DefaultValue("10m") @NotNull Duration topologyWindow,
+        @DefaultValue("3") @Min(1) @Max(20) int topologyDepth) {
 }

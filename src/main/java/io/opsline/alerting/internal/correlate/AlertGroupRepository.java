@@ -1,0 +1,222 @@
+package io.opsline.alerting.internal.correlate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.opsline.alerting.Severity;
+import io.opsline.alerting.internal.correlate.AlertGroup.GroupReason;
+import io.opsline.alerting.internal.correlate.AlertGroup.GroupStatus;
+import io.opsline.platform.Jdbc;
+import io.opsline.platform.Page;
+import io.opsline.platform.PageRequest;
+
+/**
+ * SQL for {@code alert_group}, {@code alert_group_member} and {@code alert_group_history}: written
+ * in sets once per intake batch, read by people and by the modules that act on groups.
+ */
+@Repository
+class AlertGroupRepository {
+
+    private static final String COLUMNS = "id, title, status, reason, rule_id, rule_name, group_key, open_group_key,"
+            + " first_alert_at, last_alert_at, member_count, open_critical, open_error, open_warning, open_info,"
+            + " severity, root_alert_id, created_at, resolved_at";
+    private static final String MEMBER_COLUMNS = "alert_id, group_id, ci_id, severity, is_open, first_seen, summary,"
+            + " joined_at, reason";
+    private static final int IN_BATCH = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    AlertGroupRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** A CI with an alert in an open group, with the group's time span: what topology may join. */
+    record OpenGroupCi(UUID groupId, UUID ciId, Instant firstAlertAt, Instant lastAlertAt) {
+    }
+
+    /** The memberships of these alerts, by alert id; alerts without a group are left out. */
+    Map<UUID, GroupMember> membershipsOf(Collection<UUID> alertIds) {
+        var found = new HashMap<UUID, GroupMember>();
+        inChunks(List.copyOf(alertIds), chunk -> jdbc.sql("SELECT " + MEMBER_COLUMNS
+                + " FROM alert_group_member WHERE alert_id IN (:ids)").param("ids", chunk).query(this::mapMember).list())
+                .forEach(member -> found.put(member.alertId(), member));
+        return found;
+    }
+
+    /** The groups that still take alerts of these rule keys; read without locking. */
+    List<UUID> idsByOpenKey(Collection<String> openKeys) {
+        return inChunks(List.copyOf(openKeys), chunk -> jdbc.sql("SELECT id FROM alert_group"
+                + " WHERE open_group_key IN (:keys)").param("keys", chunk).query(UUID.class).list());
+    }
+
+    /** The CIs of alerts in open groups whose last alert came at or after {@code since}; read without locking. */
+    List<OpenGroupCi> openGroupCis(Instant since) {
+        return jdbc.sql("SELECT c.group_id, c.ci_id, g.first_alert_at, g.last_alert_at FROM alert_group g"
+                + " JOIN alert_group_ci c ON c.group_id = g.id WHERE g.status = 'OPEN' AND g.last_alert_at >= ?")
+                .param(Jdbc.timestamp(since))
+                .query((rs, n) -> new OpenGroupCi(Jdbc.uuid(rs, "group_id"), Jdbc.uuid(rs, "ci_id"),
+                        Jdbc.instant(rs, "first_alert_at"), Jdbc.instant(rs, "last_alert_at")))
+                .list();
+    }
+
+    /**
+     * The groups with these ids, locked until the transaction ends, with their CIs and root causes.
+     * Locked in id order, the same on every node, so that two batches never wait for each other crosswise.
+     */
+    List<WorkingGroup> lock(SortedSet<UUID> ids) {
+        var roots = new HashMap<UUID, UUID>();
+        var stored = inChunks(List.copyOf(ids), chunk -> jdbc.sql("SELECT " + COLUMNS
+                + " FROM alert_group WHERE id IN (:ids) ORDER BY id FOR UPDATE").param("ids", chunk)
+                .query((rs, n) -> {
+                    var group = mapGroup(rs, n);
+                    roots.put(group.rootAlertId(), group.id());
+                    return new Locked(group, rs.getString("open_group_key"), new int[] {rs.getInt("open_critical"),
+                        rs.getInt("open_error"), rs.getInt("open_warning"), rs.getInt("open_info")});
+                }).list());
+        var rootOf = new HashMap<UUID, CiAlert>();
+        inChunks(List.copyOf(roots.keySet()), chunk -> jdbc.sql("SELECT group_id, ci_id, alert_id, first_seen, summary"
+                + " FROM alert_group_member WHERE alert_id IN (:ids)").param("ids", chunk).query(this::mapCiAlert)
+                .list()).forEach(root -> rootOf.put(root.groupId(), root));
+        var locked = new HashMap<UUID, WorkingGroup>();
+        for (var group : stored) {
+            locked.put(group.group().id(), new WorkingGroup(group.group(), group.openKey(), group.open(),
+                    rootOf.get(group.group().id())));
+        }
+        inChunks(List.copyOf(locked.keySet()), chunk -> jdbc.sql("SELECT group_id, ci_id, alert_id, first_seen, summary"
+                + " FROM alert_group_ci WHERE group_id IN (:ids)").param("ids", chunk).query(this::mapCiAlert).list())
+                .forEach(ci -> locked.get(ci.groupId()).cis.put(ci.ciId(), ci));
+        return List.copyOf(locked.values());
+    }
+
+    private record Locked(AlertGroup group, String openKey, int[] open) {
+    }
+
+    /**
+     * Stores what a batch did. Changed groups are written before new ones: a new group may take over
+     * the rule key a changed one gives up.
+     */
+    void store(Placement.Outcome outcome) {
+        template.batchUpdate("UPDATE alert_group SET title = ?, status = ?, reason = ?, open_group_key = ?,"
+                + " first_alert_at = ?, last_alert_at = ?, member_count = ?, open_critical = ?, open_error = ?,"
+                + " open_warning = ?, open_info = ?, severity = ?, root_alert_id = ?, resolved_at = ? WHERE id = ?",
+                rows(outcome.changed(), g -> new Object[] {g.title, g.status.name(), g.reason.name(), g.openKey,
+                    Jdbc.timestamp(g.firstAlertAt), Jdbc.timestamp(g.lastAlertAt), g.memberCount, g.open[0], g.open[1],
+                    g.open[2], g.open[3], g.severity.name(), g.root.alertId(), Jdbc.timestamp(g.resolvedAt), g.id}));
+        template.batchUpdate("INSERT INTO alert_group (" + COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows(outcome.created(), g -> new Object[] {g.id, g.title, g.status.name(), g.reason.name(), g.ruleId,
+                    g.ruleName, g.groupKey, g.openKey, Jdbc.timestamp(g.firstAlertAt), Jdbc.timestamp(g.lastAlertAt),
+                    g.memberCount, g.open[0], g.open[1], g.open[2], g.open[3], g.severity.name(), g.root.alertId(),
+                    Jdbc.timestamp(g.createdAt), Jdbc.timestamp(g.resolvedAt)}));
+        template.batchUpdate("INSERT INTO alert_group_member (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows(outcome.newMembers(), m -> new Object[] {m.alertId(), m.groupId(), m.ciId(), m.severity().name(),
+                    m.open(), Jdbc.timestamp(m.firstSeen()), m.summary(), Jdbc.timestamp(m.joinedAt()), m.reason()}));
+        template.batchUpdate("UPDATE alert_group_member SET severity = ?, is_open = ? WHERE alert_id = ?",
+                rows(outcome.changedMembers(), m -> new Object[] {m.severity().name(), m.open(), m.alertId()}));
+        template.batchUpdate("INSERT INTO alert_group_ci (group_id, ci_id, alert_id, first_seen, summary)"
+                + " VALUES (?, ?, ?, ?, ?)", rows(outcome.newCis(), c -> new Object[] {c.groupId(), c.ciId(),
+                    c.alertId(), Jdbc.timestamp(c.firstSeen()), c.summary()}));
+        template.batchUpdate("INSERT INTO alert_group_history (id, group_id, at, kind, alert_id, text)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", rows(outcome.timeline(), c -> new Object[] {c.id(), c.groupId(),
+                    Jdbc.timestamp(c.at()), c.kind().name(), c.alertId(), c.text()}));
+    }
+
+    Optional<AlertGroup> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_group WHERE id = ?").param(id).query(this::mapGroup)
+                .optional();
+    }
+
+    Optional<UUID> groupOf(UUID alertId) {
+        return jdbc.sql("SELECT group_id FROM alert_group_member WHERE alert_id = ?").param(alertId)
+                .query(UUID.class).optional();
+    }
+
+    /** A group's members, oldest first. */
+    List<GroupMember> members(UUID groupId) {
+        return jdbc.sql("SELECT " + MEMBER_COLUMNS + " FROM alert_group_member WHERE group_id = ?"
+                + " ORDER BY first_seen, alert_id").param(groupId).query(this::mapMember).list();
+    }
+
+    List<GroupChange> history(UUID groupId) {
+        return jdbc.sql("SELECT id, group_id, at, kind, alert_id, text FROM alert_group_history WHERE group_id = ?"
+                + " ORDER BY at, CASE kind WHEN 'OPENED' THEN 0 WHEN 'ALERT_JOINED' THEN 1"
+                + " WHEN 'ROOT_CAUSE_CHANGED' THEN 2 ELSE 3 END, id").param(groupId)
+                .query((rs, n) -> new GroupChange(Jdbc.uuid(rs, "id"), Jdbc.uuid(rs, "group_id"), Jdbc.instant(rs, "at"),
+                        GroupChange.Kind.valueOf(rs.getString("kind")), Jdbc.uuid(rs, "alert_id"), rs.getString("text")))
+                .list();
+    }
+
+    /** Groups matching a filter, open before resolved, newest first. */
+    Page<AlertGroup> page(GroupFilter filter, PageRequest page) {
+        var where = new StringBuilder(" WHERE 1 = 1");
+        var params = new HashMap<String, Object>();
+        anyOf(where, params, "status", filter.statuses());
+        anyOf(where, params, "severity", filter.severities());
+        var total = jdbc.sql("SELECT COUNT(*) FROM alert_group" + where).params(params).query(Long.class).single();
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        var items = jdbc.sql("SELECT " + COLUMNS + " FROM alert_group" + where
+                + " ORDER BY CASE status WHEN 'OPEN' THEN 0 ELSE 1 END, last_alert_at DESC, id"
+                + " LIMIT :limit OFFSET :offset").params(params).query(this::mapGroup).list();
+        return page.toPage(items, total);
+    }
+
+    /** Narrows a query to rows whose column holds one of the values; no values, no narrowing. */
+    private static void anyOf(StringBuilder where, Map<String, Object> params, String column,
+            Collection<? extends Enum<?>> values) {
+        if (!values.isEmpty()) {
+            where.append(" AND ").append(column).append(" IN (:").append(column).append(')');
+            params.put(column, values.stream().map(Enum::name).toList());
+        }
+    }
+
+    private static <T> List<Object[]> rows(Collection<T> items, Function<T, Object[]> row) {
+        var rows = new ArrayList<Object[]>(items.size());
+        items.forEach(item -> rows.add(row.apply(item)));
+        return rows;
+    }
+
+    private static <K, T> List<T> inChunks(List<K> keys, Function<List<K>, List<T>> query) {
+        var found = new ArrayList<T>();
+        for (int from = 0; from < keys.size(); from += IN_BATCH) {
+            found.addAll(query.apply(keys.subList(from, Math.min(keys.size(), from + IN_BATCH))));
+        }
+        return found;
+    }
+
+    private AlertGroup mapGroup(ResultSet rs, int n) throws SQLException {
+        return new AlertGroup(Jdbc.uuid(rs, "id"), rs.getString("title"), GroupStatus.valueOf(rs.getString("status")),
+                GroupReason.valueOf(rs.getString("reason")), Jdbc.uuid(rs, "rule_id"), rs.getString("rule_name"),
+                rs.getString("group_key"), Jdbc.instant(rs, "first_alert_at"), Jdbc.instant(rs, "last_alert_at"),
+                rs.getInt("member_count"), rs.getInt("open_critical") + rs.getInt("open_error")
+                        + rs.getInt("open_warning") + rs.getInt("open_info"), Severity.valueOf(rs.getString("severity")),
+                Jdbc.uuid(rs, "root_alert_id"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "resolved_at"));
+    }
+
+    private CiAlert mapCiAlert(ResultSet rs, int n) throws SQLException {
+        return new CiAlert(Jdbc.uuid(rs, "group_id"), Jdbc.uuid(rs, "ci_id"), Jdbc.uuid(rs, "alert_id"),
+                Jdbc.instant(rs, "first_seen"), rs.getString("summary"));
+    }
+
+    private GroupMember mapMember(ResultSet rs, int n) throws SQLException {
+        return new GroupMember(Jdbc.uuid(rs, "alert_id"), Jdbc.uuid(rs, "group_id"), Jdbc.uuid(rs, "ci_id"),
+                Severity.valueOf(rs.getString("severity")), rs.getBoolean("is_open"), Jdbc.instant(rs, "first_seen"),
+                rs.getString("summary"), Jdbc.instant(rs, "joined_at"), rs.getString("reason"));
+    }
+}
