@@ -32,18 +32,26 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class AlertingBench {
 
     record Options(String target, String url, String key, String token, String source, int rate, int batch,
-            int open, int warmupSeconds, int measureSeconds, int senders, long seed, Path results, String label) {
+            int open, int warmupSeconds, int measureSeconds, int senders, long seed, Path results, String label,
+            int receiverPort) {
     }
 
-    /** One event of the stream. */
-    record Event(String key, boolean resolve, String severity) {
+    /**
+     * One event of the stream. One new problem in {@value #PAGE_EVERY} is marked to page someone
+     * (label {@code page=true}, which the targets route to a webhook): most events in an outage are
+     * repeats and noise, and a page is the rare one that must be fast.
+     */
+    record Event(String key, boolean resolve, String severity, boolean page) {
     }
+
+    static final int PAGE_EVERY = 50;
 
     /** The stream: deterministic for a seed; keeps about {@code open} problems open. */
     static final class Stream {
         private final Random random;
         private final int open;
         private final List<String> openKeys = new ArrayList<>();
+        private final java.util.Set<String> paged = new java.util.HashSet<>();
         private long next;
 
         Stream(long seed, int open) {
@@ -58,16 +66,20 @@ public final class AlertingBench {
             if (openKeys.isEmpty() || (filling && roll < 0.6) || (!filling && roll < 0.15)) {
                 var key = "p" + (next++);
                 openKeys.add(key);
-                return new Event(key, false, random.nextInt(10) == 0 ? "critical" : "warning");
+                boolean page = random.nextInt(PAGE_EVERY) == 0;
+                if (page) {
+                    paged.add(key);
+                }
+                return new Event(key, false, random.nextInt(10) == 0 ? "critical" : "warning", page);
             }
             int index = random.nextInt(openKeys.size());
             var key = openKeys.get(index);
             if (!filling && roll < 0.30) {
                 openKeys.set(index, openKeys.get(openKeys.size() - 1));
                 openKeys.remove(openKeys.size() - 1);
-                return new Event(key, true, "warning");
+                return new Event(key, true, "warning", paged.remove(key));
             }
-            return new Event(key, false, "warning");
+            return new Event(key, false, "warning", paged.contains(key));
         }
 
         int openCount() {
@@ -96,7 +108,7 @@ public final class AlertingBench {
                         usage: java bench/AlertingBench.java --target opsline|alertmanager --url URL
                           [--key INTEGRATION_KEY --token API_TOKEN --source INTEGRATION_NAME]
                           [--rate EVENTS_PER_S] [--batch N] [--open N] [--warmup S] [--measure S] [--senders N (lanes, default 64)]
-                          [--seed N] [--label TEXT] [--results FILE]""");
+                          [--seed N] [--label TEXT] [--results FILE] [--receiver-port PORT]""");
                 System.exit(2);
             }
             values.put(args[i].substring(2), args[++i]);
@@ -111,7 +123,8 @@ public final class AlertingBench {
                 Integer.parseInt(values.getOrDefault("senders", "64")),
                 Long.parseLong(values.getOrDefault("seed", "42")),
                 values.containsKey("results") ? Path.of(values.get("results")) : null,
-                values.getOrDefault("label", values.get("target")));
+                values.getOrDefault("label", values.get("target")),
+                Integer.parseInt(values.getOrDefault("receiver-port", "0")));
         new AlertingBench(options).run();
     }
 
@@ -164,6 +177,29 @@ public final class AlertingBench {
                 }
             }));
         }
+        // Pages: when each paged problem's first trigger was made, and when its first notification came.
+        var pageMade = new java.util.concurrent.ConcurrentHashMap<String, Long>();
+        var pageLatencies = new ConcurrentLinkedQueue<Long>();
+        var notified = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+        com.sun.net.httpserver.HttpServer receiver = null;
+        if (options.receiverPort() > 0) {
+            receiver = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", options.receiverPort()), 200);
+            receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            receiver.createContext("/", exchange -> {
+                long arrived = System.nanoTime();
+                var body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+                for (var key : pagedKeys(body)) {
+                    var made = pageMade.get(key);
+                    if (made != null && notified.add(key)) {
+                        pageLatencies.add(arrived - made);
+                    }
+                }
+            });
+            receiver.start();
+        }
         System.out.printf("%s: offering %,d events/s in requests of %d for %d s (%d s warm-up)%n", options.label(),
                 options.rate(), options.batch(), totalSeconds, options.warmupSeconds());
         long start = System.nanoTime();
@@ -185,6 +221,9 @@ public final class AlertingBench {
             var at = Instant.now();
             for (; sent < target; sent++) {
                 var event = stream.next();
+                if (event.page() && !event.resolve() && due >= measureFrom) {
+                    pageMade.putIfAbsent(event.key(), due);
+                }
                 int lane = Math.floorMod(event.key().hashCode(), laneCount);
                 var buffer = buffers.get(lane);
                 buffer.add(event);
@@ -207,6 +246,23 @@ public final class AlertingBench {
             sender.join();
         }
         long finished = System.nanoTime();
+        if (receiver != null) {
+            // Notifications of the last pages are given a few seconds to arrive.
+            long waitUntil = System.nanoTime() + 10_000_000_000L;
+            while (notified.size() < pageMade.size() && System.nanoTime() < waitUntil) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            receiver.stop(0);
+            var pages = pageLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            figures.put(prefix + "pages", Integer.toString(pageMade.size()));
+            figures.put(prefix + "pages.notified", Integer.toString(notified.size()));
+            figures.put(prefix + "notify.p50.ms", "%.0f".formatted(percentile(pages, 0.50) / 1e6));
+            figures.put(prefix + "notify.p99.ms", "%.0f".formatted(percentile(pages, 0.99) / 1e6));
+            figures.put(prefix + "notify.max.ms", "%.0f".formatted(pages.length == 0 ? 0 : pages[pages.length - 1] / 1e6));
+            System.out.printf("%s: %d of %d pages notified, event -> notification p50 %s ms, p99 %s ms, max %s ms%n",
+                    options.label(), notified.size(), pageMade.size(), figures.get(prefix + "notify.p50.ms"),
+                    figures.get(prefix + "notify.p99.ms"), figures.get(prefix + "notify.max.ms"));
+        }
 
         var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         // Stored events over the measured span, including the time to drain what was queued by its end.
@@ -260,7 +316,7 @@ public final class AlertingBench {
             } else {
                 body.append(",\"severity\":\"").append(event.severity()).append("\",\"summary\":\"Problem ")
                         .append(event.key()).append(" on host ").append(event.key()).append("\",\"labels\":{\"bench\":\"")
-                        .append(event.key()).append("\"}}");
+                        .append(event.key()).append(event.page() ? "\",\"page\":\"true" : "").append("\"}}");
             }
         }
         return body.append("]}").toString();
@@ -274,7 +330,7 @@ public final class AlertingBench {
                 body.append(',');
             }
             body.append("{\"labels\":{\"alertname\":\"Bench\",\"bench\":\"").append(event.key())
-                    .append("\",\"severity\":\"").append(event.severity()).append("\"},\"annotations\":{\"summary\":\"Problem ")
+                    .append(event.page() ? "\",\"page\":\"true" : "").append("\",\"severity\":\"").append(event.severity()).append("\"},\"annotations\":{\"summary\":\"Problem ")
                     .append(event.key()).append("\"}");
             // Times as Prometheus sends them: a firing alert from when it was seen, a resolved one ending then.
             body.append(",\"startsAt\":\"").append(event.resolve() ? now.minusSeconds(3600) : now).append('"');
@@ -302,6 +358,20 @@ public final class AlertingBench {
             count += Json.list(Json.object(group).get("alerts")).size();
         }
         return Long.toString(count);
+    }
+
+    /** The problems a notification is about: Opsline's webhook names one, Alertmanager's lists its group's alerts. */
+    private static List<String> pagedKeys(String body) {
+        var keys = new ArrayList<String>();
+        var root = Json.object(Json.parse(body));
+        if (root.containsKey("alerts")) {
+            for (var alert : Json.list(root.get("alerts"))) {
+                keys.add(String.valueOf(Json.object(Json.object(alert).get("labels")).get("bench")));
+            }
+        } else if (root.get("labels") != null) {
+            keys.add(String.valueOf(Json.object(root.get("labels")).get("bench")));
+        }
+        return keys;
     }
 
     private static double percentile(long[] sorted, double p) {

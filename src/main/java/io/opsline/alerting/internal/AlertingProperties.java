@@ -1,5 +1,6 @@
 package io.opsline.alerting.internal;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,7 +21,8 @@ import jakarta.validation.constraints.NotNull;
  *        is told to come back (503 with Retry-After) rather than kept waiting without end
  * @param intakeWait how long a sender's request waits for its events to be stored before it is
  *        answered 503 (its events may still be stored; a retry only counts one more occurrence)
- * @param ciCacheTime how long an answer to "which CI is this host" is reused
+ * @param ciCacheTime how long an answer to "which CI is this host" is reused (and "what does this CI
+ *        depend on", for correlation)
  * @param intakeRate events a second one integration may send to one node, on average; more are
  *        answered 429 with Retry-After (so one flooding sender cannot crowd out the others)
  * @param intakeBurst events one integration may send at once after a quiet spell
@@ -54,13 +56,14 @@ import jakarta.validation.constraints.NotNull;
  *        slow or hanging endpoint ties up only its own sends
  * @param notifyInFlight notifications sent at once at most by one node
  * @param notifyFailingAfter consecutive failed tries after which a channel counts as failing
- * @param ciCacheTime how long an answer to "which CI is this host" is reused (and "what does this CI
- *        depend on", for correlation)
  * @param groupingWindow the window of a grouping rule that names none: an alert joins the open group
  *        of its key when it comes within this time of the group's last alert
  * @param topologyWindow how close in time an alert must come to an open group's last alert to join
  *        it because their CIs are related
  * @param topologyDepth how many relationships up or down correlation follows from an alert's CI
+ * @param escalationPoll how often each node looks for new alert groups to page about and for due
+ *        escalation steps; the most a page waits before it is queued
+ * @param publicUrl the address people reach Opsline at, for the links in the messages it sends
  */
 @Validated
 @ConfigurationProperties("opsline.alerting")
@@ -93,5 +96,7 @@ public record AlertingProperties(
         @DefaultValue("3") @Min(1) @Max(1000) int notifyFailingAfter,
         @DefaultValue("5m") @NotNull Duration groupingWindow,
         @DefaultValue("10m") @NotNull Duration topologyWindow,
-        @DefaultValue("3") @Min(1) @Max(20) int topologyDepth) {
+        @DefaultValue("3") @Min(1) @Max(20) int topologyDepth,
+        @DefaultValue("250ms") @NotNull Duration escalationPoll,
+        @DefaultValue("http://localhost:8080") @NotNull URI publicUrl) {
 }

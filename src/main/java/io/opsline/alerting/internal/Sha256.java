@@ -6,12 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of a text as 64 lowercase hex characters. */
-final class Sha256 {
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static String hex(String text) {
+    public static String hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

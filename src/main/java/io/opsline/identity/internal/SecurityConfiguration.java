@@ -36,7 +36,8 @@ class SecurityConfiguration {
 
     /** Addresses anyone may reach without signing in. */
     static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg",
-            "/error", "/actuator/health", "/actuator/health/**", "/calendar/oncall/*"};
+            "/error", "/actuator/health", "/actuator/health/**", "/calendar/oncall/*",
+            "/ack/*"};
     static final String[] PUBLIC_API_PATHS = {"/api/openapi", "/api/openapi.yaml"};
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "

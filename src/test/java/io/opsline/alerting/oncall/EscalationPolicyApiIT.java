@@ -49,8 +49,8 @@ class EscalationPolicyApiIT {
         var scheduleId = fixtures.createSchedule(schedule(ApiCalls.unique("esc"), "UTC",
                 List.of(dailyLayer("primary", "2026-06-01T09:00", anna.id().toString())))).get("schedule").get("id")
                 .asString();
-        var email = UUID.randomUUID().toString();
-        var slack = UUID.randomUUID().toString();
+        var email = fixtures.channel("email");
+        var slack = fixtures.channel("slack");
         var name = ApiCalls.unique("database-outage");
         var created = api().post(accounts.admin().token(), BASE, Map.of("name", name, "description", "DBAs first",
                 "repeat", 2, "levels", List.of(
@@ -103,13 +103,14 @@ class EscalationPolicyApiIT {
 
         assertThat(refused).hasStatus(422);
         assertThat(api().fields(refused)).containsExactlyInAnyOrder("repeat", "levels[0].delayMinutes",
-                "levels[0].targets[0].id", "levels[0].targets[1].via", "levels[0].targets[1].id",
-                "levels[0].targets[2].via", "levels[0].targets[3].type", "levels[0].targets[3].id",
+                "levels[0].targets[0].id", "levels[0].targets[0].via", "levels[0].targets[1].via",
+                "levels[0].targets[1].id", "levels[0].targets[2].id", "levels[0].targets[2].via",
+                "levels[0].targets[3].type", "levels[0].targets[3].id",
                 "levels[1].delayMinutes", "levels[1].targets");
         var noLevels = api().post(accounts.admin().token(), BASE, Map.of("name", name, "levels", List.of()));
         assertThat(api().fields(noLevels)).containsExactly("levels");
         var level = Map.of("delayMinutes", 5, "targets", List.of(Map.of("type", "channel", "id",
-                UUID.randomUUID().toString())));
+                new OnCallFixtures(api(), accounts).channel("webhook"))));
         var elevenLevels = api().post(accounts.admin().token(), BASE,
                 Map.of("name", name, "levels", Collections.nCopies(11, level)));
         assertThat(api().fields(elevenLevels)).containsExactly("levels");

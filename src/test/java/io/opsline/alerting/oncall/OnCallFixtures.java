@@ -29,6 +29,19 @@ public record OnCallFixtures(ApiCalls api, TestAccounts accounts) {
         return api.body(created);
     }
 
+    /** A new notification channel of this kind (email, slack, …); its id. */
+    public String channel(String kind) {
+        var input = kind.equals("email")
+                ? Map.<String, Object>of("name", ApiCalls.unique("mail"), "kind", "email", "smtpHost", "127.0.0.1",
+                        "smtpSecurity", "none", "fromAddress", "opsline@example.org")
+                : Map.<String, Object>of("name", ApiCalls.unique(kind), "kind", kind,
+                        "url", "https://hooks.example.org/" + kind);
+        var created = api.post(accounts.admin().token(), "/api/v1/notification-channels", input);
+        assertThat(created).as("channel created").hasStatus(201);
+        var body = api.body(created);
+        return (body.has("channel") ? body.get("channel") : body).get("id").asString();
+    }
+
     /** A one-level policy paging a user by email through the given channel id. */
     public static Map<String, Object> policy(String name, String userId, String channelId) {
         return Map.of("name", name, "levels", List.of(Map.of("delayMinutes", 15, "targets",

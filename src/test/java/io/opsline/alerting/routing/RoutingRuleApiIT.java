@@ -50,8 +50,9 @@ class RoutingRuleApiIT {
     }
 
     private String newPolicy() {
-        return new OnCallFixtures(api(), accounts).createPolicy(policy(ApiCalls.unique("policy"),
-                accounts.operator().id().toString(), UUID.randomUUID().toString()));
+        var fixtures = new OnCallFixtures(api(), accounts);
+        return fixtures.createPolicy(policy(ApiCalls.unique("policy"), accounts.operator().id().toString(),
+                fixtures.channel("email")));
     }
 
     private JsonNode createRule(String name, String policyId, Map<String, Object> conditions) {

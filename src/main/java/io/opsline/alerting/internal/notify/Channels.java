@@ -3,6 +3,7 @@ package io.opsline.alerting.internal.notify;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -54,6 +55,11 @@ public class Channels {
 
     public Channel get(UUID id) {
         return view(stored(id));
+    }
+
+    /** What kind of channel an id names, if any: for checking a reference to one. */
+    public Optional<ChannelKind> kindOf(UUID id) {
+        return channels.find(id).map(StoredChannel::kind);
     }
 
     @Transactional

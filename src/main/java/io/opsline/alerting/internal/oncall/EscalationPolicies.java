@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.opsline.alerting.internal.notify.ChannelKind;
+import io.opsline.alerting.internal.notify.Channels;
 import io.opsline.alerting.internal.oncall.EscalationPolicy.Level;
 import io.opsline.alerting.internal.oncall.EscalationPolicy.Target;
 import io.opsline.alerting.internal.oncall.EscalationPolicy.TargetType;
@@ -39,12 +41,15 @@ public class EscalationPolicies {
     private final EscalationRepository policies;
     private final ScheduleRepository schedules;
     private final People people;
+    private final Channels channels;
     private final AuditLog audit;
 
-    EscalationPolicies(EscalationRepository policies, ScheduleRepository schedules, People people, AuditLog audit) {
+    EscalationPolicies(EscalationRepository policies, ScheduleRepository schedules, People people, Channels channels,
+            AuditLog audit) {
         this.policies = policies;
         this.schedules = schedules;
         this.people = people;
+        this.channels = channels;
         this.audit = audit;
     }
 
@@ -195,6 +200,13 @@ public class EscalationPolicies {
         }
         if (type == TargetType.SCHEDULE && id != null && !schedules.exists(id)) {
             violations.add(field + ".id", "no on-call schedule with id " + id);
+        }
+        if (type == TargetType.CHANNEL && id != null && channels.kindOf(id).isEmpty()) {
+            violations.add(field + ".id", "no notification channel with id " + id);
+        }
+        if (type != TargetType.CHANNEL && via != null
+                && channels.kindOf(via).filter(kind -> kind == ChannelKind.EMAIL).isEmpty()) {
+            violations.add(field + ".via", "must be an email channel: people are reached by email");
         }
         return type == null || id == null ? null : new Target(type, id, via);
     }

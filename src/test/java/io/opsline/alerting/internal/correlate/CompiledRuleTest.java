@@ -24,7 +24,7 @@ class CompiledRuleTest {
 
     private static Alert alert(Severity severity, Map<String, String> labels) {
         return new Alert(UUID.randomUUID(), "f", "prometheus", "k", AlertStatus.FIRING, severity, "s", null, null,
-                labels, Map.of(), null, T, T, 1, null, null, null, null, 0);
+                labels, Map.of(), null, T, T, 1, null, null, null, null, null, 0);
     }
 
     @Test

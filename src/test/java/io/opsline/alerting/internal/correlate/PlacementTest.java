@@ -33,7 +33,7 @@ class PlacementTest {
 
     private static Alert alert(UUID ciId, Severity severity, Instant at, AlertStatus status) {
         return new Alert(UUID.randomUUID(), "f", "src", "k", status, severity, "on " + ciId, ciId, null, Map.of(),
-                Map.of(), null, at, at, 1, null, null, status == AlertStatus.RESOLVED ? at : null, null, 0);
+                Map.of(), null, at, at, 1, null, null, status == AlertStatus.RESOLVED ? at : null, null, null, 0);
     }
 
     @Test

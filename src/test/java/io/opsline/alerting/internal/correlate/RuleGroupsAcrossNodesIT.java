@@ -87,7 +87,7 @@ class RuleGroupsAcrossNodesIT {
     private Alert storedAlert(String source, String key, Instant at) {
         var alert = new Alert(UUID.randomUUID(), UUID.randomUUID().toString().replace("-", "").repeat(2), source, key,
                 AlertStatus.FIRING, Severity.CRITICAL, "storm " + key, null, null, Map.of("alertname", "Storm"),
-                Map.of(), null, at, at, 1, null, null, null, null, 0);
+                Map.of(), null, at, at, 1, null, null, null, null, null, 0);
         jdbc.sql("INSERT INTO alert (id, fingerprint, open_fingerprint, source, dedup_key, status, severity, summary,"
                 + " labels, details, first_seen, last_seen, occurrences, version)"
                 + " VALUES (?, ?, ?, ?, ?, 'FIRING', 'CRITICAL', ?, '{\"alertname\":\"Storm\"}', '{}', ?, ?, 1, 0)")

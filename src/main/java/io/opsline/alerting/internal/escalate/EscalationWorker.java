@@ -1,0 +1,88 @@
+package io.opsline.alerting.internal.escalate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import io.opsline.alerting.internal.AlertingProperties;
+
+/**
+ * Looks for new alert groups and due escalation steps every poll interval, on every node: the
+ * database decides which node takes which (see {@link Escalations}). Polling rather than events
+ * keeps a page from depending on a message that a crash could lose, and costs two indexed queries
+ * per interval.
+ */
+@Component
+class EscalationWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationWorker.class);
+    /** Groups created this much before the newest one seen are looked at again: clocks of nodes differ a little. */
+    private static final Duration CLOCK_MARGIN = Duration.ofSeconds(5);
+    /** How far back a node starting up looks for groups nobody escalated (another node's crash, a restart). */
+    private static final Duration LOOK_BACK_AT_START = Duration.ofHours(1);
+    private static final int BATCH = 200;
+
+    private final Escalations escalations;
+    private final Duration poll;
+    private volatile Thread thread;
+
+    EscalationWorker(Escalations escalations, AlertingProperties properties) {
+        this.escalations = escalations;
+        this.poll = properties.escalationPoll();
+    }
+
+    private void loop() {
+        var since = Instant.now().minus(LOOK_BACK_AT_START);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                var newest = escalations.startNewGroups(since, BATCH);
+                since = newest.minus(CLOCK_MARGIN).isAfter(since) ? newest.minus(CLOCK_MARGIN) : since;
+                var due = escalations.due(BATCH);
+                if (!due.isEmpty()) {
+                    escalations.takeSteps(due);
+                }
+                if (due.size() < BATCH) {
+                    TimeUnit.MILLISECONDS.sleep(poll.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.error("Escalations could not be advanced; trying again shortly", e);
+                try {
+                    TimeUnit.SECONDS.sleep(5);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        thread = Thread.ofPlatform().name("opsline-escalations").daemon().start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        var running = thread;
+        if (running != null) {
+            running.interrupt();
+            try {
+                running.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+}
