@@ -1,5 +1,5 @@
-// The alert console: selecting rows, live refresh when the server announces changes (server-sent events),
-// and times shown on the reader's own clock. No inline scripts: the CSP forbids them.
+// The alert console: selecting rows, and live refresh when the server announces changes (server-sent events).
+// No inline scripts: the CSP forbids them.
 (function () {
     'use strict';
 
@@ -36,31 +36,23 @@
         }
     }
 
+    function connected(open) {
+        return function () {
+            live = open;
+            showStatus();
+        };
+    }
+
     // EventSource reconnects by itself when the server ends a stream.
-    function listen() {
-        var status = document.querySelector('[data-live-stream]');
-        if (!status || !window.EventSource) { return; }
-        var source = new EventSource(status.getAttribute('data-live-stream'));
-        source.addEventListener('changed', refresh);
-        source.onopen = function () { live = true; showStatus(); };
-        source.onerror = function () { live = false; showStatus(); };
-    }
-
-    function pad(n) {
-        return (n < 10 ? '0' : '') + n;
-    }
-
-    // <time data-local-time="time|datetime" datetime="ISO">: the server wrote its own clock; show the reader's.
-    function localTimes(root) {
-        root.querySelectorAll('time[data-local-time]').forEach(function (element) {
-            var at = new Date(element.getAttribute('datetime'));
-            if (isNaN(at.getTime())) { return; }
-            var time = pad(at.getHours()) + ':' + pad(at.getMinutes());
-            element.textContent = element.getAttribute('data-local-time') === 'time'
-                ? time + ':' + pad(at.getSeconds())
-                : at.getFullYear() + '-' + pad(at.getMonth() + 1) + '-' + pad(at.getDate()) + ' ' + time;
-        });
-    }
+    document.addEventListener('DOMContentLoaded', function () {
+        var announcer = document.querySelector('[data-live-stream]');
+        if (announcer && window.EventSource) {
+            var changes = new EventSource(announcer.getAttribute('data-live-stream'));
+            changes.addEventListener('changed', refresh);
+            changes.addEventListener('open', connected(true));
+            changes.addEventListener('error', connected(false));
+        }
+    });
 
     // Never replace the table under someone's hands: the rows they ticked would vanish.
     document.addEventListener('htmx:beforeRequest', function (event) {
@@ -80,10 +72,5 @@
         }
     });
 
-    htmx.onLoad(function (content) {
-        localTimes(content);
-        showStatus();
-    });
-
-    document.addEventListener('DOMContentLoaded', listen);
+    htmx.onLoad(showStatus);
 })();

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -47,13 +46,12 @@ class AlertConsoleBrowserIT {
 
         assertThat(rowIds(browser)).as("the critical alert above the warnings, the newest warning first")
                 .containsExactly(critical, other, warning);
-        assertThat(onConsole(() -> browser.find("tr[data-alert-id='" + critical + "'] .state-badge").getText()))
-                .isEqualTo("CRITICAL");
+        assertThat(text(browser, "tr[data-alert-id='" + critical + "'] .state-badge")).isEqualTo("CRITICAL");
         browser.screenshot("alerts");
 
-        onConsole(() -> {
+        browser.waitUntil("a first row selected", d -> {
             browser.byId("select-" + critical).click();
-            return null;
+            return true;
         });
         browser.byId("select-" + warning).click();
         browser.waitUntil("the selection to be counted",
@@ -67,8 +65,8 @@ class AlertConsoleBrowserIT {
         assertThat(rowIds(browser)).as("acknowledged alerts step below the one nobody is on")
                 .containsExactly(other, critical, warning);
         for (var acknowledged : List.of(critical, warning)) {
-            assertThat(onConsole(() -> browser.find("tr[data-alert-id='" + acknowledged + "'] [data-status-badge]")
-                    .getText())).isEqualTo("Acknowledged");
+            assertThat(text(browser, "tr[data-alert-id='" + acknowledged + "'] [data-status-badge]"))
+                    .isEqualTo("Acknowledged");
         }
         assertThat(alerts.get(critical).acknowledgedBy()).isEqualTo(operator.username());
         browser.screenshot("alerts-acknowledged");
@@ -94,9 +92,9 @@ class AlertConsoleBrowserIT {
         var id = raise(source, "db-1 is down", Severity.CRITICAL);
         browser.signIn(accounts.operator()).open("/alerts?source=" + source);
 
-        onConsole(() -> {
+        browser.waitUntil("the alert's link followed", d -> {
             browser.find("tr[data-alert-id='" + id + "'] a[data-alert-link]").click();
-            return null;
+            return true;
         });
         browser.waitForPath("/alerts/" + id);
         assertThat(browser.find("[data-testid=timeline] tbody tr").getAttribute("data-kind")).isEqualTo("OPENED");
@@ -116,21 +114,14 @@ class AlertConsoleBrowserIT {
                 .stream().filter(a -> a.dedupKey().equals(key)).findFirst().orElseThrow().id();
     }
 
-    private static List<UUID> rowIds(Browser browser) {
-        return onConsole(() -> browser.findAll("#alert-results tbody tr").stream()
-                .map(row -> UUID.fromString(row.getAttribute("data-alert-id"))).toList());
+    /** An element's text, read again if a refresh replaced the table meanwhile. */
+    private static String text(Browser browser, String css) {
+        return browser.waitUntil("'" + css + "' read", d -> browser.find(css).getText());
     }
 
-    /** Reads the console; a refresh may replace the table mid-read, and then it is read again. */
-    private static <T> T onConsole(Supplier<T> read) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return read.get();
-            } catch (StaleElementReferenceException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+    /** The rows' alerts in order; a refresh may replace the table mid-read, and then it is read again. */
+    private static List<UUID> rowIds(Browser browser) {
+        return browser.waitUntil("the rows read", d -> browser.findAll("#alert-results tbody tr").stream()
+                .map(row -> UUID.fromString(row.getAttribute("data-alert-id"))).toList());
     }
 }

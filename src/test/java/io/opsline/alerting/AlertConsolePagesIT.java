@@ -251,7 +251,7 @@ class AlertConsolePagesIT {
                 CiHint.of(db.id()), Instant.now(), "javascript:alert(1)")));
         var id = only(source).id();
         var page = html(page("/alerts/" + id, Role.OPERATOR));
-        assertThat(page).contains("<h1>db-1 is down</h1>", ">CRITICAL</span>", ">Firing</span>",
+        assertThat(page).contains("<h1>db-1 is down</h1>", "the server time zone", ">CRITICAL</span>", ">Firing</span>",
                 "href=\"/cis/" + db.id() + "\"", "HostDown", "db-1:9100", "runbook", "restart it", source,
                 "data-testid=\"acknowledge\"", "data-testid=\"resolve\"");
         assertThat(page).as("a link that is no web address is text, never a link")

@@ -3,6 +3,7 @@ package io.opsline.alerting.web;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,7 @@ class AlertPages {
         model.addAttribute("acknowledgeable", alert.status() == AlertStatus.FIRING
                 || alert.status() == AlertStatus.SUPPRESSED);
         model.addAttribute("resolvable", alert.status().isOpen());
+        model.addAttribute("zone", ZoneId.systemDefault().getId());
         return "alerting/alert";
     }
 
