@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -274,6 +276,25 @@ class AlertConsolePagesIT {
                 .isEqualTo("The alert is resolved already: there is nothing to acknowledge.");
         assertThat(page("/alerts/" + UUID.randomUUID(), Role.VIEWER)).hasStatus(404);
         assertThat(page("/alerts/not-an-id", Role.VIEWER)).hasStatus(400);
+    }
+
+    @Test
+    void theStreamTellsConsolesOfAChangeOnThisNodeAsSoonAsItIsCommitted() {
+        var stream = mvc.get().uri("/alerts/stream").with(as(Role.VIEWER)).asyncExchange();
+        assertThat(stream).hasStatusOk();
+        var response = stream.getResponse();
+        // The first signal may tell of anything; what counts is the one after the change.
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> response.getContentAsString().contains("event:changed"));
+        var before = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8).length();
+
+        // A burst of changes, far more than one a second.
+        for (int i = 0; i < 20; i++) {
+            raise("burst " + i, Severity.WARNING, null);
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(new String(
+                response.getContentAsByteArray(), StandardCharsets.UTF_8).substring(before))
+                .contains("event:changed\ndata:here"));
     }
 
     /** Raises one alert from this test's source; unmapped ones name a host no CI has. */
