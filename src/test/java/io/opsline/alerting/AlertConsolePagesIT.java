@@ -113,6 +113,9 @@ class AlertConsolePagesIT {
         assertThat(ids(nothing)).isEmpty();
         assertThat(nothing).contains("No open alerts match these filters.");
 
+        assertThat(ids(html(page(base + "&severity=error&page=7", Role.VIEWER)))).as("past the last page, the last")
+                .containsExactly(mapped);
+
         var bad = html(page(base + "&severity=dreadful&page=two", Role.VIEWER));
         assertThat(bad).contains("error-summary", "unknown value &#39;dreadful&#39;", "must be a whole number");
         assertThat(page(base + "&status=burning", Role.VIEWER)).hasStatusOk();

@@ -209,6 +209,11 @@ class AlertPages {
         }
         var now = Instant.now();
         Page<Alert> found = alerts.list(query, new PageRequest(pageNumber, PageRequest.DEFAULT_SIZE));
+        if (found.items().isEmpty() && found.total() > 0) {
+            // Past the last page (alerts were resolved meanwhile, or a typed address): show the last one.
+            pageNumber = found.totalPages() - 1;
+            found = alerts.list(query, new PageRequest(pageNumber, PageRequest.DEFAULT_SIZE));
+        }
         var cis = cis(found.items());
         model.addAttribute("page", found.map(a -> AlertRow.of(a, cis, now)));
         var counts = alerts.openBySeverity();
