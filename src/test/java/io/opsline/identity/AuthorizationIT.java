@@ -262,6 +262,15 @@ class AuthorizationIT {
             rule("PUT", "/api/v1/grouping-rules/{id}", Access.ADMIN),
             rule("DELETE", "/api/v1/grouping-rules/{id}", Access.ADMIN),
             rule("PUT", "/api/v1/grouping-rules/order", Access.ADMIN),
+            rule("POST", "/api/v1/alerts/acknowledge", Access.OPERATOR),
+            rule("POST", "/api/v1/alerts/resolve", Access.OPERATOR),
+            rule("GET", "/alerts", Access.VIEWER),
+            rule("GET", "/alerts/stream", Access.VIEWER),
+            rule("POST", "/alerts/acknowledge", Access.OPERATOR),
+            rule("POST", "/alerts/resolve", Access.OPERATOR),
+            rule("GET", "/alerts/{id}", Access.VIEWER),
+            rule("POST", "/alerts/{id}/acknowledge", Access.OPERATOR),
+            rule("POST", "/alerts/{id}/resolve", Access.OPERATOR),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));
@@ -365,7 +374,7 @@ class AuthorizationIT {
             }
         }
         // A stream of server-sent events stays open: what matters is whether it was let in.
-        return rule.pattern().equals("/monitoring/stream") ? request.asyncExchange() : request.exchange();
+        return rule.pattern().endsWith("/stream") ? request.asyncExchange() : request.exchange();
     }
 
     private static boolean redirectsToSignIn(MvcTestResult result) {

@@ -208,6 +208,17 @@ class AlertRepository {
                 .list();
     }
 
+    /** Open alerts by severity; severities without any are left out. */
+    Map<Severity, Long> countOpenBySeverity() {
+        var counts = new HashMap<Severity, Long>();
+        jdbc.sql("SELECT severity, COUNT(*) AS n FROM alert"
+                + " WHERE status IN ('FIRING', 'ACKNOWLEDGED', 'SUPPRESSED') GROUP BY severity")
+                .query(rs -> {
+                    counts.put(Severity.valueOf(rs.getString("severity")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
     /** Alerts matching a filter, problems first: open before resolved, worst first, newest first. */
     Page<Alert> page(AlertFilter filter, PageRequest page) {
         var where = new StringBuilder(" WHERE 1 = 1");

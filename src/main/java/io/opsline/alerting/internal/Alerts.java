@@ -2,7 +2,10 @@ package io.opsline.alerting.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -11,15 +14,20 @@ import java.util.function.Function;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.opsline.alerting.AlertAcknowledged;
 import io.opsline.alerting.AlertFired;
 import io.opsline.alerting.AlertResolved;
 import io.opsline.alerting.AlertStatus;
+import io.opsline.alerting.Severity;
+import io.opsline.alerting.internal.BulkResult.Outcome;
 import io.opsline.identity.AuditEntry;
 import io.opsline.identity.AuditLog;
 import io.opsline.platform.ConflictException;
+import io.opsline.platform.InvalidInputException;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.NotFoundException;
 import io.opsline.platform.Page;
@@ -32,14 +40,20 @@ public class Alerts {
     /** Who the timeline says suppressed an alert or made it active again. */
     public static final String SUPPRESSION_ACTOR = "opsline";
 
+    /** The most alerts one bulk action takes: as many as the largest page shows, which is where they are chosen. */
+    public static final int MAX_BULK = PageRequest.MAX_SIZE;
+
     private final AlertRepository alerts;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate eachOnItsOwn;
 
-    Alerts(AlertRepository alerts, AuditLog audit, ApplicationEventPublisher events) {
+    Alerts(AlertRepository alerts, AuditLog audit, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.alerts = alerts;
         this.audit = audit;
         this.events = events;
+        this.eachOnItsOwn = new TransactionTemplate(transactions);
     }
 
     public Page<Alert> list(AlertFilter filter, PageRequest page) {
@@ -52,6 +66,16 @@ public class Alerts {
 
     public Optional<Alert> find(UUID id) {
         return alerts.find(id);
+    }
+
+    /** How many open (not resolved) alerts there are of each severity, every severity listed. */
+    public Map<Severity, Long> openBySeverity() {
+        var counts = new EnumMap<Severity, Long>(Severity.class);
+        for (var severity : Severity.values()) {
+            counts.put(severity, 0L);
+        }
+        counts.putAll(alerts.countOpenBySeverity());
+        return counts;
     }
 
     public List<AlertChange> timeline(UUID id) {
@@ -148,5 +172,57 @@ public class Alerts {
         alerts.updateAll(List.of(after));
         alerts.appendHistory(List.of(change));
         audit.record(new AuditEntry(action, "alert", after.id().toString(), summary, before.status(), after.status()));
+    }
+
+    /**
+     * Acknowledges each of these alerts as {@link #acknowledge} does, audited one by one. Each is
+     * changed in a transaction of its own and locked only meanwhile, so that a bulk action never
+     * holds hundreds of alerts the intake is waiting to update.
+     */
+    public BulkResult acknowledgeAll(Collection<UUID> ids, String by) {
+        return each(ids, id -> {
+            var alert = alerts.findForUpdate(id).orElse(null);
+            if (alert == null) {
+                return new BulkResult.Item(id, Outcome.NOT_FOUND, null);
+            }
+            var unchanged = switch (alert.status()) {
+                case ACKNOWLEDGED -> Outcome.ALREADY_ACKNOWLEDGED;
+                case RESOLVED -> Outcome.ALREADY_RESOLVED;
+                case FIRING, SUPPRESSED -> null;
+            };
+            if (unchanged == null) {
+                acknowledge(id, by);
+                return new BulkResult.Item(id, Outcome.ACKNOWLEDGED, alert.summary());
+            }
+            return new BulkResult.Item(id, unchanged, alert.summary());
+        });
+    }
+
+    /** Resolves each of these alerts as {@link #resolve} does, each in a transaction of its own. */
+    public BulkResult resolveAll(Collection<UUID> ids, String by) {
+        return each(ids, id -> {
+            var alert = alerts.findForUpdate(id).orElse(null);
+            if (alert == null) {
+                return new BulkResult.Item(id, Outcome.NOT_FOUND, null);
+            }
+            if (alert.status() == AlertStatus.RESOLVED) {
+                return new BulkResult.Item(id, Outcome.ALREADY_RESOLVED, alert.summary());
+            }
+            resolve(id, by);
+            return new BulkResult.Item(id, Outcome.RESOLVED, alert.summary());
+        });
+    }
+
+    private BulkResult each(Collection<UUID> ids, Function<UUID, BulkResult.Item> change) {
+        var distinct = new LinkedHashSet<>(ids);
+        requireBulkSize(distinct.size());
+        return new BulkResult(distinct.stream().map(id -> eachOnItsOwn.execute(status -> change.apply(id))).toList());
+    }
+
+    /** Refuses (422 on {@code ids}) a bulk action on no alert or on more than {@link #MAX_BULK}. */
+    public static void requireBulkSize(int count) {
+        if (count < 1 || count > MAX_BULK) {
+            throw InvalidInputException.of("ids", "must list from 1 to %d alert ids".formatted(MAX_BULK));
+        }
     }
 }

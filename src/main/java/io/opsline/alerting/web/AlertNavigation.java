@@ -1,0 +1,21 @@
+package io.opsline.alerting.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.opsline.identity.Role;
+import io.opsline.platform.NavigationEntry;
+
+/** The alerting area of the navigation. */
+@Configuration
+class AlertNavigation {
+
+    private static final String AREA = "Alerting";
+    /** Right after monitoring's status board: the other place people look first when something is wrong. */
+    private static final int ORDER = 15;
+
+    @Bean
+    NavigationEntry alertsNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Alerts", "/alerts", Role.VIEWER.authority());
+    }
+}
