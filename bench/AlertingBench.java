@@ -241,6 +241,18 @@ public final class AlertingBench {
                         (lastReport - start) / 1_000_000_000L, sent, queued, failures.get(), Machine.loadAverage());
             }
         }
+        // What is left in the lanes' buffers goes out too, so the target sees the whole stream.
+        var flushedAt = Instant.now();
+        long flushDue = System.nanoTime();
+        for (int l = 0; l < laneCount; l++) {
+            var buffer = buffers.get(l);
+            if (!buffer.isEmpty()) {
+                var events = buffer.toArray(Event[]::new);
+                var body = options.target().equals("opsline") ? opslineBody(events, flushedAt)
+                        : alertmanagerBody(events, flushedAt);
+                lanes.get(l).add(new Request(body, events.length, flushDue, false));
+            }
+        }
         lanes.forEach(lane -> lane.add(poison));
         for (var sender : senders) {
             sender.join();
