@@ -57,8 +57,8 @@ class SignInBrowserIT {
         browser.waitForPath("/monitoring");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo("admin");
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("admin");
-        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Inventory", "Administration");
-        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Configuration items",
+        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Inventory", "Administration");
+        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Alerts", "Configuration items",
                 "Import / export", "Users", "Teams", "Audit log");
         var current = browser.find("nav.sidebar a[aria-current=page]");
         assertThat(text(current)).isEqualTo("Status board");
@@ -74,8 +74,8 @@ class SignInBrowserIT {
         browser.waitForPath("/monitoring");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo(viewer.username());
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("viewer");
-        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Inventory");
-        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Configuration items",
+        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Inventory");
+        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Alerts", "Configuration items",
                 "Import / export");
         browser.open("/cis");
         assertThat(browser.findAll("a[href='/cis/new']")).as("no New CI button for a viewer").isEmpty();
@@ -90,7 +90,7 @@ class SignInBrowserIT {
         browser.waitForPath("/monitoring");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo(operator.username());
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("operator");
-        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Inventory");
+        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Inventory");
         browser.open("/cis");
         assertThat(browser.findAll("a[href='/cis/new']")).hasSize(1);
     }
