@@ -41,7 +41,7 @@ public final class AlertingBench {
      * (label {@code page=true}, which the targets route to a webhook): most events in an outage are
      * repeats and noise, and a page is the rare one that must be fast.
      */
-    record Event(String key, boolean resolve, String severity, boolean page) {
+    record Event(String key, boolean resolve, String severity, boolean page, boolean first) {
     }
 
     static final int PAGE_EVERY = 50;
@@ -70,16 +70,16 @@ public final class AlertingBench {
                 if (page) {
                     paged.add(key);
                 }
-                return new Event(key, false, random.nextInt(10) == 0 ? "critical" : "warning", page);
+                return new Event(key, false, random.nextInt(10) == 0 ? "critical" : "warning", page, true);
             }
             int index = random.nextInt(openKeys.size());
             var key = openKeys.get(index);
             if (!filling && roll < 0.30) {
                 openKeys.set(index, openKeys.get(openKeys.size() - 1));
                 openKeys.remove(openKeys.size() - 1);
-                return new Event(key, true, "warning", paged.remove(key));
+                return new Event(key, true, "warning", paged.remove(key), false);
             }
-            return new Event(key, false, "warning", paged.contains(key));
+            return new Event(key, false, "warning", paged.contains(key), false);
         }
 
         int openCount() {
@@ -221,15 +221,18 @@ public final class AlertingBench {
             var at = Instant.now();
             for (; sent < target; sent++) {
                 var event = stream.next();
-                if (event.page() && !event.resolve() && due >= measureFrom) {
-                    pageMade.putIfAbsent(event.key(), due);
-                }
                 int lane = Math.floorMod(event.key().hashCode(), laneCount);
                 var buffer = buffers.get(lane);
                 buffer.add(event);
                 if (buffer.size() == options.batch()) {
                     var events = buffer.toArray(Event[]::new);
                     buffer.clear();
+                    // A page is timed, like alert state, from when the request with its first trigger is due.
+                    for (var sentEvent : events) {
+                        if (sentEvent.page() && sentEvent.first() && due >= measureFrom) {
+                            pageMade.put(sentEvent.key(), due);
+                        }
+                    }
                     var body = options.target().equals("opsline") ? opslineBody(events, at) : alertmanagerBody(events, at);
                     lanes.get(lane).add(new Request(body, events.length, due, due >= measureFrom));
                 }
