@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.TreeMap;
 
 import io.opsline.alerting.Event;
+import io.opsline.platform.Sha256;
 
 /**
  * What makes two events "the same problem": the source and the sender's dedup key when it gave

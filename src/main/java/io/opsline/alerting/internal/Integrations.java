@@ -1,7 +1,5 @@
 package io.opsline.alerting.internal;
 
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +17,8 @@ import io.opsline.platform.Ids;
 import io.opsline.platform.InvalidInputException;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.NotFoundException;
+import io.opsline.platform.SecretTokens;
+import io.opsline.platform.Sha256;
 
 /**
  * Integrations and their keys. A key is random (about 238 bits), shown once, and kept only as its
@@ -31,9 +31,6 @@ public class Integrations {
     private static final int MAX_NAME = 100;
     private static final int MAX_FIELDS = 20;
     private static final int MAX_FIELD = 200;
-    private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-            .toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final IntegrationRepository integrations;
     private final AuditLog audit;
@@ -66,7 +63,7 @@ public class Integrations {
         if (integrations.nameTaken(name)) {
             throw new ConflictException("An integration named '" + name + "' exists already");
         }
-        var key = newKey();
+        var key = SecretTokens.generate(KEY_PREFIX);
         var integration = new Integration(Ids.newId(), name, kind, displayPrefix(key), fields, true, Jdbc.now(),
                 actor, 0);
         integrations.insert(integration, Sha256.hex(key));
@@ -79,7 +76,7 @@ public class Integrations {
     @Transactional
     public CreatedIntegration rotateKey(UUID id) {
         var integration = get(id);
-        var key = newKey();
+        var key = SecretTokens.generate(KEY_PREFIX);
         integrations.replaceKey(id, displayPrefix(key), Sha256.hex(key));
         audit.record(new AuditEntry("alert-integration.rotate-key", "alert-integration", id.toString(),
                 "Gave integration %s a new key".formatted(integration.name()), integration.keyPrefix(),
@@ -133,14 +130,6 @@ public class Integrations {
             fields.add(field.trim());
         }
         return List.copyOf(fields);
-    }
-
-    private static String newKey() {
-        var key = new StringBuilder(KEY_PREFIX);
-        for (int i = 0; i < 40; i++) {
-            key.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
-        }
-        return key.toString();
     }
 
     private static String displayPrefix(String key) {

@@ -34,14 +34,10 @@ class AcknowledgeLinkPages {
         return "alerting/acknowledge";
     }
 
+    /** Acknowledges, then shows the group as it is now (nothing firing). */
     @PostMapping("/ack/{token}")
     String acknowledge(@PathVariable String token, Model model) {
-        if (escalations.link(token).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such acknowledge link");
-        }
         model.addAttribute("acknowledged", escalations.acknowledgeByLink(token));
-        model.addAttribute("target", escalations.link(token).orElseThrow());
-        model.addAttribute("token", token);
-        return "alerting/acknowledge";
+        return show(token, model);
     }
 }

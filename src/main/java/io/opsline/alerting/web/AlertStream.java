@@ -1,8 +1,6 @@
 package io.opsline.alerting.web;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.context.event.ContextClosedEvent;
@@ -20,6 +18,7 @@ import io.opsline.alerting.AlertFired;
 import io.opsline.alerting.AlertResolved;
 import io.opsline.identity.RequiresRole;
 import io.opsline.identity.Role;
+import io.opsline.platform.EventStreams;
 
 /**
  * Tells open alert consoles, by server-sent events, that alerts changed. Changes made on this node
@@ -31,24 +30,16 @@ import io.opsline.identity.Role;
 @Controller
 class AlertStream {
 
-    /** A stream ends after this and the browser opens a new one: no connection lives forever. */
-    static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
     /** How often consoles look again for what other nodes changed; also keeps proxies from closing a quiet stream. */
     static final Duration OTHER_NODES = Duration.ofSeconds(10);
 
-    private final CopyOnWriteArrayList<SseEmitter> streams = new CopyOnWriteArrayList<>();
+    private final EventStreams streams = new EventStreams();
     private final AtomicBoolean changed = new AtomicBoolean();
-    private long lastSentNanos = System.nanoTime();
 
     @GetMapping(path = "/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @RequiresRole(Role.VIEWER)
     SseEmitter stream() {
-        var stream = new SseEmitter(STREAM_LIFETIME.toMillis());
-        stream.onCompletion(() -> streams.remove(stream));
-        stream.onTimeout(stream::complete);
-        stream.onError(e -> streams.remove(stream));
-        streams.add(stream);
-        return stream;
+        return streams.open();
     }
 
     @EventListener
@@ -73,25 +64,14 @@ class AlertStream {
         if (streams.isEmpty()) {
             return;
         }
-        if (news || System.nanoTime() - lastSentNanos >= OTHER_NODES.toNanos()) {
-            lastSentNanos = System.nanoTime();
-            var event = SseEmitter.event().name("changed").data(news ? "here" : "anywhere");
-            for (var stream : streams) {
-                try {
-                    stream.send(event);
-                } catch (IOException | IllegalStateException e) {
-                    // The browser went away; its stream is done.
-                    streams.remove(stream);
-                }
-            }
+        if (news || streams.quietFor(OTHER_NODES)) {
+            streams.send(SseEmitter.event().name("changed").data(news ? "here" : "anywhere"));
         }
     }
 
-    /** Ends every stream as shutdown begins: an open stream would otherwise hold up the graceful shutdown. */
     @EventListener(ContextClosedEvent.class)
     void closeStreams() {
-        streams.forEach(SseEmitter::complete);
-        streams.clear();
+        streams.closeAll();
     }
 
     /**

@@ -1,10 +1,7 @@
 package io.opsline.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import io.opsline.platform.SecretTokens;
+import io.opsline.platform.Sha256;
 
 /**
  * Makes and hashes API token secrets. Secrets carry about 238 bits of randomness, so a fast
@@ -17,27 +14,16 @@ final class TokenSecrets {
     /** Bounds for any presented secret, including an operator-chosen bootstrap token. */
     static final int MIN_LENGTH = 20;
     static final int MAX_LENGTH = 200;
-    private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private TokenSecrets() {
     }
 
     static String generate() {
-        var secret = new StringBuilder(PREFIX);
-        for (int i = 0; i < 40; i++) {
-            secret.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
-        }
-        return secret.toString();
+        return SecretTokens.generate(PREFIX);
     }
 
     static String hash(String secret) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(secret);
     }
 
     /** What is shown to tell tokens apart: enough to recognise, useless to an attacker. */

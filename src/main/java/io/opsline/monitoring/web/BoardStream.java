@@ -1,8 +1,6 @@
 package io.opsline.monitoring.web;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.opsline.identity.RequiresRole;
 import io.opsline.identity.Role;
 import io.opsline.monitoring.internal.history.HistoryRepository;
+import io.opsline.platform.EventStreams;
 
 /**
  * Tells open status boards, by server-sent events, that monitoring states changed, so that they
@@ -27,15 +26,12 @@ import io.opsline.monitoring.internal.history.HistoryRepository;
 class BoardStream {
 
     private static final Logger log = LoggerFactory.getLogger(BoardStream.class);
-    /** A stream ends after this and the browser opens a new one: no connection lives forever. */
-    static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
     /** Something is sent at least this often, so that proxies keep the stream open and dead ones are found. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
     private final HistoryRepository history;
-    private final CopyOnWriteArrayList<SseEmitter> streams = new CopyOnWriteArrayList<>();
+    private final EventStreams streams = new EventStreams();
     private long generation = -1;
-    private long lastSentNanos = System.nanoTime();
 
     BoardStream(HistoryRepository history) {
         this.history = history;
@@ -44,12 +40,7 @@ class BoardStream {
     @GetMapping(path = "/monitoring/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @RequiresRole(Role.VIEWER)
     SseEmitter stream() {
-        var stream = new SseEmitter(STREAM_LIFETIME.toMillis());
-        stream.onCompletion(() -> streams.remove(stream));
-        stream.onTimeout(stream::complete);
-        stream.onError(e -> streams.remove(stream));
-        streams.add(stream);
-        return stream;
+        return streams.open();
     }
 
     @Scheduled(fixedDelay = 1000)
@@ -68,28 +59,15 @@ class BoardStream {
         boolean changed = generation >= 0 && now != generation;
         generation = now;
         if (changed) {
-            send(SseEmitter.event().name("changed").data(now));
-        } else if (System.nanoTime() - lastSentNanos > HEARTBEAT.toNanos()) {
-            send(SseEmitter.event().comment("still here"));
+            streams.send(SseEmitter.event().name("changed").data(now));
+        } else if (streams.quietFor(HEARTBEAT)) {
+            streams.send(SseEmitter.event().comment("still here"));
         }
     }
 
-    /** Ends every stream as shutdown begins: an open stream would otherwise hold up the graceful shutdown. */
     @EventListener(ContextClosedEvent.class)
     void closeStreams() {
-        streams.forEach(SseEmitter::complete);
-        streams.clear();
+        streams.closeAll();
     }
 
-    private void send(SseEmitter.SseEventBuilder event) {
-        lastSentNanos = System.nanoTime();
-        for (var stream : streams) {
-            try {
-                stream.send(event);
-            } catch (IOException | IllegalStateException e) {
-                // The browser went away; its stream is done.
-                streams.remove(stream);
-            }
-        }
-    }
 }

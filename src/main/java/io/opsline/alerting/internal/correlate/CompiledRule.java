@@ -1,16 +1,13 @@
 package io.opsline.alerting.internal.correlate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import io.opsline.alerting.internal.Alert;
+import io.opsline.platform.Sha256;
 
 /** A grouping rule ready to test alerts: its regular expressions compiled once per batch, not per alert. */
 final class CompiledRule {
@@ -58,7 +55,7 @@ final class CompiledRule {
             identity.append('\u0000').append(label).append('\u0001').append(value);
         }
         var shown = text.length() > MAX_KEY_TEXT ? text.substring(0, MAX_KEY_TEXT) : text.toString();
-        return Optional.of(new RuleKey(rule.id(), rule.name(), shown, sha256(identity.toString()),
+        return Optional.of(new RuleKey(rule.id(), rule.name(), shown, Sha256.hex(identity.toString()),
                 Duration.ofSeconds(rule.windowSeconds())));
     }
 
@@ -71,12 +68,4 @@ final class CompiledRule {
         };
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

@@ -1,11 +1,9 @@
 package io.opsline.alerting.internal.escalate;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import io.opsline.alerting.internal.Alert;
 import io.opsline.alerting.internal.AlertingProperties;
 import io.opsline.alerting.internal.Alerts;
-import io.opsline.alerting.internal.Sha256;
 import io.opsline.alerting.internal.notify.Channels;
 import io.opsline.alerting.internal.notify.MessageKind;
 import io.opsline.alerting.internal.notify.NotificationMessage;
@@ -36,7 +33,9 @@ import io.opsline.inventory.CiSummary;
 import io.opsline.inventory.Inventory;
 import io.opsline.platform.Ids;
 import io.opsline.platform.NotFoundException;
+import io.opsline.platform.SecretTokens;
 import io.opsline.platform.Secrets;
+import io.opsline.platform.Sha256;
 
 /**
  * Pages people about alert groups: routes each new group to its escalation policy, notifies a
@@ -48,7 +47,7 @@ import io.opsline.platform.Secrets;
 public class Escalations {
 
     private static final Logger log = LoggerFactory.getLogger(Escalations.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ACK_PREFIX = "opa_";
     /** How soon a group whose alerts are all suppressed is looked at again. */
     private static final Duration SUPPRESSED_RECHECK = Duration.ofSeconds(15);
 
@@ -103,7 +102,7 @@ public class Escalations {
                             EscalationStatus.ACTIVE, 0, 0, now, 0, now, null, null)
                     : new Escalation(Ids.newId(), group.id(), null, null, EscalationStatus.UNROUTED, 0, 0, null, 0, now,
                             now, "no routing rule matched");
-            var token = newToken();
+            var token = SecretTokens.generate(ACK_PREFIX);
             started.add(new EscalationRunRepository.NewEscalation(escalation, secrets.seal(token), Sha256.hex(token)));
         }
         escalations.insertAll(started);
@@ -163,7 +162,7 @@ public class Escalations {
             escalations.moveOn(escalation.id(), 0, escalation.cycle() + 1, now.plus(delay), steps);
         } else {
             escalations.moveOn(escalation.id(), escalation.level(), escalation.cycle(), now, steps);
-            escalations.end(escalation.id(), EscalationStatus.EXHAUSTED, now.plus(delay),
+            escalations.end(escalation.id(), EscalationStatus.EXHAUSTED, now,
                     "every level notified without an acknowledgement");
         }
         return true;
@@ -247,7 +246,7 @@ public class Escalations {
      */
     @Transactional
     public int acknowledgeByLink(String token) {
-        var target = link(token).orElseThrow(() -> new NotFoundException("Acknowledge link", token.hashCode()));
+        var target = link(token).orElseThrow(() -> new NotFoundException("Acknowledge link", "in this address"));
         var escalation = target.escalation();
         int acknowledged = 0;
         for (var alertId : escalations.firingAlerts(escalation.groupId())) {
@@ -258,9 +257,4 @@ public class Escalations {
         return acknowledged;
     }
 
-    private static String newToken() {
-        var bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

@@ -59,10 +59,7 @@ public class ExternalIntake {
         if (door == IntegrationKind.PAGERDUTY) {
             throw new IllegalArgumentException("PagerDuty events carry their key in the body");
         }
-        var integration = authenticate(bearer(authorization));
-        if (integration.kind() != door) {
-            throw IntakeRefusedException.wrongDoor(kindName(integration.kind()), pathOf(integration.kind()));
-        }
+        var integration = authenticate(bearer(authorization), door);
         byte[] bytes;
         try {
             bytes = read(body, declaredLength);
@@ -103,10 +100,7 @@ public class ExternalIntake {
             // PagerDuty checks the event before the key; so does this door, to answer senders alike.
             return PagerDutyResponse.invalid(e);
         }
-        var integration = authenticate(enqueue.routingKey());
-        if (integration.kind() != IntegrationKind.PAGERDUTY) {
-            throw IntakeRefusedException.wrongDoor(kindName(integration.kind()), pathOf(integration.kind()));
-        }
+        var integration = authenticate(enqueue.routingKey(), IntegrationKind.PAGERDUTY);
         var event = enqueue.event();
         store(integration, List.of(new Event(integration.name(), event.dedupKey(), event.action(), event.severity(),
                 event.summary(), event.labels(), event.details(), event.ci(), event.occurredAt(), event.link())));
@@ -118,8 +112,13 @@ public class ExternalIntake {
         return limits.traffic(integration);
     }
 
-    private Integration authenticate(String key) {
-        return integrations.authenticate(key).orElseThrow(IntakeRefusedException::unknownKey);
+    /** The integration a key opens, which must be one for this door. */
+    private Integration authenticate(String key, IntegrationKind door) {
+        var integration = integrations.authenticate(key).orElseThrow(IntakeRefusedException::unknownKey);
+        if (integration.kind() != door) {
+            throw IntakeRefusedException.wrongDoor(kindName(integration.kind()), pathOf(integration.kind()));
+        }
+        return integration;
     }
 
     private void store(Integration integration, List<Event> events) {

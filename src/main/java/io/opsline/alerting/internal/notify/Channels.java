@@ -1,11 +1,9 @@
 package io.opsline.alerting.internal.notify;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -18,6 +16,7 @@ import io.opsline.platform.ConflictException;
 import io.opsline.platform.Ids;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.NotFoundException;
+import io.opsline.platform.SecretTokens;
 import io.opsline.platform.Secrets;
 import io.opsline.platform.Violations;
 
@@ -27,8 +26,6 @@ import io.opsline.platform.Violations;
  */
 @Service
 public class Channels {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ChannelRepository channels;
     private final DeliveryRepository deliveries;
@@ -193,8 +190,6 @@ public class Channels {
     }
 
     private static String newSecret() {
-        var bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecretTokens.generate("whsec_");
     }
 }

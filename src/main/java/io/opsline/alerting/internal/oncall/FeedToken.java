@@ -1,15 +1,11 @@
 package io.opsline.alerting.internal.oncall;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
+import io.opsline.platform.SecretTokens;
+import io.opsline.platform.Sha256;
 
 /**
  * The secret in a schedule's calendar feed address. Calendar apps cannot send a bearer header, so
- * the address itself is the key: 240 random bits, shown once, kept only as its SHA-256 hash.
+ * the address itself is the key: about 238 random bits, shown once, kept only as its SHA-256 hash.
  *
  * @param token the secret, for the one answer that shows it
  * @param path  the feed's address on this server
@@ -18,12 +14,9 @@ public record FeedToken(String token, String path) {
 
     static final String PREFIX = "opf_";
     static final String PATH = "/calendar/oncall/";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     static FeedToken generate() {
-        var bytes = new byte[30];
-        RANDOM.nextBytes(bytes);
-        var token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        var token = SecretTokens.generate(PREFIX);
         return new FeedToken(token, PATH + token + ".ics");
     }
 
@@ -32,11 +25,6 @@ public record FeedToken(String token, String path) {
     }
 
     static String hash(String token) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(token);
     }
 }

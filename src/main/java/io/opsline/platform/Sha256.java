@@ -1,4 +1,4 @@
-package io.opsline.alerting.internal;
+package io.opsline.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
