@@ -82,6 +82,20 @@ public class Inventory {
     }
 
     /**
+     * The CIs whose failure reaches this one over any relationship, directly or through others: what
+     * it runs on, is connected to and depends on, and the parts it is made of (each type's
+     * {@link RelationshipType#targetImpactsSource direction}). What correlation looks upstream along
+     * for a root cause; wider than {@link #parents}, which only what carries the CI. Without the CI itself.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> upstream(UUID ciId) {
+        var reached = relationships.reachableEdges(ciId, false).stream().map(ImpactEdge::to)
+                .collect(Collectors.toCollection(HashSet::new));
+        reached.remove(ciId);
+        return Set.copyOf(reached);
+    }
+
+    /**
      * The CIs reached from the root over carrying relationships only. The edges come from every
      * relationship type, so the walk here keeps to the carrying ones and skips what was reached
      * only through others.

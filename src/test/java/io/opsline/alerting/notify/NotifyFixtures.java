@@ -23,7 +23,7 @@ public final class NotifyFixtures {
         return new NotificationMessage(UUID.randomUUID(), threadKey, MessageKind.TRIGGERED, Severity.CRITICAL, title,
                 "Disk <b>full</b> & climbing", "db-1", Map.of("mount", "/var", "note", "<script>alert(1)</script>"),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), URI.create("https://opsline.example/alerts/1"),
-                URI.create("https://opsline.example/ack?token=abc"));
+                URI.create("https://opsline.example/ack?token=abc"), null);
     }
 
     public static NotificationRequest request(UUID channelId, NotificationMessage message) {

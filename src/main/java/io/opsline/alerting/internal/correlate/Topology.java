@@ -17,10 +17,12 @@ import io.opsline.inventory.CiSaved;
 import io.opsline.inventory.Inventory;
 
 /**
- * What each CI depends on, as far up as correlation looks. The inventory's {@code parents} are
- * transitive (whatever the CI runs on or is connected to, through any number of others), so the
- * depth is worked out here: an ancestor's depth is the longest chain of the CI's other ancestors
- * leading to it. Where two paths of different length lead to one ancestor that counts the longer,
+ * What each CI depends on, as far up as correlation looks: over every relationship along which a
+ * failure travels to it ({@link Inventory#upstream}: runs on, connected to, depends on, and its
+ * parts), not only those that carry it ({@link Inventory#parents}, what monitoring calls parents),
+ * as an application's errors are one problem with the database it depends on. The inventory's
+ * answer is transitive (through any number of others), so the depth is worked out here: an
+ * ancestor's depth is the longest chain of the CI's other ancestors leading to it. Where two paths of different length lead to one ancestor that counts the longer,
  * which at worst leaves an ancestor out that a shortcut brings nearer. Answers are reused for the
  * configured CI cache time, as a storm names the same CIs again and again; a change to a CI forgets them.
  */
@@ -33,7 +35,7 @@ class Topology {
     private final Inventory inventory;
     private final int depth;
     private final long cacheNanos;
-    private final ConcurrentHashMap<UUID, Known> parents = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, Known> upstream = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, Known> ancestors = new ConcurrentHashMap<>();
 
     Topology(Inventory inventory, AlertingProperties properties) {
@@ -47,11 +49,11 @@ class Topology {
 
     /** The CIs this one depends on, at most the configured depth up. */
     Set<UUID> ancestors(UUID ciId) {
-        return remembered(ancestors, ciId, id -> within(id, depth, this::parents));
+        return remembered(ancestors, ciId, id -> within(id, depth, this::upstream));
     }
 
-    private Set<UUID> parents(UUID ciId) {
-        return remembered(parents, ciId, inventory::parents);
+    private Set<UUID> upstream(UUID ciId) {
+        return remembered(upstream, ciId, inventory::upstream);
     }
 
     private Set<UUID> remembered(Map<UUID, Known> memory, UUID ciId, Function<UUID, Set<UUID>> lookUp) {
@@ -115,7 +117,7 @@ class Topology {
     }
 
     private void forget() {
-        parents.clear();
+        upstream.clear();
         ancestors.clear();
     }
 }

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,11 @@ class EscalationRunRepository {
 
     private static final String COLUMNS = "id, group_id, policy_id, rule_name, status, level_index, cycle, next_step_at,"
             + " steps_taken, started_at, stopped_at, stop_reason";
+
+    /** Ids in one IN list at most: PostgreSQL takes at most 65,535 parameters a statement. */
+    private static final int IN_BATCH = 1000;
+    /** An escalation that may have paged someone: it took a step, or may be taking its first right now. */
+    private static final String MAY_HAVE_PAGED = "(e.steps_taken > 0 OR e.status = 'ACTIVE')";
 
     private static final TypeReference<Map<String, String>> TEXT_MAP = new TypeReference<>() {
     };
@@ -142,6 +149,34 @@ class EscalationRunRepository {
     List<UUID> firingAlerts(UUID groupId) {
         return jdbc.sql("SELECT a.id FROM alert_group_member m JOIN alert a ON a.id = m.alert_id"
                 + " WHERE m.group_id = ? AND a.status = 'FIRING'").param(groupId).query(UUID.class).list();
+    }
+
+    /** The group of each of these alerts whose escalation may have paged someone, by alert. */
+    Map<UUID, UUID> pagedGroupsOf(Collection<UUID> alertIds) {
+        var groups = new HashMap<UUID, UUID>();
+        var ids = List.copyOf(alertIds);
+        for (int from = 0; from < ids.size(); from += IN_BATCH) {
+            jdbc.sql("SELECT m.alert_id, m.group_id FROM alert_group_member m"
+                    + " JOIN alert_escalation e ON e.group_id = m.group_id WHERE m.alert_id IN (:ids) AND " + MAY_HAVE_PAGED)
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_BATCH)))
+                    .query((rs, n) -> groups.put(Jdbc.uuid(rs, "alert_id"), Jdbc.uuid(rs, "group_id"))).list();
+        }
+        return groups;
+    }
+
+    /**
+     * Locks, in group order, the escalations of these groups that may have paged someone, until the
+     * caller's transaction ends; their groups' ids. Waits for a node taking a step of one of them.
+     */
+    List<UUID> lockPaged(Collection<UUID> groupIds) {
+        var ids = groupIds.stream().sorted().toList();
+        var locked = new ArrayList<UUID>();
+        for (int from = 0; from < ids.size(); from += IN_BATCH) {
+            locked.addAll(jdbc.sql("SELECT e.group_id FROM alert_escalation e WHERE e.group_id IN (:ids) AND "
+                    + MAY_HAVE_PAGED + " ORDER BY e.group_id FOR UPDATE")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_BATCH))).query(UUID.class).list());
+        }
+        return locked;
     }
 
     private Escalation map(ResultSet rs, int n) throws SQLException {

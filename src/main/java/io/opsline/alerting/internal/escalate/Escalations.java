@@ -175,7 +175,7 @@ public class Escalations {
         var message = new NotificationMessage(group.rootAlertId(), escalation.groupId().toString(), kind,
                 group.severity(), group.title(), root == null ? group.title() : root.summary(), ciName(root),
                 root == null ? Map.of() : root.labels(), root == null ? now : root.firstSeen(),
-                publicUrl.resolve("/alerts/" + group.rootAlertId()), publicUrl.resolve("/ack/" + token));
+                publicUrl.resolve("/alerts/" + group.rootAlertId()), publicUrl.resolve("/ack/" + token), null);
         var targets = level.targets();
         for (int i = 0; i < targets.size(); i++) {
             var target = targets.get(i);

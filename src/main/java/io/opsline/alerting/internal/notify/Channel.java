@@ -11,9 +11,10 @@ import java.util.UUID;
  *
  * @param urlHint scheme and host of the URL, e.g. {@code https://hooks.slack.com/…}
  * @param secretSet whether an SMTP password or HMAC secret is stored
+ * @param followUps whether it is told when what it was paged about is acknowledged or resolved
  */
 public record Channel(UUID id, String name, ChannelKind kind, String urlHint, boolean secretSet, String smtpHost,
         Integer smtpPort, SmtpSecurity smtpSecurity, String smtpUsername, String fromAddress,
-        List<String> recipients, Instant createdAt, String createdBy, Instant updatedAt, int version,
+        List<String> recipients, boolean followUps, Instant createdAt, String createdBy, Instant updatedAt, int version,
         ChannelHealth health) {
 }

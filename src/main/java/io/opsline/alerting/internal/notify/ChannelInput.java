@@ -12,8 +12,10 @@ import java.util.List;
  * @param rotateSecret on a change: generate a new HMAC secret, shown once
  * @param smtpSecurity one of {@link SmtpSecurity}; STARTTLS when left out
  * @param smtpPort the usual port for {@code smtpSecurity} when left out
+ * @param followUps whether the channel is told when what it was paged about is acknowledged or
+ *        resolved; true when left out on creation, unchanged when left out on a change
  */
 public record ChannelInput(String name, String kind, String url, String secret, Boolean rotateSecret,
         String smtpHost, Integer smtpPort, String smtpSecurity, String smtpUsername, String smtpPassword,
-        String fromAddress, List<String> recipients, Integer version) {
+        String fromAddress, List<String> recipients, Integer version, Boolean followUps) {
 }

@@ -17,7 +17,8 @@ import io.opsline.platform.Jdbc;
 class ChannelRepository {
 
     private static final String COLUMNS = "id, name, kind, sealed_url, url_hint, sealed_secret, smtp_host, smtp_port,"
-            + " smtp_security, smtp_username, from_address, recipients, created_at, created_by, updated_at, version";
+            + " smtp_security, smtp_username, from_address, recipients, follow_ups, created_at, created_by, updated_at,"
+            + " version";
 
     private final JdbcClient jdbc;
 
@@ -27,11 +28,11 @@ class ChannelRepository {
 
     void insert(StoredChannel channel) {
         jdbc.sql("INSERT INTO notification_channel (" + COLUMNS + ", name_key)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(channel.id(), channel.name(), channel.kind().name(), channel.sealedUrl(), channel.urlHint(),
                         channel.sealedSecret(), channel.smtpHost(), channel.smtpPort(), name(channel.smtpSecurity()),
                         channel.smtpUsername(), channel.fromAddress(), String.join(",", channel.recipients()),
-                        Jdbc.timestamp(channel.createdAt()), channel.createdBy(), Jdbc.timestamp(channel.updatedAt()),
+                        channel.followUps(), Jdbc.timestamp(channel.createdAt()), channel.createdBy(), Jdbc.timestamp(channel.updatedAt()),
                         channel.version(), key(channel.name()))
                 .update();
     }
@@ -40,11 +41,11 @@ class ChannelRepository {
     boolean update(StoredChannel channel, int basedOn) {
         return jdbc.sql("UPDATE notification_channel SET name = ?, name_key = ?, sealed_url = ?, url_hint = ?,"
                 + " sealed_secret = ?, smtp_host = ?, smtp_port = ?, smtp_security = ?, smtp_username = ?,"
-                + " from_address = ?, recipients = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?")
+                + " from_address = ?, recipients = ?, follow_ups = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?")
                 .params(channel.name(), key(channel.name()), channel.sealedUrl(), channel.urlHint(),
                         channel.sealedSecret(), channel.smtpHost(), channel.smtpPort(), name(channel.smtpSecurity()),
                         channel.smtpUsername(), channel.fromAddress(), String.join(",", channel.recipients()),
-                        Jdbc.timestamp(channel.updatedAt()), channel.version(), channel.id(), basedOn)
+                        channel.followUps(), Jdbc.timestamp(channel.updatedAt()), channel.version(), channel.id(), basedOn)
                 .update() == 1;
     }
 
@@ -85,7 +86,7 @@ class ChannelRepository {
                 rs.getString("smtp_host"), port, security == null ? null : SmtpSecurity.valueOf(security),
                 rs.getString("smtp_username"), rs.getString("from_address"),
                 recipients == null || recipients.isEmpty() ? List.of() : List.of(recipients.split(",")),
-                Jdbc.instant(rs, "created_at"), rs.getString("created_by"), Jdbc.instant(rs, "updated_at"),
+                rs.getBoolean("follow_ups"), Jdbc.instant(rs, "created_at"), rs.getString("created_by"), Jdbc.instant(rs, "updated_at"),
                 rs.getInt("version"));
     }
 }

@@ -65,7 +65,7 @@ public class Channels {
         var kind = rules.kind(violations, input.kind());
         var now = Jdbc.now();
         var draft = new StoredChannel(Ids.newId(), null, kind, null, null, null, null, null, null, null, null,
-                List.of(), now, actor, now, 0);
+                List.of(), true, now, actor, now, 0);
         var built = build(violations, input, draft, true);
         violations.throwIfAny("Invalid notification channel");
         var created = built.channel();
@@ -117,7 +117,7 @@ public class Channels {
         var key = "test:" + Ids.newId();
         var message = new NotificationMessage(null, "test-" + id, MessageKind.TEST, null,
                 "Test message from Opsline", "%s sent this to check channel %s.".formatted(actor, channel.name()),
-                null, Map.of(), Jdbc.now(), null, null);
+                null, Map.of(), Jdbc.now(), null, null, null);
         notifications.enqueue(new NotificationRequest(key, id, List.of(), message));
         audit.record(new AuditEntry("notification-channel.test", "notification-channel", id.toString(),
                 "Sent a test message through channel " + channel.name(), null, key));
@@ -140,6 +140,7 @@ public class Channels {
         if (base.kind() == null) {
             return new Built(base, null);
         }
+        var followUps = input.followUps() == null ? base.followUps() : input.followUps();
         var next = base;
         String generated = null;
         switch (base.kind()) {
@@ -156,7 +157,7 @@ public class Channels {
                 var sealedPassword = username == null ? null
                         : input.smtpPassword() != null ? secrets.seal(input.smtpPassword()) : base.sealedSecret();
                 next = new StoredChannel(base.id(), name, base.kind(), null, null, sealedPassword, host, port,
-                        security, username, from, recipients, base.createdAt(), base.createdBy(), Jdbc.now(),
+                        security, username, from, recipients, followUps, base.createdAt(), base.createdBy(), Jdbc.now(),
                         base.version() + (creating ? 0 : 1));
             }
             case WEBHOOK, SLACK, TEAMS -> {
@@ -174,7 +175,7 @@ public class Channels {
                 next = new StoredChannel(base.id(), name, base.kind(),
                         url == null ? base.sealedUrl() : secrets.seal(url.toString()),
                         url == null ? base.urlHint() : ChannelRules.hint(url), sealedSecret, null, null, null, null,
-                        null, List.of(), base.createdAt(), base.createdBy(), Jdbc.now(),
+                        null, List.of(), followUps, base.createdAt(), base.createdBy(), Jdbc.now(),
                         base.version() + (creating ? 0 : 1));
             }
         }

@@ -52,13 +52,27 @@ class DeliveryRepository {
      * abort the caller's whole transaction.
      */
     boolean insert(UUID id, NotificationRequest request, Instant now) {
-        return jdbc.sql("INSERT INTO notification_delivery (id, delivery_key, channel_id, alert_id, kind, recipients,"
-                + " message, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"
-                + " ON CONFLICT DO NOTHING")
+        return jdbc.sql("INSERT INTO notification_delivery (id, delivery_key, channel_id, alert_id, kind, thread_key,"
+                + " recipients, message, status, attempts, next_attempt_at, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) ON CONFLICT DO NOTHING")
                 .params(id, request.deliveryKey(), request.channelId(), request.message().alertId(),
-                        request.message().kind().name(), String.join(",", request.recipients()),
-                        json.writeValueAsString(request.message()), Jdbc.timestamp(now), Jdbc.timestamp(now))
+                        request.message().kind().name(), request.message().threadKey(),
+                        String.join(",", request.recipients()), json.writeValueAsString(request.message()),
+                        Jdbc.timestamp(now), Jdbc.timestamp(now))
                 .update() == 1;
+    }
+
+    /**
+     * The pages (TRIGGERED and ESCALATED messages) of a thread that were sent or are still being
+     * tried, oldest first, through channels that want follow-ups. A page given up on (FAILED) reached
+     * nobody, so nobody is to be told it is over.
+     */
+    List<Delivery> pagesToFollowUp(String threadKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notification_delivery WHERE thread_key = ?"
+                + " AND kind IN ('TRIGGERED', 'ESCALATED') AND status <> 'FAILED'"
+                + " AND channel_id IN (SELECT id FROM notification_channel WHERE follow_ups = TRUE)"
+                + " ORDER BY created_at, id")
+                .param(threadKey).query(this::map).list();
     }
 
     /**

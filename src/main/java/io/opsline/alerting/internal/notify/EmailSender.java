@@ -22,7 +22,8 @@ import jakarta.mail.internet.MimeMultipart;
 /**
  * Sends a delivery as e-mail (text and HTML alternatives) with Jakarta Mail, one SMTP session per
  * send. The Message-ID is derived from the delivery id, so a message sent twice after a crash can be
- * told apart from a second alert; messages with one thread key refer to one thread id.
+ * told apart from a second alert; messages with one thread key refer to one thread id, and a
+ * follow-up replies to the page it follows up.
  */
 final class EmailSender {
 
@@ -97,8 +98,15 @@ final class EmailSender {
         message.setSentDate(new Date());
         if (content.threadKey() != null && !content.threadKey().isBlank()) {
             var thread = "<thread-" + threadId(content.threadKey()) + "@opsline>";
-            message.setHeader("In-Reply-To", thread);
-            message.setHeader("References", thread);
+            if (content.followUp() == null) {
+                message.setHeader("In-Reply-To", thread);
+                message.setHeader("References", thread);
+            } else {
+                // A reply to the page itself, which every mail client threads under it.
+                var page = "<" + content.followUp().page() + "@opsline>";
+                message.setHeader("In-Reply-To", page);
+                message.setHeader("References", thread + " " + page);
+            }
         }
         var text = new MimeBodyPart();
         text.setText(MessageText.plain(content), StandardCharsets.UTF_8.name(), "plain");

@@ -1,5 +1,8 @@
 package io.opsline.alerting.internal.notify;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +19,7 @@ import io.opsline.platform.Jdbc;
 import io.opsline.platform.NotFoundException;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
+import io.opsline.platform.Sha256;
 
 /**
  * The notification outbox: messages are queued here in the caller's transaction and sent by the
@@ -56,6 +60,45 @@ public class Notifications {
         rules.checkRecipients(request.recipients());
         var queued = deliveries.insert(Ids.newId(), request, Jdbc.now());
         if (queued) {
+            wakeWorkerAfterCommit();
+        }
+        return queued;
+    }
+
+    /**
+     * Tells every target paged in a thread (each channel, with the recipients it was paged at) that
+     * someone is on it or that it is over, as Alertmanager's {@code send_resolved} does: one message
+     * of {@code kind} per target that a page of the thread was sent to or is still being sent to,
+     * unless its channel wants no follow-ups. It says what that target's first page said, and an
+     * e-mail replies to that page. Its key is unique per kind, thread and target, so each target is
+     * told once however often, and on however many nodes, this is called. Runs in the caller's
+     * transaction, like {@link #enqueue}.
+     *
+     * @param kind {@link MessageKind#ACKNOWLEDGED} or {@link MessageKind#RESOLVED}
+     * @param by who acknowledged or resolved; null when not known
+     * @return how many follow-ups were queued now
+     */
+    @Transactional
+    public int followUp(String threadKey, MessageKind kind, String by, Instant at) {
+        if (kind != MessageKind.ACKNOWLEDGED && kind != MessageKind.RESOLVED) {
+            throw new IllegalArgumentException("a follow-up says ACKNOWLEDGED or RESOLVED, not " + kind);
+        }
+        var firstPages = new LinkedHashMap<String, Delivery>();
+        for (var page : deliveries.pagesToFollowUp(threadKey)) {
+            firstPages.putIfAbsent(page.channelId() + ":" + String.join(",", page.recipients()), page);
+        }
+        var now = Jdbc.now();
+        int queued = 0;
+        for (var page : firstPages.values()) {
+            var key = "follow-up:%s:%s:%s:%s".formatted(kind.name().toLowerCase(Locale.ROOT), threadKey,
+                    page.channelId(), Sha256.hex(String.join(",", page.recipients())).substring(0, 16));
+            var message = page.message().followedUp(kind, new NotificationMessage.FollowUp(by, at, page.id()));
+            if (deliveries.insert(Ids.newId(), new NotificationRequest(key, page.channelId(), page.recipients(),
+                    message), now)) {
+                queued++;
+            }
+        }
+        if (queued > 0) {
             wakeWorkerAfterCommit();
         }
         return queued;

@@ -3,6 +3,7 @@ package io.opsline.alerting.internal.notify;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.opsline.alerting.Severity;
@@ -14,11 +15,17 @@ final class Payloads {
     private Payloads() {
     }
 
-    /** Opsline's own webhook body: every field of the message, stable names, ISO-8601 times. */
+    /**
+     * Opsline's own webhook body: every field of the message, stable names, ISO-8601 times. {@code event}
+     * is the kind in lower case ({@code triggered}, {@code escalated}, {@code acknowledged},
+     * {@code resolved}, {@code test}); a follow-up carries {@code followUp} with who, when, how long
+     * after the alert began, and the id of the page it follows up.
+     */
     static String webhook(JsonMapper json, Delivery delivery) {
         var message = delivery.message();
         var body = new LinkedHashMap<String, Object>();
         body.put("id", delivery.id());
+        body.put("event", message.kind().name().toLowerCase(Locale.ROOT));
         body.put("kind", message.kind());
         body.put("alertId", message.alertId());
         body.put("thread", message.threadKey());
@@ -32,14 +39,25 @@ final class Payloads {
         links.put("alert", message.alertLink() == null ? null : message.alertLink().toString());
         links.put("acknowledge", message.acknowledgeLink() == null ? null : message.acknowledgeLink().toString());
         body.put("links", links);
+        var followUp = message.followUp();
+        if (followUp != null) {
+            var about = new LinkedHashMap<String, Object>();
+            about.put("by", followUp.by());
+            about.put("at", followUp.at().toString());
+            about.put("afterSeconds", Math.max(0, followUp.at().getEpochSecond() - message.occurredAt().getEpochSecond()));
+            about.put("page", followUp.page());
+            body.put("followUp", about);
+        }
         return json.writeValueAsString(body);
     }
 
     /** A Slack incoming-webhook message: {@code text} for notifications, {@code blocks} for the message itself. */
     static String slack(JsonMapper json, NotificationMessage message) {
         var subject = MessageText.subject(message);
+        var outcome = MessageText.outcome(message);
         var blocks = new ArrayList<Object>();
         var main = new StringBuilder("*").append(slackEscape(subject)).append('*');
+        outcome.ifPresent(said -> main.append('\n').append(slackEscape(said)));
         if (message.summary() != null && !message.summary().isBlank()) {
             main.append('\n').append(slackEscape(message.summary()));
         }
@@ -61,7 +79,7 @@ final class Payloads {
             blocks.add(Map.of("type", "actions", "elements", buttons));
         }
         var body = new LinkedHashMap<String, Object>();
-        body.put("text", subject);
+        body.put("text", outcome.map(said -> subject + ": " + said).orElse(subject));
         body.put("blocks", blocks);
         return json.writeValueAsString(body);
     }
@@ -71,6 +89,8 @@ final class Payloads {
         var cardBody = new ArrayList<Object>();
         cardBody.add(Map.of("type", "TextBlock", "text", MessageText.subject(message), "weight", "Bolder", "size",
                 "Medium", "wrap", true, "color", color(message)));
+        MessageText.outcome(message).ifPresent(said -> cardBody.add(Map.of("type", "TextBlock", "text", said,
+                "weight", "Bolder", "wrap", true)));
         if (message.summary() != null && !message.summary().isBlank()) {
             cardBody.add(Map.of("type", "TextBlock", "text", message.summary(), "wrap", true));
         }
@@ -104,6 +124,9 @@ final class Payloads {
     private static String color(NotificationMessage message) {
         if (message.kind() == MessageKind.RESOLVED) {
             return "Good";
+        }
+        if (message.kind() == MessageKind.ACKNOWLEDGED) {
+            return "Accent";
         }
         return message.severity() == Severity.CRITICAL || message.severity() == Severity.ERROR ? "Attention"
                 : "Default";

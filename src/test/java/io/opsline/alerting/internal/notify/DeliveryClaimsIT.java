@@ -61,7 +61,7 @@ class DeliveryClaimsIT {
 
     private UUID webhook(String path) {
         return channels.create(new ChannelInput("claims-" + UUID.randomUUID(), "webhook", receiver.url(path), null,
-                null, null, null, null, null, null, null, null, null), "test").channel().id();
+                null, null, null, null, null, null, null, null, null, null), "test").channel().id();
     }
 
     private DeliveryWorker node(String name) {

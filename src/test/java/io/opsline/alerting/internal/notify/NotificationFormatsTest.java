@@ -18,7 +18,13 @@ class NotificationFormatsTest {
     private static NotificationMessage message(MessageKind kind) {
         return new NotificationMessage(UUID.randomUUID(), "group-1", kind, Severity.CRITICAL, "db-1 <down>",
                 "a & b", "db-1", Map.of("z", "last", "a", "<i>first</i>"), Instant.parse("2026-01-02T03:04:05Z"),
-                URI.create("https://opsline.example/alerts/1?x=1&y=2"), null);
+                URI.create("https://opsline.example/alerts/1?x=1&y=2"), null, null);
+    }
+
+    private static NotificationMessage followUp(MessageKind kind, String by, Duration after) {
+        var page = message(MessageKind.TRIGGERED);
+        return page.followedUp(kind, new NotificationMessage.FollowUp(by, page.occurredAt().plus(after),
+                UUID.fromString("00000000-0000-0000-0000-00000000000a")));
     }
 
     @Test
@@ -27,8 +33,47 @@ class NotificationFormatsTest {
         assertThat(MessageText.subject(message(MessageKind.ESCALATED))).isEqualTo("[CRITICAL] db-1 <down>");
         assertThat(MessageText.subject(message(MessageKind.RESOLVED))).isEqualTo("[RESOLVED] db-1 <down>");
         var multiLine = new NotificationMessage(null, null, MessageKind.TEST, null, "one\r\ntwo", null, null, null,
-                Instant.EPOCH, null, null);
+                Instant.EPOCH, null, null, null);
         assertThat(MessageText.subject(multiLine)).isEqualTo("[TEST] one two");
+    }
+
+    @Test
+    void aFollowUpSaysWhoAcknowledgedOrResolvedAndHowLongAfterTheAlertBegan() {
+        var acknowledged = followUp(MessageKind.ACKNOWLEDGED, "alice", Duration.ofSeconds(12 * 60 + 5));
+        assertThat(MessageText.subject(acknowledged)).isEqualTo("[ACKNOWLEDGED] db-1 <down>");
+        assertThat(MessageText.outcome(acknowledged)).contains("Acknowledged by alice after 12m 5s");
+        assertThat(MessageText.plain(acknowledged)).startsWith("Acknowledged: db-1 <down>\n\nAcknowledged by alice after 12m 5s.")
+                .contains("Acknowledged: 2026-01-02T03:16:10Z").doesNotContain("Acknowledge:");
+        var resolved = followUp(MessageKind.RESOLVED, null, Duration.ofMinutes(65));
+        assertThat(MessageText.outcome(resolved)).contains("Resolved after 1h 5m");
+        assertThat(MessageText.html(resolved)).contains("<strong>Resolved after 1h 5m.</strong>");
+        assertThat(MessageText.outcome(message(MessageKind.TRIGGERED))).isEmpty();
+    }
+
+    @Test
+    void durationsShowTheirTwoLargestUnits() {
+        assertThat(MessageText.duration(Duration.ofSeconds(45))).isEqualTo("45s");
+        assertThat(MessageText.duration(Duration.ofMinutes(12))).isEqualTo("12m");
+        assertThat(MessageText.duration(Duration.ofHours(26).plusMinutes(59))).isEqualTo("1d 2h");
+        assertThat(MessageText.duration(Duration.ofHours(3))).isEqualTo("3h");
+    }
+
+    @Test
+    void slackAndTeamsSayWhoAcknowledgedAndTheWebhookCarriesTheEvent() {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var acknowledged = followUp(MessageKind.ACKNOWLEDGED, "alice", Duration.ofMinutes(3));
+        var slack = json.readTree(Payloads.slack(json, acknowledged));
+        assertThat(slack.get("text").asString()).isEqualTo("[ACKNOWLEDGED] db-1 <down>: Acknowledged by alice after 3m");
+        assertThat(Payloads.teams(json, acknowledged)).contains("Acknowledged by alice after 3m");
+        var delivery = new Delivery(UUID.randomUUID(), "k", UUID.randomUUID(), java.util.List.of(), acknowledged,
+                DeliveryStatus.PENDING, 0, Instant.EPOCH, Instant.EPOCH, null, null);
+        var webhook = json.readTree(Payloads.webhook(json, delivery));
+        assertThat(webhook.get("event").asString()).isEqualTo("acknowledged");
+        assertThat(webhook.get("thread").asString()).isEqualTo("group-1");
+        assertThat(webhook.get("followUp").get("by").asString()).isEqualTo("alice");
+        assertThat(webhook.get("followUp").get("afterSeconds").asLong()).isEqualTo(180);
+        assertThat(webhook.get("followUp").get("page").asString()).isEqualTo("00000000-0000-0000-0000-00000000000a");
+        assertThat(webhook.get("links").get("acknowledge").isNull()).isTrue();
     }
 
     @Test
