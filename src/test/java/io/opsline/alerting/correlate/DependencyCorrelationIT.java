@@ -59,23 +59,31 @@ class DependencyCorrelationIT {
                 .stream().filter(alert -> key.equals(alert.dedupKey())).findFirst().orElseThrow().id();
     }
 
+    /**
+     * The downstream CI alerts first, the upstream one a second later: one group, by topology, with
+     * the upstream CI's alert as root cause.
+     */
+    private void assertOneGroupRootedUpstream(CiView downstream, CiView upstream) {
+        var source = "upstream-" + UUID.randomUUID();
+
+        intake.accept(List.of(trigger(source, "downstream", downstream, T)));
+        intake.accept(List.of(trigger(source, "upstream", upstream, T.plusSeconds(1))));
+
+        var group = groups.groupOf(alertId(source, "upstream")).orElseThrow();
+        assertThat(groups.groupOf(alertId(source, "downstream"))).contains(group);
+        var found = groups.find(group).orElseThrow();
+        assertThat(found.reason()).isEqualTo(GroupReason.TOPOLOGY);
+        assertThat(found.rootAlertId()).isEqualTo(alertId(source, "upstream"));
+        assertThat(found.title()).isEqualTo("down upstream");
+    }
+
     @Test
     void anAppAndTheDatabaseItDependsOnAreOneGroupWithTheDatabaseAsRootCauseThoughTheAppAlertedFirst() {
         var fixtures = new CiFixtures(cis, relationships);
-        var db = fixtures.create("database", "ledger-db-" + UUID.randomUUID());
         var app = fixtures.create("application", "ledger-app-" + UUID.randomUUID());
+        var db = fixtures.create("database", "ledger-db-" + UUID.randomUUID());
         fixtures.relate(app, "depends_on", db);
-        var source = "depends-" + UUID.randomUUID();
-
-        intake.accept(List.of(trigger(source, "app", app, T)));
-        intake.accept(List.of(trigger(source, "db", db, T.plusSeconds(1))));
-
-        var group = groups.groupOf(alertId(source, "db")).orElseThrow();
-        assertThat(groups.groupOf(alertId(source, "app"))).contains(group);
-        var found = groups.find(group).orElseThrow();
-        assertThat(found.reason()).isEqualTo(GroupReason.TOPOLOGY);
-        assertThat(found.rootAlertId()).isEqualTo(alertId(source, "db"));
-        assertThat(found.title()).isEqualTo("down db");
+        assertOneGroupRootedUpstream(app, db);
     }
 
     @Test
@@ -84,13 +92,7 @@ class DependencyCorrelationIT {
         var checkout = fixtures.create("business_service", "checkout-" + UUID.randomUUID());
         var payments = fixtures.create("application", "payments-" + UUID.randomUUID());
         fixtures.relate(payments, "part_of", checkout);
-        var source = "part-of-" + UUID.randomUUID();
-
-        intake.accept(List.of(trigger(source, "checkout", checkout, T)));
-        intake.accept(List.of(trigger(source, "payments", payments, T.plusSeconds(1))));
-
-        var group = groups.groupOf(alertId(source, "checkout")).orElseThrow();
-        assertThat(groups.groupOf(alertId(source, "payments"))).contains(group);
-        assertThat(groups.find(group).orElseThrow().rootAlertId()).isEqualTo(alertId(source, "payments"));
+        // The whole alerts first; its failing part is upstream of it.
+        assertOneGroupRootedUpstream(checkout, payments);
     }
 }

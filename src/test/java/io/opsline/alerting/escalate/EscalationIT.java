@@ -171,8 +171,12 @@ class EscalationIT {
         assertThat(alert.get("status").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(escalation(groupId).get("status").asString()).isEqualTo("STOPPED");
         makeDue(groupId);
+        // Paging stops; the one paged is told it is acknowledged, and nothing more.
+        var acknowledged = awaitMessages(source, 2).get(1);
+        assertThat(acknowledged.get("event").asString()).isEqualTo("acknowledged");
+        assertThat(acknowledged.get("followUp").get("by").asString()).isEqualTo("acknowledge link");
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> messagesAbout(source).size() == 1);
+                .until(() -> messagesAbout(source).size() == 2);
         assertThat(mvc.get().uri("/ack/not-a-real-token-not-a-real-token").exchange()).hasStatus(404);
     }
 

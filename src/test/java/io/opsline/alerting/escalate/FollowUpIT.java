@@ -33,6 +33,7 @@ import io.opsline.alerting.internal.correlate.GroupingRules;
 import io.opsline.alerting.internal.correlate.LabelMatcher;
 import io.opsline.alerting.internal.notify.MessageKind;
 import io.opsline.alerting.internal.notify.Notifications;
+import io.opsline.alerting.notify.NotifyFixtures;
 import io.opsline.alerting.notify.Receiver;
 import io.opsline.identity.ApiCalls;
 import io.opsline.identity.Role;
@@ -87,9 +88,7 @@ class FollowUpIT {
     }
 
     private UUID channel(Map<String, Object> fields) {
-        var created = api().post(accounts.admin().token(), "/api/v1/notification-channels", fields);
-        assertThat(created).hasStatus(201);
-        return UUID.fromString(api().body(created).get("channel").get("id").asString());
+        return NotifyFixtures.channel(api(), accounts.admin().token(), fields);
     }
 
     private UUID webhook(String path, boolean followUps) {
@@ -211,13 +210,7 @@ class FollowUpIT {
     }
 
     private List<MimeMessage> mailWith(String subject) {
-        return List.of(smtp.getReceivedMessages()).stream().filter(mail -> {
-            try {
-                return subject.equals(mail.getSubject());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return NotifyFixtures.mailWith(smtp, subject);
     }
 
     @Test

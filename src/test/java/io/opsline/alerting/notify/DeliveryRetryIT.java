@@ -57,10 +57,8 @@ class DeliveryRetryIT {
     }
 
     private UUID slack(String path) {
-        var created = api().post(accounts.admin().token(), "/api/v1/notification-channels",
+        return NotifyFixtures.channel(api(), accounts.admin().token(),
                 Map.of("name", ApiCalls.unique("slack"), "kind", "slack", "url", receiver.url(path)));
-        assertThat(created).hasStatus(201);
-        return UUID.fromString(api().body(created).get("channel").get("id").asString());
     }
 
     private UUID enqueue(UUID channel) {

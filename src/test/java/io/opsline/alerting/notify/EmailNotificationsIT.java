@@ -56,23 +56,15 @@ class EmailNotificationsIT {
     }
 
     private UUID emailChannel(String password) {
-        var created = api().post(accounts.admin().token(), "/api/v1/notification-channels", Map.of(
+        return NotifyFixtures.channel(api(), accounts.admin().token(), Map.of(
                 "name", ApiCalls.unique("mail"), "kind", "email", "smtpHost", "127.0.0.1",
                 "smtpPort", smtp.getSmtp().getPort(), "smtpSecurity", "none", "smtpUsername", "opsline",
                 "smtpPassword", password, "fromAddress", "opsline@opsline.test",
                 "recipients", List.of("oncall@opsline.test")));
-        assertThat(created).hasStatus(201);
-        return UUID.fromString(api().body(created).get("channel").get("id").asString());
     }
 
-    private List<MimeMessage> receivedWith(String subject) throws Exception {
-        return List.of(smtp.getReceivedMessages()).stream().filter(m -> {
-            try {
-                return subject.equals(m.getSubject());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+    private List<MimeMessage> receivedWith(String subject) {
+        return NotifyFixtures.mailWith(smtp, subject);
     }
 
     @Test

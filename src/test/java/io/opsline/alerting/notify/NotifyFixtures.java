@@ -7,10 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
 import io.opsline.alerting.Severity;
 import io.opsline.alerting.internal.notify.MessageKind;
 import io.opsline.alerting.internal.notify.NotificationMessage;
 import io.opsline.alerting.internal.notify.NotificationRequest;
+import io.opsline.identity.ApiCalls;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 /** Messages and requests as the escalation engine will queue them. */
 public final class NotifyFixtures {
@@ -28,5 +35,23 @@ public final class NotifyFixtures {
 
     public static NotificationRequest request(UUID channelId, NotificationMessage message) {
         return new NotificationRequest("test:" + UUID.randomUUID(), channelId, List.of(), message);
+    }
+
+    /** Creates a channel through the REST API as {@code adminToken}'s admin; its id. */
+    public static UUID channel(ApiCalls api, String adminToken, Map<String, Object> fields) {
+        var created = api.post(adminToken, "/api/v1/notification-channels", fields);
+        assertThat(created).hasStatus(201);
+        return UUID.fromString(api.body(created).get("channel").get("id").asString());
+    }
+
+    /** The messages the SMTP server received with this subject. */
+    public static List<MimeMessage> mailWith(GreenMailExtension smtp, String subject) {
+        return List.of(smtp.getReceivedMessages()).stream().filter(mail -> {
+            try {
+                return subject.equals(mail.getSubject());
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 }
