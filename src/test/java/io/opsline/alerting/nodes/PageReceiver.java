@@ -1,9 +1,6 @@
 package io.opsline.alerting.nodes;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -12,11 +9,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.opsline.testing.LoopbackHttp;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,14 +40,7 @@ final class PageReceiver implements AutoCloseable {
 
     PageReceiver(Duration answerDelay) {
         this.answerDelay = answerDelay;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = LoopbackHttp.serve(this::handle);
     }
 
     String url(String path) {

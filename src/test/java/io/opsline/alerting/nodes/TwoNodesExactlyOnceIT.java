@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.springframework.jdbc.core.RowMapper;
 
 import io.opsline.testing.OpslineProcess;
 import io.opsline.testing.RequiresTestDatabase;
@@ -71,6 +73,8 @@ class TwoNodesExactlyOnceIT {
             "opsline.alerting.notify-lease", LEASE,
             "opsline.alerting.notify-per-channel", Integer.toString(PER_CHANNEL),
             "opsline.alerting.notify-poll-interval", "250ms",
+            // Few connections, opened as needed: the suite's own application contexts hold many of the test server's.
+            "spring.datasource.hikari.minimum-idle", "1",
             // Nothing else runs: no checks of the machine, whose alerts would only add noise.
             "opsline.monitoring.engine.enabled", "false",
             "opsline.monitoring.register-local-host", "false");
@@ -115,7 +119,7 @@ class TwoNodesExactlyOnceIT {
         var key = new byte[32];
         new SecureRandom().nextBytes(key);
         environment.put("OPSLINE_SECRET_KEY", Base64.getEncoder().encodeToString(key));
-        environment.put("OPSLINE_DB_POOL_SIZE", "8");
+        environment.put("OPSLINE_DB_POOL_SIZE", "5");
 
         // One after the other: the first migrates the empty schema, the second finds it done.
         node1 = startNode("node-1");
@@ -194,8 +198,10 @@ class TwoNodesExactlyOnceIT {
         var sentByDeadNodeInFlight = new HashSet<>(inFlight);
         sentByDeadNodeInFlight.retainAll(claimedByDeadNode);
         var repeated = repeatedKeys(pages);
-        System.out.printf("%s was killed holding %d claims, %d of them in flight at the receiver: %s;"
-                + " Idempotency-Keys received twice: %s%n", node2.name(), claimedByDeadNode.size(),
+        var tries = tries(kill);
+        System.out.printf("%s had sent and recorded %d pages when it was killed holding %d claims, %d of them in"
+                + " flight at the receiver: %s; Idempotency-Keys received twice: %s%n", node2.name(),
+                tries.stream().filter(t -> t.node().equals(deadNode)).count(), claimedByDeadNode.size(),
                 sentByDeadNodeInFlight.size(), sentByDeadNodeInFlight, repeated.keySet());
         assertThat(sentByDeadNodeInFlight).as("the killed node's sends in flight").isNotEmpty()
                 .hasSizeLessThanOrEqualTo(PER_CHANNEL);
@@ -211,7 +217,6 @@ class TwoNodesExactlyOnceIT {
         assertThat(deliveries).as("every other delivery, sent on its first try")
                 .filteredOn(d -> !claimedByDeadNode.contains(d.id()))
                 .allSatisfy(d -> assertThat(d.attempts()).isEqualTo(1));
-        var tries = tries(kill);
         assertThat(tries).as("one try logged per delivery (the killed node logged none of what it held)")
                 .hasSize(2 * problems).allSatisfy(t -> assertThat(t.succeeded()).isTrue());
         assertThat(tries).filteredOn(t -> claimedByDeadNode.contains(t.deliveryId()))
@@ -260,12 +265,19 @@ class TwoNodesExactlyOnceIT {
      * sent. No further send can follow: only pending deliveries and expired claims are claimed.
      */
     private void awaitAllSent(Paging paging, int rows) {
-        Awaitility.await("%d deliveries to %s sent".formatted(rows, paging.source())).atMost(PATIENCE)
-                .pollInterval(Duration.ofMillis(200)).until(() -> {
-                    var byStatus = deliveries(paging).stream()
-                            .collect(Collectors.groupingBy(Delivery::status, Collectors.counting()));
-                    return byStatus.getOrDefault("SENT", 0L) >= rows && byStatus.keySet().equals(Set.of("SENT"));
-                });
+        try {
+            Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+                var byStatus = deliveriesByStatus(paging);
+                return byStatus.getOrDefault("SENT", 0L) >= rows && byStatus.keySet().equals(Set.of("SENT"));
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Expected %d deliveries to %s, all SENT, within %s; they are %s".formatted(rows,
+                    paging.source(), PATIENCE, deliveriesByStatus(paging)), e);
+        }
+    }
+
+    private Map<String, Long> deliveriesByStatus(Paging paging) {
+        return deliveries(paging).stream().collect(Collectors.groupingBy(Delivery::status, Collectors.counting()));
     }
 
     /**
@@ -307,20 +319,20 @@ class TwoNodesExactlyOnceIT {
     }
 
     private List<Delivery> deliveries(Paging paging) {
-        return database.jdbc().sql("SELECT id, status, attempts FROM notification_delivery WHERE channel_id = ?")
-                .param(paging.channelId())
-                .query((rs, n) -> new Delivery(rs.getString("id"), rs.getString("status"), rs.getInt("attempts")))
-                .list();
+        return ofChannel(paging, "SELECT id, status, attempts FROM notification_delivery WHERE channel_id = ?",
+                (rs, n) -> new Delivery(rs.getString("id"), rs.getString("status"), rs.getInt("attempts")));
     }
 
     private record Try(String deliveryId, String node, boolean succeeded) {
     }
 
     private List<Try> tries(Paging paging) {
-        return database.jdbc().sql("SELECT delivery_id, node, succeeded FROM notification_attempt WHERE channel_id = ?")
-                .param(paging.channelId())
-                .query((rs, n) -> new Try(rs.getString("delivery_id"), rs.getString("node"), rs.getBoolean("succeeded")))
-                .list();
+        return ofChannel(paging, "SELECT delivery_id, node, succeeded FROM notification_attempt WHERE channel_id = ?",
+                (rs, n) -> new Try(rs.getString("delivery_id"), rs.getString("node"), rs.getBoolean("succeeded")));
+    }
+
+    private <T> List<T> ofChannel(Paging paging, String sql, RowMapper<T> row) {
+        return database.jdbc().sql(sql).param(paging.channelId()).query(row).list();
     }
 
     private JsonNode post(OpslineProcess node, String path, Object body) {
