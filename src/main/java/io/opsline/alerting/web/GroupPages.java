@@ -30,6 +30,7 @@ import io.opsline.alerting.internal.correlate.AlertGroup;
 import io.opsline.alerting.internal.correlate.AlertGroups;
 import io.opsline.alerting.internal.correlate.GroupChange;
 import io.opsline.alerting.internal.escalate.Escalation;
+import io.opsline.alerting.internal.escalate.EscalationStatus;
 import io.opsline.alerting.internal.escalate.Escalations;
 import io.opsline.alerting.internal.notify.Notifications;
 import io.opsline.identity.RequiresRole;
@@ -77,9 +78,9 @@ class GroupPages {
             errors.putAll(FormErrors.of(e));
             shown = GroupListFilter.none();
         }
-        var pageNumber = number("page", page, 0, errors);
-        var pageSize = Math.min(PageRequest.MAX_SIZE, Math.max(1, number("size", size, PageRequest.DEFAULT_SIZE,
-                errors)));
+        var pageNumber = PageNumbers.parse("page", page, 0, errors);
+        var pageSize = Math.min(PageRequest.MAX_SIZE, Math.max(1, PageNumbers.parse("size", size,
+                PageRequest.DEFAULT_SIZE, errors)));
         var found = groups.listWorstFirst(query, new PageRequest(pageNumber, pageSize));
         if (found.items().isEmpty() && found.total() > 0) {
             found = groups.listWorstFirst(query, new PageRequest(found.totalPages() - 1, pageSize));
@@ -189,8 +190,13 @@ class GroupPages {
     }
 
     private void escalationLines(Escalation escalation, Iterable<UUID> roots, List<GroupTimelineLine> lines) {
+        if (escalation.status() == EscalationStatus.UNROUTED) {
+            lines.add(new GroupTimelineLine(escalation.startedAt(), "Nobody paged", null, null, null,
+                    escalation.stopReason()));
+            return;
+        }
         lines.add(new GroupTimelineLine(escalation.startedAt(), "Escalation started", null, null, null,
-                escalation.ruleName() == null ? "no routing rule matched" : "routed by rule " + escalation.ruleName()));
+                "routed by rule " + escalation.ruleName()));
         // Escalation messages are about the group's root-cause alert of the moment, under keys naming the escalation.
         var prefix = "escalation:" + escalation.id() + ":";
         for (var root : roots) {
@@ -233,17 +239,5 @@ class GroupPages {
 
     private static String ciName(Alert alert, Map<UUID, CiSummary> cis) {
         return alert == null ? null : AlertRow.of(alert, cis, Instant.now()).ciName();
-    }
-
-    private static int number(String field, String text, int fallback, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Math.max(0, Integer.parseInt(text.strip()));
-        } catch (NumberFormatException e) {
-            errors.put(field, "must be a whole number");
-            return fallback;
-        }
     }
 }

@@ -169,7 +169,7 @@ public record SilenceForm(List<String> matcherName, List<String> matcherOperator
         options.put("1h", "1 hour");
         options.put("4h", "4 hours");
         options.put("1d", "1 day");
-        options.put(UNTIL, "Until the end time below");
+        options.put(UNTIL, "Until the end time");
         return options;
     }
 

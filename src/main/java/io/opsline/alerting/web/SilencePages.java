@@ -62,14 +62,7 @@ class SilencePages {
             case EXPIRED -> 2;
         })));
         var errors = new LinkedHashMap<String, String>();
-        var pageNumber = 0;
-        if (page != null && !page.isBlank()) {
-            try {
-                pageNumber = Math.max(0, Integer.parseInt(page.strip()));
-            } catch (NumberFormatException e) {
-                errors.put("page", "must be a whole number");
-            }
-        }
+        var pageNumber = PageNumbers.parse("page", page, 0, errors);
         var size = PageRequest.DEFAULT_SIZE;
         var lastPage = Math.max(0, (all.size() - 1) / size);
         pageNumber = Math.min(pageNumber, lastPage);
