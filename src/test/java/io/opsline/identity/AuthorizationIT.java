@@ -271,6 +271,14 @@ class AuthorizationIT {
             rule("GET", "/alerts/{id}", Access.VIEWER),
             rule("POST", "/alerts/{id}/acknowledge", Access.OPERATOR),
             rule("POST", "/alerts/{id}/resolve", Access.OPERATOR),
+            rule("GET", "/alerts/groups", Access.VIEWER),
+            rule("GET", "/alerts/groups/{id}", Access.VIEWER),
+            rule("POST", "/alerts/groups/{id}/acknowledge", Access.OPERATOR),
+            rule("GET", "/alerts/silences", Access.VIEWER),
+            rule("GET", "/alerts/silences/new", Access.OPERATOR),
+            rule("POST", "/alerts/silences/new", Access.OPERATOR),
+            rule("POST", "/alerts/silences", Access.OPERATOR),
+            rule("POST", "/alerts/silences/{id}/expire", Access.OPERATOR),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
             rule("GET", "/api/openapi.yaml", Access.PUBLIC));

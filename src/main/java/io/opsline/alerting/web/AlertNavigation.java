@@ -18,4 +18,14 @@ class AlertNavigation {
     NavigationEntry alertsNavigation() {
         return new NavigationEntry(AREA, ORDER, "Alerts", "/alerts", Role.VIEWER.authority());
     }
+
+    @Bean
+    NavigationEntry alertGroupsNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Alert groups", "/alerts/groups", Role.VIEWER.authority());
+    }
+
+    @Bean
+    NavigationEntry silencesNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Silences", "/alerts/silences", Role.VIEWER.authority());
+    }
 }

@@ -10,6 +10,7 @@ import io.opsline.alerting.AlertStatus;
 import io.opsline.alerting.Severity;
 import io.opsline.alerting.internal.Alert;
 import io.opsline.inventory.CiSummary;
+import io.opsline.platform.Ids;
 
 /**
  * An alert as the console shows it: with its CI's name and how long ago it began and was last seen.
@@ -59,6 +60,43 @@ public record AlertRow(Alert alert, String ciName, String firstSeen, String last
     /** Firing alerts stand out; those someone is on, or nobody is to be told of, step back. */
     public boolean handled() {
         return alert.status() != AlertStatus.FIRING;
+    }
+
+    /**
+     * What suppresses the alert, in words ("silence 1b2c…"); null while nothing does. Resolved alerts
+     * keep the reason they had, but nothing suppresses them any more.
+     */
+    public String suppressedBy() {
+        var reason = suppression();
+        if (reason == null) {
+            return null;
+        }
+        return switch (reason[0]) {
+            case "silence" -> "a silence";
+            case "maintenance" -> "maintenance (a monitoring downtime)";
+            case "inhibited-by" -> "another alert";
+            case "caused-by-ci" -> "an alert on a CI it depends on";
+            default -> reason[0];
+        };
+    }
+
+    /** Where what suppresses the alert is shown; null when it has no page. */
+    public String suppressedByLink() {
+        var reason = suppression();
+        if (reason == null || reason.length < 2 || Ids.parseOrNull(reason[1]) == null) {
+            return null;
+        }
+        return switch (reason[0]) {
+            case "silence" -> "/alerts/silences#silence-" + reason[1];
+            case "inhibited-by" -> "/alerts/" + reason[1];
+            case "caused-by-ci" -> "/cis/" + reason[1];
+            default -> null;
+        };
+    }
+
+    private String[] suppression() {
+        return alert.status() == AlertStatus.SUPPRESSED && alert.suppressedBy() != null
+                ? alert.suppressedBy().split(":", 2) : null;
     }
 
     public String statusLabel() {

@@ -164,6 +164,16 @@ class AlertGroupRepository {
 
     /** Groups matching a filter, open before resolved, newest first. */
     Page<AlertGroup> page(GroupFilter filter, PageRequest page) {
+        return page(filter, page, "CASE status WHEN 'OPEN' THEN 0 ELSE 1 END, last_alert_at DESC, id");
+    }
+
+    /** Groups matching a filter, open before resolved, the worst severity first, then the most recently begun. */
+    Page<AlertGroup> pageWorstFirst(GroupFilter filter, PageRequest page) {
+        return page(filter, page, "CASE status WHEN 'OPEN' THEN 0 ELSE 1 END, CASE severity WHEN 'CRITICAL' THEN 0"
+                + " WHEN 'ERROR' THEN 1 WHEN 'WARNING' THEN 2 ELSE 3 END, first_alert_at DESC, id");
+    }
+
+    private Page<AlertGroup> page(GroupFilter filter, PageRequest page, String order) {
         var where = new StringBuilder(" WHERE 1 = 1");
         var params = new HashMap<String, Object>();
         anyOf(where, params, "status", filter.statuses());
@@ -172,8 +182,7 @@ class AlertGroupRepository {
         params.put("limit", page.size());
         params.put("offset", page.offset());
         var items = jdbc.sql("SELECT " + COLUMNS + " FROM alert_group" + where
-                + " ORDER BY CASE status WHEN 'OPEN' THEN 0 ELSE 1 END, last_alert_at DESC, id"
-                + " LIMIT :limit OFFSET :offset").params(params).query(this::mapGroup).list();
+                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset").params(params).query(this::mapGroup).list();
         return page.toPage(items, total);
     }
 

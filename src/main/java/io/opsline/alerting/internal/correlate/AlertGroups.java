@@ -35,6 +35,11 @@ public class AlertGroups {
         return groups.page(filter, page);
     }
 
+    /** Groups, open before resolved, the worst first, then the most recently begun: the order people work them in. */
+    public Page<AlertGroup> listWorstFirst(GroupFilter filter, PageRequest page) {
+        return groups.pageWorstFirst(filter, page);
+    }
+
     /** A group with its members, the root cause first, then by when they were first seen. */
     public AlertGroupView get(UUID groupId) {
         var group = find(groupId).orElseThrow(() -> notFound(groupId));

@@ -5,13 +5,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.opsline.alerting.internal.Alert;
 import io.opsline.alerting.internal.AlertingProperties;
+import io.opsline.alerting.internal.Alerts;
 import io.opsline.identity.AuditEntry;
 import io.opsline.identity.AuditLog;
 import io.opsline.platform.ConflictException;
@@ -34,13 +40,15 @@ public class Silences {
     private final SilenceRepository silences;
     private final SuppressionReconciler reconciler;
     private final AuditLog audit;
+    private final Alerts alerts;
     private final Duration maxDuration;
 
-    Silences(SilenceRepository silences, SuppressionReconciler reconciler, AuditLog audit,
+    Silences(SilenceRepository silences, SuppressionReconciler reconciler, AuditLog audit, Alerts alerts,
             AlertingProperties properties) {
         this.silences = silences;
         this.reconciler = reconciler;
         this.audit = audit;
+        this.alerts = alerts;
         this.maxDuration = properties.silenceMaxDuration();
     }
 
@@ -51,6 +59,35 @@ public class Silences {
 
     public Silence get(UUID id) {
         return silences.find(id, Jdbc.now()).orElseThrow(() -> new NotFoundException("Silence", id));
+    }
+
+    /** How many open alerts each of these silences matches now (suppressed by it or not), by silence id. */
+    public Map<UUID, Long> openAlertsMatching(Collection<Silence> shown) {
+        var open = openAlertLabels();
+        var counts = new HashMap<UUID, Long>();
+        for (var silence : shown) {
+            counts.put(silence.id(), open.stream().filter(labels -> Matcher.all(silence.matchers(), labels)).count());
+        }
+        return counts;
+    }
+
+    /** How many open alerts these matchers match now; empty when they are not valid matchers. */
+    public OptionalLong openAlertsMatching(List<MatcherInput> inputs) {
+        var violations = new Violations();
+        var matchers = Matcher.validate("matchers", inputs, violations);
+        if (matchers.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(openAlertLabels().stream().filter(labels -> Matcher.all(matchers, labels)).count());
+    }
+
+    /** The labels a silence's matchers see on an alert: its own and the pseudo-labels source, severity and ci. */
+    public static Map<String, String> labelsOf(Alert alert) {
+        return AlertLabels.of(alert);
+    }
+
+    private List<Map<String, String>> openAlertLabels() {
+        return alerts.findOpen(SuppressionPolicy.OPEN, null).stream().map(AlertLabels::of).toList();
     }
 
     @Transactional
