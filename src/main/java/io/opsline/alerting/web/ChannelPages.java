@@ -2,6 +2,7 @@ package io.opsline.alerting.web;
 
 import java.security.Principal;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -145,7 +146,7 @@ class ChannelPages {
         DeliveryStatus wanted = null;
         if (!blank(status)) {
             try {
-                wanted = DeliveryStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+                wanted = DeliveryStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 errors.put("status", "unknown status '%s'".formatted(status));
             }
@@ -165,7 +166,7 @@ class ChannelPages {
             query.queryParam("channel", channelId);
         }
         if (wanted != null) {
-            query.queryParam("status", wanted.name().toLowerCase(java.util.Locale.ROOT));
+            query.queryParam("status", wanted.name().toLowerCase(Locale.ROOT));
         }
         var base = query.build().toUriString();
         model.addAttribute("page", notifications.log(channelId, wanted,
@@ -206,10 +207,12 @@ class ChannelPages {
     private String form(Channel channel, ChannelForm form, Map<String, String> errors, Model model) {
         model.addAttribute("channel", channel);
         model.addAttribute("form", form.withoutSecrets());
-        var kindLabel = ChannelRow.kindLabel(channel != null ? channel.kind() : kind(form.kind()));
+        var kind = channel != null ? channel.kind() : kind(form.kind());
+        var kindLabel = ChannelRow.kindLabel(kind);
         model.addAttribute("kindLabel", kindLabel);
         // Worked out here: the layout's title is a fragment argument, where Thymeleaf refuses most expressions.
-        model.addAttribute("pageTitle", channel == null ? "New %s channel".formatted(kindLabel) : "Edit " + channel.name());
+        var noun = kind == ChannelKind.SLACK || kind == ChannelKind.TEAMS ? kindLabel : kindLabel.toLowerCase(Locale.ROOT);
+        model.addAttribute("pageTitle", channel == null ? "New %s channel".formatted(noun) : "Edit " + channel.name());
         model.addAttribute("errors", errors);
         var securities = new LinkedHashMap<String, String>();
         securities.put("starttls", "STARTTLS (usually port 587)");

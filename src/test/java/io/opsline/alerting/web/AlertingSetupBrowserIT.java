@@ -65,6 +65,7 @@ class AlertingSetupBrowserIT {
             return browser.find("tr[data-delivery-id]").getAttribute("data-status").equals("SENT");
         });
         assertThat(receiver.requests("/hook")).hasSize(1);
+        browser.screenshot("alerting-deliveries");
         browser.open("/alerting/channels");
         browser.screenshot("alerting-channels");
 
@@ -103,6 +104,7 @@ class AlertingSetupBrowserIT {
         new Select(browser.byId("levels[0].targets[0].target")).selectByValue("channel:" + channelId);
         browser.byId("levels[0].delayMinutes").clear();
         browser.byId("levels[0].delayMinutes").sendKeys("5");
+        browser.screenshot("alerting-policy-form");
         browser.find("[data-testid=policy-form] button[type=submit]").click();
         browser.waitForPath("/alerting/policies");
         assertThat(browser.find("main").getText()).contains(policy, "Channel: " + channel);
