@@ -215,9 +215,9 @@ class ChannelPages {
         model.addAttribute("pageTitle", channel == null ? "New %s channel".formatted(noun) : "Edit " + channel.name());
         model.addAttribute("errors", errors);
         var securities = new LinkedHashMap<String, String>();
-        securities.put("starttls", "STARTTLS (usually port 587)");
-        securities.put("tls", "TLS from the first byte (usually port 465)");
-        securities.put("none", "None (port 25, trusted networks only)");
+        securities.put("starttls", "STARTTLS (port 587)");
+        securities.put("tls", "TLS (port 465)");
+        securities.put("none", "None (port 25, trusted LAN)");
         model.addAttribute("securities", securities);
         return "alerting/channel-form";
     }

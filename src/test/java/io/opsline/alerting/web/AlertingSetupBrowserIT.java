@@ -69,6 +69,16 @@ class AlertingSetupBrowserIT {
         browser.open("/alerting/channels");
         browser.screenshot("alerting-channels");
 
+        // An email channel refused: each message beside its field, the typed address kept.
+        browser.open("/alerting/channels/new?kind=email");
+        browser.byId("recipients").sendKeys("oncall@example.org, nobody-at-all");
+        browser.find("[data-testid=channel-form] button[type=submit]").click();
+        browser.waitFor(".error-summary");
+        assertThat(browser.byId("recipients-error").getText()).isEqualTo("'nobody-at-all' is not an e-mail address");
+        assertThat(browser.byId("name-error").getText()).isEqualTo("is required");
+        assertThat(browser.byId("recipients").getDomProperty("value")).isEqualTo("oncall@example.org, nobody-at-all");
+        browser.screenshot("alerting-email-channel-errors");
+
         // A schedule: one daily layer of the admin, and the operator standing in tomorrow.
         var schedule = unique("primary");
         browser.open("/alerting/oncall");
@@ -96,6 +106,8 @@ class AlertingSetupBrowserIT {
         assertThat(browser.find("[data-testid=overrides]").getText()).contains(standIn.username());
         assertThat(browser.find("[data-testid=shifts]").getText()).contains(standIn.username(), "Override");
         browser.screenshot("alerting-schedule");
+        browser.open("/alerting/oncall");
+        browser.screenshot("alerting-oncall");
 
         // A policy: the channel at once, then whoever is on call.
         var policy = unique("db-policy");
