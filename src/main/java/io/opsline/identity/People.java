@@ -3,6 +3,7 @@ package io.opsline.identity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import io.opsline.identity.internal.UserAccount;
 import io.opsline.identity.internal.UserRepository;
+import io.opsline.platform.PageRequest;
 
 /** Read access to users for modules that name people in their data (on-call schedules, escalation). */
 @Service
@@ -33,6 +35,16 @@ public class People {
         var distinct = new ArrayList<>(new LinkedHashSet<>(ids));
         return users.findAllById(distinct).stream().map(People::person)
                 .collect(Collectors.toMap(Person::id, Function.identity()));
+    }
+
+    public Optional<Person> findByUsername(String username) {
+        return users.findByUsername(username).map(People::person);
+    }
+
+    /** Enabled users in username order, the first {@link PageRequest#MAX_SIZE}: the choices where a form names a person. */
+    public List<Person> enabled() {
+        return users.search(null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
+                .filter(UserAccount::enabled).map(People::person).toList();
     }
 
     private static Person person(UserAccount user) {

@@ -148,7 +148,8 @@ class AdminBrowserIT {
         // Still signed in, and the page says so: header and navigation as on every other page.
         assertThat(browser.find("[data-testid=signed-in-user]").getText()).isEqualTo(viewer.username());
         assertThat(browser.findAll("nav.sidebar a").stream().map(WebElement::getText))
-                .containsExactly("Status board", "Checks", "Alerts", "Alert groups", "Silences", "Configuration items", "Import / export");
+                .containsExactly("Status board", "Checks", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
+                        "Escalation policies", "Routing", "Configuration items", "Import / export");
         browser.screenshot("forbidden");
         browser.find(".error-page a.button").click();
         browser.waitForPath("/monitoring");

@@ -58,7 +58,8 @@ class SignInBrowserIT {
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo("admin");
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("admin");
         assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Inventory", "Administration");
-        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Alerts", "Alert groups", "Silences", "Configuration items",
+        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
+                "Escalation policies", "Routing", "Configuration items",
                 "Import / export", "Users", "Teams", "Audit log");
         var current = browser.find("nav.sidebar a[aria-current=page]");
         assertThat(text(current)).isEqualTo("Status board");
@@ -75,7 +76,8 @@ class SignInBrowserIT {
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo(viewer.username());
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("viewer");
         assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Inventory");
-        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Alerts", "Alert groups", "Silences", "Configuration items",
+        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
+                "Escalation policies", "Routing", "Configuration items",
                 "Import / export");
         browser.open("/cis");
         assertThat(browser.findAll("a[href='/cis/new']")).as("no New CI button for a viewer").isEmpty();

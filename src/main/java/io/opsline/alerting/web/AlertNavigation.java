@@ -28,4 +28,24 @@ class AlertNavigation {
     NavigationEntry silencesNavigation() {
         return new NavigationEntry(AREA, ORDER, "Silences", "/alerts/silences", Role.VIEWER.authority());
     }
+
+    @Bean
+    NavigationEntry channelsNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Channels", ChannelPages.BASE, Role.VIEWER.authority());
+    }
+
+    @Bean
+    NavigationEntry onCallNavigation() {
+        return new NavigationEntry(AREA, ORDER, "On-call", OnCallPages.BASE, Role.VIEWER.authority());
+    }
+
+    @Bean
+    NavigationEntry policiesNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Escalation policies", PolicyPages.BASE, Role.VIEWER.authority());
+    }
+
+    @Bean
+    NavigationEntry routingNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Routing", RoutingPages.BASE, Role.VIEWER.authority());
+    }
 }

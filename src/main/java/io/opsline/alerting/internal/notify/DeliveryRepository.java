@@ -160,6 +160,16 @@ class DeliveryRepository {
 
     /** Deliveries newest first, each filter applied when not null. */
     Page<Delivery> page(UUID channelId, DeliveryStatus status, UUID alertId, PageRequest page) {
+        return page(channelId, status, alertId, "", page);
+    }
+
+    /** Deliveries that failed first, then the rest, each part newest first; each filter applied when not null. */
+    Page<Delivery> pageFailedFirst(UUID channelId, DeliveryStatus status, PageRequest page) {
+        return page(channelId, status, null, "CASE WHEN status = 'FAILED' THEN 0 ELSE 1 END, ", page);
+    }
+
+    private Page<Delivery> page(UUID channelId, DeliveryStatus status, UUID alertId, String orderFirst,
+            PageRequest page) {
         var where = new ArrayList<String>();
         var params = new HashMap<String, Object>();
         if (channelId != null) {
@@ -180,7 +190,7 @@ class DeliveryRepository {
         params.put("offset", page.offset());
         params.put("size", page.size());
         var items = jdbc.sql("SELECT " + COLUMNS + " FROM notification_delivery" + filter
-                + " ORDER BY created_at DESC, id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
+                + " ORDER BY " + orderFirst + "created_at DESC, id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
                 .params(params).query(this::map).list();
         return page.toPage(items, total);
     }

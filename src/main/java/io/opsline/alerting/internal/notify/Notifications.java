@@ -113,6 +113,11 @@ public class Notifications {
         return deliveries.page(channelId, status, alertId, page);
     }
 
+    /** The delivery log as people read it: failed deliveries first, as they need someone; then newest first. */
+    public Page<Delivery> log(UUID channelId, DeliveryStatus status, PageRequest page) {
+        return deliveries.pageFailedFirst(channelId, status, page);
+    }
+
     public DeliveryDetail get(UUID id) {
         var delivery = deliveries.find(id).orElseThrow(() -> new NotFoundException("Notification delivery", id));
         return new DeliveryDetail(delivery, deliveries.attempts(id));
