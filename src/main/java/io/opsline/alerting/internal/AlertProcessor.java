@@ -38,6 +38,9 @@ import io.opsline.platform.Jdbc;
  * the remembered resolve is the problem the resolve already ended, and is dropped: it opens nothing
  * and is counted nowhere. A newer trigger opens a new alert as usual.
  *
+ * <p>Repeats that say nothing new ({@link Repeat}) are only counted, without reading their alerts;
+ * everything else takes the locked path.
+ *
  * <p>A new alert is suppressed at once when a silence, maintenance window or inhibition says so
  * ({@link SuppressionPolicy}); {@link AlertFired} is then not published for it.
  */
@@ -68,7 +71,13 @@ class AlertProcessor {
      *         the same fingerprint meanwhile; nothing is stored, and the batch can simply be applied again
      */
     @Transactional
-    public void apply(List<Arrival> arrivals) {
+    public void apply(List<Arrival> batch) {
+        var counted = alerts.countRepeats(Repeat.of(batch));
+        var arrivals = counted.isEmpty() ? batch
+                : batch.stream().filter(arrival -> !counted.contains(arrival.fingerprint())).toList();
+        if (arrivals.isEmpty()) {
+            return;
+        }
         var open = new HashMap<>(alerts.lockOpen(arrivals.stream().map(Arrival::fingerprint).toList()));
         var now = Jdbc.now();
         var resolvedEarly = new HashMap<>(alerts.earlyResolves(arrivals.stream().map(Arrival::fingerprint)

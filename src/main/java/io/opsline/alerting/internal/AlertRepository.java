@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +67,37 @@ class AlertRepository {
     }
 
     /**
+     * Counts repeats on the open alerts they repeat, where the alert says what they say; returns
+     * the fingerprints so counted. The others (no open alert, or something new to say) are for the
+     * locked path. Nothing is read first: the update takes the row's lock and adds to what is
+     * stored, so two nodes counting one alert at once both count. Updated in fingerprint order,
+     * as {@link #lockOpen} locks.
+     */
+    Set<String> countRepeats(Collection<Repeat> repeats) {
+        if (repeats.isEmpty()) {
+            return Set.of();
+        }
+        var sorted = repeats.stream().sorted(Comparator.comparing(Repeat::fingerprint)).toList();
+        var rows = new ArrayList<Object[]>(sorted.size());
+        for (var r : sorted) {
+            rows.add(new Object[] {r.count(), Jdbc.timestamp(r.earliest()), Jdbc.timestamp(r.latest()), r.fingerprint(),
+                r.severity().name(), r.summary(), json.writeValueAsString(r.labels()),
+                json.writeValueAsString(r.details()), r.link()});
+        }
+        var updated = template.batchUpdate("UPDATE alert SET occurrences = occurrences + ?,"
+                + " first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?), version = version + 1"
+                + " WHERE open_fingerprint = ? AND severity = ? AND summary = ? AND labels = ? AND details = ?"
+                + " AND link IS NOT DISTINCT FROM COALESCE(CAST(? AS VARCHAR(2000)), link)", rows);
+        var counted = new HashSet<String>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] > 0) {
+                counted.add(sorted.get(i).fingerprint());
+            }
+        }
+        return counted;
+    }
+
+    /**
      * The open alerts with these ids, locked until the transaction ends, in the order
      * {@link #lockOpen} locks (by fingerprint), so that this never waits crosswise with the intake.
      */
@@ -109,7 +142,8 @@ class AlertRepository {
         if (reasons.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE suppressed_by IN (:reasons)"
+        // Only open alerts that are suppressed have a reason: the status index finds those few.
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE status = 'SUPPRESSED' AND suppressed_by IN (:reasons)"
                 + " AND open_fingerprint IS NOT NULL").param("reasons", List.copyOf(reasons)).query(this::map).list();
     }
 
@@ -140,6 +174,16 @@ class AlertRepository {
 
     int forgetEarlyResolves(Instant now) {
         return jdbc.sql("DELETE FROM alert_early_resolve WHERE kept_until <= ?").param(Jdbc.timestamp(now)).update();
+    }
+
+    List<Alert> findAll(Collection<UUID> ids) {
+        var found = new ArrayList<Alert>();
+        var all = List.copyOf(Set.copyOf(ids));
+        for (int from = 0; from < all.size(); from += IN_BATCH) {
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE id IN (:ids)")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + IN_BATCH))).query(this::map).list());
+        }
+        return found;
     }
 
     Optional<Alert> find(UUID id) {

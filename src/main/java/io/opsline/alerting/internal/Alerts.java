@@ -127,6 +127,11 @@ public class Alerts {
         return alerts.findOpen(statuses, ciIds);
     }
 
+    /** These alerts as they are now; ids not found are left out. */
+    public List<Alert> findAll(Collection<UUID> ids) {
+        return alerts.findAll(ids);
+    }
+
     /** Open alerts suppressed for one of these reasons (see {@link Alert#suppressedBy}). */
     public List<Alert> findSuppressedBy(Collection<String> reasons) {
         return alerts.findSuppressedBy(reasons);

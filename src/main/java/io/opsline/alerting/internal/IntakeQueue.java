@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Component;
 class IntakeQueue implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeQueue.class);
+
+    /** How often a batch is applied before its senders are told it failed, when it keeps losing races. */
+    private static final int RACE_ATTEMPTS = 3;
 
     private final AlertProcessor processor;
     private final int batchLimit;
@@ -91,17 +95,32 @@ class IntakeQueue implements SmartLifecycle {
         var arrivals = new ArrayList<Arrival>();
         batch.forEach(p -> arrivals.addAll(p.arrivals()));
         try {
-            try {
-                processor.apply(arrivals);
-            } catch (DuplicateKeyException e) {
-                // Another node opened one of these alerts meanwhile; locking again finds it.
-                processor.apply(arrivals);
-            }
+            applyRetryingRaces(arrivals);
             batch.forEach(p -> p.stored().complete(null));
         } catch (RuntimeException e) {
             log.error("Could not store {} events; their senders are told so and may send them again", arrivals.size(),
                     e);
             batch.forEach(p -> p.stored().completeExceptionally(e));
+        }
+    }
+
+    /**
+     * Applies a batch, again when it lost a race with another node: that node opened one of these
+     * alerts meanwhile (locking again finds it), or the two waited for each other's rows (a repeat is
+     * counted without being locked first, so batches do not always take rows in one order). Nothing
+     * of a lost attempt is stored.
+     */
+    private void applyRetryingRaces(List<Arrival> arrivals) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                processor.apply(arrivals);
+                return;
+            } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+                if (attempt == RACE_ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("Applying {} events again after a race with another node: {}", arrivals.size(), e.toString());
+            }
         }
     }
 

@@ -14,15 +14,16 @@ import io.opsline.alerting.internal.notify.ChannelKind;
  * The channel form's fields, named as the channel rules name them so each message lands beside its
  * field. Text throughout, so that whatever was typed comes back with the errors. The URL, the
  * webhook secret and the SMTP password are write-only: a form read from a stored channel leaves
- * them empty, and an empty one keeps what is stored.
+ * them empty, and an empty one keeps what is stored. {@code followUps} is a checkbox: absent means
+ * no.
  */
 public record ChannelForm(String kind, String name, String url, String secret, String rotateSecret, String smtpHost,
         String smtpPort, String smtpSecurity, String smtpUsername, String smtpPassword, String fromAddress,
-        String recipients, String version) {
+        String recipients, String followUps, String version) {
 
     static ChannelForm blank(ChannelKind kind) {
         return new ChannelForm(key(kind), null, null, null, null, null, null, "starttls", null, null, null, null,
-                null);
+                "true", null);
     }
 
     static ChannelForm of(Channel channel) {
@@ -30,7 +31,7 @@ public record ChannelForm(String kind, String name, String url, String secret, S
                 channel.smtpPort() == null ? null : channel.smtpPort().toString(),
                 channel.smtpSecurity() == null ? null : channel.smtpSecurity().name().toLowerCase(Locale.ROOT),
                 channel.smtpUsername(), null, channel.fromAddress(), String.join(", ", channel.recipients()),
-                Integer.toString(channel.version()));
+                Boolean.toString(channel.followUps()), Integer.toString(channel.version()));
     }
 
     /** What is wrong with the text before the channel rules see it: a port or version that is no number. */
@@ -48,13 +49,13 @@ public record ChannelForm(String kind, String name, String url, String secret, S
     ChannelInput toInput() {
         return new ChannelInput(name, kind, orNull(url), orNull(secret), "true".equals(rotateSecret), orNull(smtpHost),
                 number(smtpPort), orNull(smtpSecurity), orNull(smtpUsername), orNull(smtpPassword),
-                orNull(fromAddress), addresses(), number(version));
+                orNull(fromAddress), addresses(), number(version), "true".equals(followUps));
     }
 
     /** The same form without what is never sent back to the browser. */
     ChannelForm withoutSecrets() {
         return new ChannelForm(kind, name, url, null, null, smtpHost, smtpPort, smtpSecurity, smtpUsername, null,
-                fromAddress, recipients, version);
+                fromAddress, recipients, followUps, version);
     }
 
     private List<String> addresses() {

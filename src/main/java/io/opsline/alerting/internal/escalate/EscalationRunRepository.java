@@ -46,23 +46,28 @@ class EscalationRunRepository {
     }
 
     /**
-     * An open group created since {@code since} that no escalation has looked at yet, with what
-     * routing looks at in its root alert.
+     * A group waiting to be routed, with what routing looks at in its root alert; {@code open} false
+     * when it was resolved before anyone routed it (then nobody is paged).
      */
-    record NewGroup(UUID id, Instant createdAt, String source, Severity severity, Map<String, String> labels,
-            UUID ciId) {
+    record NewGroup(UUID id, boolean open, String source, Severity severity, Map<String, String> labels, UUID ciId) {
     }
 
-    List<NewGroup> groupsToStart(Instant since, int limit) {
-        return jdbc.sql("SELECT g.id, g.created_at, a.source, a.severity, a.labels, a.ci_id FROM alert_group g"
-                + " JOIN alert a ON a.id = g.root_alert_id WHERE g.created_at >= ? AND g.status = 'OPEN'"
-                + " AND NOT EXISTS (SELECT 1 FROM alert_escalation e WHERE e.group_id = g.id)"
-                + " ORDER BY g.created_at LIMIT ?")
-                .params(Jdbc.timestamp(since), limit)
-                .query((rs, n) -> new NewGroup(Jdbc.uuid(rs, "id"), Jdbc.instant(rs, "created_at"),
+    /** The groups waiting longest to be routed (see {@code alert_group_unrouted}). */
+    List<NewGroup> groupsToStart(int limit) {
+        return jdbc.sql("SELECT g.id, g.status, a.source, a.severity, a.labels, a.ci_id FROM alert_group_unrouted u"
+                + " JOIN alert_group g ON g.id = u.group_id JOIN alert a ON a.id = g.root_alert_id"
+                + " ORDER BY u.created_at LIMIT ?")
+                .params(limit)
+                .query((rs, n) -> new NewGroup(Jdbc.uuid(rs, "id"), "OPEN".equals(rs.getString("status")),
                         rs.getString("source"), Severity.valueOf(rs.getString("severity")),
                         json.readValue(rs.getString("labels"), TEXT_MAP), Jdbc.uuid(rs, "ci_id")))
                 .list();
+    }
+
+    /** Takes groups off the routing queue; a group another node took off already is simply not there. */
+    void routed(Collection<UUID> groupIds) {
+        var rows = groupIds.stream().map(id -> new Object[] {id}).toList();
+        template.batchUpdate("DELETE FROM alert_group_unrouted WHERE group_id = ?", rows);
     }
 
     /** A new escalation with its acknowledge token, sealed and hashed. */

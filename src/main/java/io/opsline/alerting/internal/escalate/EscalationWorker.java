@@ -1,7 +1,6 @@
 package io.opsline.alerting.internal.escalate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -21,10 +20,6 @@ import io.opsline.alerting.internal.AlertingProperties;
 class EscalationWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationWorker.class);
-    /** Groups created this much before the newest one seen are looked at again: clocks of nodes differ a little. */
-    private static final Duration CLOCK_MARGIN = Duration.ofSeconds(5);
-    /** How far back a node starting up looks for groups nobody escalated (another node's crash, a restart). */
-    private static final Duration LOOK_BACK_AT_START = Duration.ofHours(1);
     private static final int BATCH = 200;
 
     private final Escalations escalations;
@@ -37,16 +32,15 @@ class EscalationWorker implements SmartLifecycle {
     }
 
     private void loop() {
-        var since = Instant.now().minus(LOOK_BACK_AT_START);
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                var newest = escalations.startNewGroups(since, BATCH);
-                since = newest.minus(CLOCK_MARGIN).isAfter(since) ? newest.minus(CLOCK_MARGIN) : since;
+                var routed = escalations.startNewGroups(BATCH);
                 var due = escalations.due(BATCH);
                 if (!due.isEmpty()) {
                     escalations.takeSteps(due);
                 }
-                if (due.size() < BATCH) {
+                // A storm opens groups faster than one batch an interval: keep going while work is left.
+                if (routed < BATCH && due.size() < BATCH) {
                     TimeUnit.MILLISECONDS.sleep(poll.toMillis());
                 }
             } catch (InterruptedException e) {

@@ -80,20 +80,20 @@ public class Escalations {
     }
 
     /**
-     * Routes the groups opened since {@code since} that have no escalation yet.
+     * Routes the groups waiting longest to be routed; a group resolved before it was routed pages
+     * nobody. Two nodes routing one group at once record one escalation (see
+     * {@link EscalationRunRepository#insertAll}).
      *
-     * @return the creation time of the newest group looked at, or {@code since} when there was none
+     * @return how many groups were looked at; fewer than {@code limit} when none are left
      */
     @Transactional
-    public Instant startNewGroups(Instant since, int limit) {
+    public int startNewGroups(int limit) {
         var now = Instant.now();
-        var groups = escalations.groupsToStart(since, limit);
+        var groups = escalations.groupsToStart(limit);
         var cis = inventory.findAll(groups.stream().map(EscalationRunRepository.NewGroup::ciId)
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         var started = new ArrayList<EscalationRunRepository.NewEscalation>(groups.size());
-        var newest = since;
-        for (var group : groups) {
-            newest = group.createdAt().isAfter(newest) ? group.createdAt() : newest;
+        for (var group : groups.stream().filter(EscalationRunRepository.NewGroup::open).toList()) {
             var alert = new RoutableAlert(group.source(), group.severity(), group.labels(),
                     group.ciId() == null ? null : cis.get(group.ciId()));
             var route = routing.route(alert, now);
@@ -106,7 +106,8 @@ public class Escalations {
             started.add(new EscalationRunRepository.NewEscalation(escalation, secrets.seal(token), Sha256.hex(token)));
         }
         escalations.insertAll(started);
-        return newest;
+        escalations.routed(groups.stream().map(EscalationRunRepository.NewGroup::id).toList());
+        return groups.size();
     }
 
     /** Due escalations, for {@link #takeSteps}. */

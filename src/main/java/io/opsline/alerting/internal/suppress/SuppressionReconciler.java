@@ -2,12 +2,23 @@ package io.opsline.alerting.internal.suppress;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.opsline.alerting.AlertFired;
 import io.opsline.alerting.AlertResolved;
@@ -27,8 +38,13 @@ import io.opsline.platform.Jdbc;
  * so several nodes doing this at once change it once.
  */
 @Component
-class SuppressionReconciler {
+class SuppressionReconciler implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(SuppressionReconciler.class);
+
+    /** One thread: reconciliations on one node follow each other, and none is lost to a full queue. */
+    private final ExecutorService afterwards = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("opsline-suppression").daemon().factory());
     private final SuppressionState state;
     private final SuppressionPolicy policy;
     private final Alerts alerts;
@@ -63,40 +79,110 @@ class SuppressionReconciler {
     }
 
     /** A new or newly active alert may inhibit alerts that are active now. */
-    @ApplicationModuleListener
+    @EventListener
     void on(AlertFired fired) {
-        var alert = alerts.find(fired.alertId()).filter(a -> SuppressionPolicy.ACTIVE.contains(a.status()))
-                .orElse(null);
-        if (alert == null) {
+        record(changes -> changes.fired.add(fired));
+    }
+
+    /** A resolved alert inhibits nothing any more, and its CI may no longer be down. */
+    @EventListener
+    void on(AlertResolved resolved) {
+        record(changes -> changes.resolved.add(resolved.alertId()));
+    }
+
+    /**
+     * What one transaction fired and resolved, looked at together once it has committed, on this
+     * node's reconciling thread: an intake batch fires and resolves thousands at once, and its
+     * thread is not held up. A crash before that loses nothing the periodic {@link #refresh} does
+     * not find.
+     */
+    private final class Changes implements TransactionSynchronization {
+
+        final List<AlertFired> fired = new ArrayList<>();
+        final List<UUID> resolved = new ArrayList<>();
+
+        @Override
+        public void afterCommit() {
+            afterwards.execute(() -> reconcileAfter(this));
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(SuppressionReconciler.this);
+        }
+    }
+
+    /** Adds a change to what this transaction changed; one made outside a transaction is looked at right away. */
+    private void record(Consumer<Changes> change) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            var changes = new Changes();
+            change.accept(changes);
+            changes.afterCommit();
             return;
         }
+        var changes = (Changes) TransactionSynchronizationManager.getResource(this);
+        if (changes == null) {
+            changes = new Changes();
+            TransactionSynchronizationManager.bindResource(this, changes);
+            TransactionSynchronizationManager.registerSynchronization(changes);
+        }
+        change.accept(changes);
+    }
+
+    private void reconcileAfter(Changes changes) {
+        try {
+            inhibitFrom(changes.fired);
+            releaseFrom(changes.resolved);
+        } catch (RuntimeException e) {
+            log.warn("Could not bring suppression up to date after {} fired and {} resolved alerts; the next refresh"
+                    + " will", changes.fired.size(), changes.resolved.size(), e);
+        }
+    }
+
+    /**
+     * Suppresses what newly active alerts inhibit. Only alerts an inhibition rule's source side may
+     * match, or critical alerts on a CI (topology), can inhibit: the others are not read at all.
+     */
+    private void inhibitFrom(List<AlertFired> fired) {
         var snapshot = state.current();
-        var labels = AlertLabels.of(alert);
-        var candidates = new ArrayList<Alert>();
-        if (snapshot.rules().stream().anyMatch(rule -> Matcher.all(rule.sourceMatchers(), labels))) {
-            candidates.addAll(alerts.findOpen(SuppressionPolicy.ACTIVE, null));
-        } else if (alert.severity() == Severity.CRITICAL && alert.ciId() != null) {
-            candidates.addAll(alerts.findOpen(SuppressionPolicy.ACTIVE, inventory.dependents(alert.ciId())));
+        var mayInhibit = fired.stream().filter(f -> !snapshot.rules().isEmpty()
+                || (f.severity() == Severity.CRITICAL && f.ciId() != null)).map(AlertFired::alertId).toList();
+        if (mayInhibit.isEmpty()) {
+            return;
+        }
+        var active = alerts.findAll(mayInhibit).stream().filter(a -> SuppressionPolicy.ACTIVE.contains(a.status()))
+                .toList();
+        var candidates = new LinkedHashMap<UUID, Alert>();
+        if (active.stream().anyMatch(alert -> snapshot.rules().stream()
+                .anyMatch(rule -> Matcher.all(rule.sourceMatchers(), AlertLabels.of(alert))))) {
+            alerts.findOpen(SuppressionPolicy.ACTIVE, null).forEach(a -> candidates.put(a.id(), a));
+        } else {
+            var dependents = new HashSet<UUID>();
+            active.stream().filter(a -> a.severity() == Severity.CRITICAL && a.ciId() != null)
+                    .forEach(a -> dependents.addAll(inventory.dependents(a.ciId())));
+            alerts.findOpen(SuppressionPolicy.ACTIVE, dependents).forEach(a -> candidates.put(a.id(), a));
         }
         if (candidates.isEmpty()) {
             return;
         }
-        var context = new ArrayList<>(candidates);
-        context.add(alert);
+        var context = new ArrayList<>(candidates.values());
+        active.stream().filter(a -> !candidates.containsKey(a.id())).forEach(context::add);
         var open = new OpenAlerts(context);
         var now = Jdbc.now();
         // Only what was active is looked at, so only suppressing can follow from what is known here.
-        reconcile(candidates, a -> a.status() == AlertStatus.SUPPRESSED ? a.suppressedBy()
+        reconcile(candidates.values(), a -> a.status() == AlertStatus.SUPPRESSED ? a.suppressedBy()
                 : policy.reasonFor(a, open, snapshot, now));
     }
 
-    /** A resolved alert inhibits nothing any more, and its CI may no longer be down. */
-    @ApplicationModuleListener
-    void on(AlertResolved resolved) {
+    /** Decides everything again when an alert suppressed because of a resolved one is still suppressed. */
+    private void releaseFrom(List<UUID> resolved) {
+        if (resolved.isEmpty()) {
+            return;
+        }
         var reasons = new ArrayList<String>();
-        reasons.add(SuppressionPolicy.INHIBITED_BY + resolved.alertId());
-        alerts.find(resolved.alertId()).map(Alert::ciId)
-                .ifPresent(ci -> reasons.add(SuppressionPolicy.CAUSED_BY_CI + ci));
+        resolved.forEach(id -> reasons.add(SuppressionPolicy.INHIBITED_BY + id));
+        alerts.findAll(resolved).stream().map(Alert::ciId).filter(Objects::nonNull).distinct()
+                .forEach(ci -> reasons.add(SuppressionPolicy.CAUSED_BY_CI + ci));
         if (!alerts.findSuppressedBy(reasons).isEmpty()) {
             reconcileAll();
         }
@@ -116,5 +202,10 @@ class SuppressionReconciler {
         var changing = candidates.stream().filter(alert -> !Objects.equals(reasonFor.apply(alert),
                 alert.suppressedBy())).map(Alert::id).toList();
         alerts.resuppress(changing, reasonFor);
+    }
+
+    @Override
+    public void destroy() {
+        afterwards.shutdownNow();
     }
 }
