@@ -196,4 +196,44 @@ class AlertIntakeIT {
                 .satisfies(a -> assertThat(a.occurrences()).isEqualTo((long) senders * perSender));
         assertThat(stored.stream().mapToLong(Alert::occurrences).sum()).isEqualTo(2L * senders * perSender);
     }
+
+    /**
+     * Repeats that say nothing new are counted without their alert being read; whatever takes the
+     * locked path (something new said, a person acknowledging, the resolve) adds to those counts and
+     * never overwrites them.
+     */
+    @Test
+    void countsOfRepeatsAndOfChangesAddUpWhicheverPathStoresThem() {
+        var source = source();
+        intake.accept(List.of(event(source, "k", EventAction.TRIGGER, Severity.WARNING, T)));
+        intake.accept(List.of(event(source, "k", EventAction.TRIGGER, Severity.WARNING, T.plusSeconds(1)),
+                event(source, "k", EventAction.TRIGGER, Severity.WARNING, T.plusSeconds(2))));
+        var id = alertsOf(source).getFirst().id();
+        alerts.acknowledge(id, "alice");
+        intake.accept(List.of(event(source, "k", EventAction.TRIGGER, Severity.WARNING, T.plusSeconds(3))));
+        var saysMore = new Event(source, "k", EventAction.TRIGGER, Severity.WARNING, "disk full on db-1 and db-2",
+                Map.of("alertname", "DiskFull"), Map.of("free", "0%"), CiHint.NONE, T.plusSeconds(10), null);
+        intake.accept(List.of(saysMore));
+        intake.accept(List.of(new Event(source, "k", EventAction.TRIGGER, Severity.WARNING, saysMore.summary(),
+                saysMore.labels(), saysMore.details(), CiHint.NONE, T.plusSeconds(11), null)));
+        intake.accept(List.of(new Event(source, "k", EventAction.TRIGGER, Severity.WARNING, saysMore.summary(),
+                saysMore.labels(), saysMore.details(), CiHint.NONE, T.minusSeconds(5), null)));
+
+        var open = alerts.find(id).orElseThrow();
+        assertThat(open.status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+        assertThat(open.summary()).isEqualTo("disk full on db-1 and db-2");
+        assertThat(open.occurrences()).isEqualTo(7);
+        assertThat(open.firstSeen()).isEqualTo(T.minusSeconds(5));
+        assertThat(open.lastSeen()).isEqualTo(T.plusSeconds(11));
+
+        intake.accept(List.of(event(source, "k", EventAction.RESOLVE, Severity.WARNING, T.plusSeconds(12))));
+        intake.accept(List.of(event(source, "k", EventAction.TRIGGER, Severity.WARNING, T.plusSeconds(13))));
+        var resolved = alerts.find(id).orElseThrow();
+        assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(resolved.occurrences()).isEqualTo(7);
+        assertThat(resolved.firstSeen()).isEqualTo(T.minusSeconds(5));
+        assertThat(resolved.lastSeen()).isEqualTo(T.plusSeconds(11));
+        assertThat(alertsOf(source)).filteredOn(a -> a.status() == AlertStatus.FIRING).singleElement()
+                .satisfies(a -> assertThat(a.occurrences()).isEqualTo(1));
+    }
 }

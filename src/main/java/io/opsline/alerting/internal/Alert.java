@@ -25,6 +25,11 @@ public record Alert(UUID id, String fingerprint, String source, String dedupKey,
         Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy, String suppressedBy,
         int version) {
 
+    /** A digest of what it says, as {@link Repeat#contentHash} digests what a repeat says. */
+    String contentHash() {
+        return Fingerprints.content(severity, summary, labels, details, link);
+    }
+
     /** Whether no CI matched what the sender said the problem is about. */
     public boolean unmapped() {
         return ciId == null;

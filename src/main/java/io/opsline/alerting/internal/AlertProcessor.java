@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,8 @@ class AlertProcessor {
         if (arrivals.isEmpty()) {
             return;
         }
-        var open = new HashMap<>(alerts.lockOpen(arrivals.stream().map(Arrival::fingerprint).toList()));
+        var locked = alerts.lockOpen(arrivals.stream().map(Arrival::fingerprint).toList());
+        var open = new HashMap<>(locked);
         var now = Jdbc.now();
         var resolvedEarly = new HashMap<>(alerts.earlyResolves(arrivals.stream().map(Arrival::fingerprint)
                 .filter(fingerprint -> !open.containsKey(fingerprint)).toList(), now));
@@ -121,7 +123,7 @@ class AlertProcessor {
         suppressNew(created, timeline, announcements);
         alerts.rememberEarlyResolves(newlyResolvedEarly, now.plus(earlyResolveMemory));
         // Updates first: an alert resolved in this batch frees its fingerprint for the one opened after it.
-        alerts.updateAll(changed.values());
+        alerts.updateAll(changed.values(), locked.values().stream().collect(Collectors.toMap(Alert::id, a -> a)));
         alerts.insertAll(created.values());
         alerts.appendHistory(timeline);
         correlation.place(created.values(), changed.values());

@@ -59,19 +59,19 @@ class AlertRepository {
         var sorted = List.copyOf(new TreeSet<>(fingerprints));
         for (int from = 0; from < sorted.size(); from += IN_BATCH) {
             var chunk = sorted.subList(from, Math.min(sorted.size(), from + IN_BATCH));
-            jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE open_fingerprint IN (:fingerprints)"
-                    + " ORDER BY open_fingerprint FOR UPDATE").param("fingerprints", chunk).query(this::map).list()
+            withLiveCounts(jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE open_fingerprint IN (:fingerprints)"
+                    + " ORDER BY open_fingerprint FOR UPDATE").param("fingerprints", chunk).query(this::map).list())
                     .forEach(alert -> found.put(alert.fingerprint(), alert));
         }
         return found;
     }
 
     /**
-     * Counts repeats on the open alerts they repeat, where the alert says what they say; returns
-     * the fingerprints so counted. The others (no open alert, or something new to say) are for the
-     * locked path. Nothing is read first: the update takes the row's lock and adds to what is
-     * stored, so two nodes counting one alert at once both count. Updated in fingerprint order,
-     * as {@link #lockOpen} locks.
+     * Counts repeats on the activity rows of the open alerts they repeat, where the alert says what
+     * they say; returns the fingerprints so counted. The others (no open alert, or something new to
+     * say) are for the locked path. Nothing is read first: the update adds to what is stored, so two
+     * nodes counting one alert at once both count. Updated in fingerprint order, as
+     * {@link #lockOpen} locks.
      */
     Set<String> countRepeats(Collection<Repeat> repeats) {
         if (repeats.isEmpty()) {
@@ -81,13 +81,11 @@ class AlertRepository {
         var rows = new ArrayList<Object[]>(sorted.size());
         for (var r : sorted) {
             rows.add(new Object[] {r.count(), Jdbc.timestamp(r.earliest()), Jdbc.timestamp(r.latest()), r.fingerprint(),
-                r.severity().name(), r.summary(), json.writeValueAsString(r.labels()),
-                json.writeValueAsString(r.details()), r.link()});
+                r.contentHash()});
         }
-        var updated = template.batchUpdate("UPDATE alert SET occurrences = occurrences + ?,"
-                + " first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?), version = version + 1"
-                + " WHERE open_fingerprint = ? AND severity = ? AND summary = ? AND labels = ? AND details = ?"
-                + " AND link IS NOT DISTINCT FROM COALESCE(CAST(? AS VARCHAR(2000)), link)", rows);
+        var updated = template.batchUpdate("UPDATE alert_activity SET occurrences = occurrences + ?,"
+                + " first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?)"
+                + " WHERE fingerprint = ? AND content_hash = ?", rows);
         var counted = new HashSet<String>();
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] > 0) {
@@ -123,13 +121,13 @@ class AlertRepository {
         }
         var names = statuses.stream().map(Enum::name).toList();
         if (ciIds == null) {
-            return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE open_fingerprint IS NOT NULL AND status IN (:statuses)")
+            return jdbc.sql("SELECT " + COLUMNS + " FROM alert_now WHERE open_fingerprint IS NOT NULL AND status IN (:statuses)")
                     .param("statuses", names).query(this::map).list();
         }
         var found = new ArrayList<Alert>();
         var all = List.copyOf(new TreeSet<>(ciIds));
         for (int from = 0; from < all.size(); from += IN_BATCH) {
-            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE ci_id IN (:cis)"
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM alert_now WHERE ci_id IN (:cis)"
                     + " AND open_fingerprint IS NOT NULL AND status IN (:statuses)")
                     .param("cis", all.subList(from, Math.min(all.size(), from + IN_BATCH)))
                     .param("statuses", names).query(this::map).list());
@@ -143,7 +141,7 @@ class AlertRepository {
             return List.of();
         }
         // Only open alerts that are suppressed have a reason: the status index finds those few.
-        return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE status = 'SUPPRESSED' AND suppressed_by IN (:reasons)"
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_now WHERE status = 'SUPPRESSED' AND suppressed_by IN (:reasons)"
                 + " AND open_fingerprint IS NOT NULL").param("reasons", List.copyOf(reasons)).query(this::map).list();
     }
 
@@ -180,19 +178,47 @@ class AlertRepository {
         var found = new ArrayList<Alert>();
         var all = List.copyOf(Set.copyOf(ids));
         for (int from = 0; from < all.size(); from += IN_BATCH) {
-            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE id IN (:ids)")
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM alert_now WHERE id IN (:ids)")
                     .param("ids", all.subList(from, Math.min(all.size(), from + IN_BATCH))).query(this::map).list());
         }
         return found;
     }
 
     Optional<Alert> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE id = ?").param(id).query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_now WHERE id = ?").param(id).query(this::map).optional();
     }
 
     Optional<Alert> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE id = ? FOR UPDATE").param(id).query(this::map)
-                .optional();
+        return withLiveCounts(jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE id = ? FOR UPDATE").param(id)
+                .query(this::map).list()).stream().findFirst();
+    }
+
+    /**
+     * These alerts with the counts of the open ones' activity rows. The rows are not locked: what
+     * is written back is only what a change adds to them (see {@link #updateAll}), so a repeat
+     * counted meanwhile is not overwritten.
+     */
+    private List<Alert> withLiveCounts(List<Alert> alerts) {
+        var open = alerts.stream().filter(alert -> alert.status().isOpen()).map(Alert::fingerprint).toList();
+        if (open.isEmpty()) {
+            return alerts;
+        }
+        record Counts(long occurrences, Instant firstSeen, Instant lastSeen) {
+        }
+        var counts = new HashMap<String, Counts>();
+        jdbc.sql("SELECT fingerprint, occurrences, first_seen, last_seen FROM alert_activity"
+                + " WHERE fingerprint IN (:fingerprints)").param("fingerprints", open)
+                .query(rs -> {
+                    counts.put(rs.getString("fingerprint"), new Counts(rs.getLong("occurrences"),
+                            Jdbc.instant(rs, "first_seen"), Jdbc.instant(rs, "last_seen")));
+                });
+        return alerts.stream().map(a -> {
+            var c = a.status().isOpen() ? counts.get(a.fingerprint()) : null;
+            return c == null ? a : new Alert(a.id(), a.fingerprint(), a.source(), a.dedupKey(), a.status(), a.severity(),
+                    a.summary(), a.ciId(), a.ciHint(), a.labels(), a.details(), a.link(), c.firstSeen(), c.lastSeen(),
+                    c.occurrences(), a.acknowledgedAt(), a.acknowledgedBy(), a.resolvedAt(), a.resolvedBy(),
+                    a.suppressedBy(), a.version());
+        }).toList();
     }
 
     void insertAll(Collection<Alert> alerts) {
@@ -210,11 +236,24 @@ class AlertRepository {
                 + " severity, summary, ci_id, ci_hint, labels, details, link, first_seen, last_seen, occurrences,"
                 + " acknowledged_at, acknowledged_by, resolved_at, resolved_by, suppressed_by, version)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        template.batchUpdate("INSERT INTO alert_activity (fingerprint, alert_id, content_hash, occurrences, first_seen,"
+                + " last_seen) VALUES (?, ?, ?, ?, ?, ?)", alerts.stream().filter(a -> a.status().isOpen())
+                        .map(a -> new Object[] {a.fingerprint(), a.id(), a.contentHash(), a.occurrences(),
+                            Jdbc.timestamp(a.firstSeen()), Jdbc.timestamp(a.lastSeen())}).toList());
     }
 
-    /** Writes what changed on alerts this transaction has locked. */
-    void updateAll(Collection<Alert> alerts) {
+    /**
+     * Writes what changed on alerts this transaction has locked. An open alert's counts go onto its
+     * activity row as what this change added to them since {@code before}, so that repeats another
+     * node counted meanwhile stay counted; an alert that ended takes its counts onto its own row
+     * and its activity row goes.
+     *
+     * @param before each changed alert as it was read, by id
+     */
+    void updateAll(Collection<Alert> alerts, Map<UUID, Alert> before) {
         var rows = new ArrayList<Object[]>(alerts.size());
+        var stillOpen = new ArrayList<Object[]>();
+        var ended = new ArrayList<Object[]>();
         for (var a : alerts) {
             rows.add(new Object[] {a.status().isOpen() ? a.fingerprint() : null, a.status().name(),
                 a.severity().name(), a.summary(), json.writeValueAsString(a.labels()),
@@ -223,11 +262,22 @@ class AlertRepository {
                 a.acknowledgedAt() == null ? null : Jdbc.timestamp(a.acknowledgedAt()), a.acknowledgedBy(),
                 a.resolvedAt() == null ? null : Jdbc.timestamp(a.resolvedAt()), a.resolvedBy(), a.suppressedBy(),
                 a.version(), a.id()});
+            if (a.status().isOpen()) {
+                var was = before.get(a.id());
+                stillOpen.add(new Object[] {a.contentHash(), a.occurrences() - (was == null ? a.occurrences()
+                    : was.occurrences()), Jdbc.timestamp(a.firstSeen()), Jdbc.timestamp(a.lastSeen()), a.fingerprint()});
+            } else {
+                ended.add(new Object[] {a.id()});
+            }
         }
         template.batchUpdate("UPDATE alert SET open_fingerprint = ?, status = ?, severity = ?, summary = ?,"
                 + " labels = ?, details = ?, link = ?, first_seen = ?, last_seen = ?, occurrences = ?, acknowledged_at = ?,"
                 + " acknowledged_by = ?, resolved_at = ?, resolved_by = ?, suppressed_by = ?, version = ? WHERE id = ?",
                 rows);
+        template.batchUpdate("UPDATE alert_activity SET content_hash = ?, occurrences = occurrences + ?,"
+                + " first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?) WHERE fingerprint = ?",
+                stillOpen);
+        template.batchUpdate("DELETE FROM alert_activity WHERE alert_id = ?", ended);
     }
 
     void appendHistory(Collection<AlertChange> changes) {
@@ -296,7 +346,7 @@ class AlertRepository {
                 + " ELSE 3 END, last_seen DESC, id";
         params.put("limit", page.size());
         params.put("offset", page.offset());
-        var items = jdbc.sql("SELECT " + COLUMNS + " FROM alert" + where + order + " LIMIT :limit OFFSET :offset")
+        var items = jdbc.sql("SELECT " + COLUMNS + " FROM alert_now" + where + order + " LIMIT :limit OFFSET :offset")
                 .params(params).query(this::map).list();
         return page.toPage(items, total);
     }

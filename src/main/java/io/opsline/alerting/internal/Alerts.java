@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -154,8 +155,10 @@ public class Alerts {
         }
         var now = Jdbc.now();
         var changed = new ArrayList<Alert>();
+        var before = new HashMap<UUID, Alert>();
         var timeline = new ArrayList<AlertChange>();
         for (var alert : alerts.lockOpenById(ids)) {
+            before.put(alert.id(), alert);
             var reason = reasonFor.apply(alert);
             if (Objects.equals(reason, alert.suppressedBy())) {
                 continue;
@@ -165,7 +168,7 @@ public class Alerts {
             timeline.add(AlertChange.of(next, now, reason == null ? AlertChange.Kind.UNSUPPRESSED
                     : AlertChange.Kind.SUPPRESSED, SUPPRESSION_ACTOR, reason == null ? alert.suppressedBy() : reason));
         }
-        alerts.updateAll(changed);
+        alerts.updateAll(changed, before);
         alerts.appendHistory(timeline);
         changed.stream().filter(alert -> alert.status() != AlertStatus.SUPPRESSED)
                 .forEach(alert -> events.publishEvent(new AlertFired(alert.id(), alert.source(), alert.severity(),
@@ -174,7 +177,7 @@ public class Alerts {
     }
 
     private void store(Alert before, Alert after, AlertChange change, String action, String summary) {
-        alerts.updateAll(List.of(after));
+        alerts.updateAll(List.of(after), Map.of(before.id(), before));
         alerts.appendHistory(List.of(change));
         audit.record(new AuditEntry(action, "alert", after.id().toString(), summary, before.status(), after.status()));
     }

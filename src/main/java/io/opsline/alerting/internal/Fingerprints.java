@@ -1,9 +1,12 @@
 package io.opsline.alerting.internal;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 import io.opsline.alerting.Event;
+import io.opsline.alerting.Severity;
 import io.opsline.platform.Sha256;
 
 /**
@@ -36,5 +39,19 @@ final class Fingerprints {
             text.append("summary\u0000").append(event.summary());
         }
         return Sha256.hex(text.toString());
+    }
+
+    /**
+     * A digest of what an alert says, to tell at once whether a repeat says anything new. Labels
+     * and details in name order, so that the order a sender lists them in does not matter.
+     */
+    static String content(Severity severity, String summary, Map<String, String> labels,
+            Map<String, String> details, String link) {
+        var text = new StringBuilder(severity.name()).append('\u0000').append(summary);
+        for (var map : List.of(labels, details)) {
+            text.append('\u0000');
+            new TreeMap<>(map).forEach((name, value) -> text.append('\u0001').append(name).append('=').append(value));
+        }
+        return Sha256.hex(text.append('\u0000').append(link == null ? "" : link).toString());
     }
 }

@@ -14,7 +14,8 @@ import io.opsline.alerting.Severity;
 /**
  * The triggers of one fingerprint in a batch that all say the same thing: if its open alert says it
  * too, they only count (occurrences, first and last seen) and change nothing else, which the intake
- * stores without reading the alert first. Most events of an outage are such repeats.
+ * stores in the alert's activity row without reading the alert. Most events of an outage are such
+ * repeats. A repeat with a link says the same only to an alert with that link.
  */
 record Repeat(String fingerprint, long count, Instant earliest, Instant latest, Severity severity, String summary,
         Map<String, String> labels, Map<String, String> details, String link) {
@@ -36,6 +37,11 @@ record Repeat(String fingerprint, long count, Instant earliest, Instant latest, 
             }
         });
         return repeats;
+    }
+
+    /** A digest of what these repeats say; the same as their alert's when it says the same. */
+    String contentHash() {
+        return Fingerprints.content(severity, summary, labels, details, link);
     }
 
     private static boolean saysTheSame(Event a, Event b) {
