@@ -17,6 +17,8 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param intakeBatch events stored in one transaction at most; larger batches carry more events
  *        a second, smaller ones answer each sender sooner
+ * @param intakeWorkers batches stored at once: while one waits for the database, another is
+ *        prepared; batches that name the same alert take turns on its row lock
  * @param intakeQueue requests waiting to be stored at most; a sender arriving when this many wait
  *        is told to come back (503 with Retry-After) rather than kept waiting without end
  * @param intakeWait how long a sender's request waits for its events to be stored before it is
@@ -69,6 +71,7 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("opsline.alerting")
 public record AlertingProperties(
         @DefaultValue("5000") @Min(1) @Max(100_000) int intakeBatch,
+        @DefaultValue("2") @Min(1) @Max(16) int intakeWorkers,
         @DefaultValue("20000") @Min(1) @Max(1_000_000) int intakeQueue,
         @DefaultValue("10s") @NotNull Duration intakeWait,
         @DefaultValue("60s") @NotNull Duration ciCacheTime,

@@ -15,9 +15,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores events the way a database stores commits from many clients: every request's events
- * join one queue, one thread applies whatever has gathered as one transaction, and each request
- * is answered once its events are stored. Senders are told "accepted" only for what is stored,
- * and a busy node stores thousands of events per transaction instead of one.
+ * join one queue, a worker applies whatever has gathered as one transaction, and each request is
+ * answered once its events are stored. Senders are told "accepted" only for what is stored, and a
+ * busy node stores thousands of events per transaction instead of one. A few workers take turns,
+ * so that one prepares a batch while another's waits for the database; batches are ordered by
+ * the rows they lock, as batches of several nodes are (one sender's events stay in order, as it
+ * sends the next request once the last is answered).
  */
 @Component
 class IntakeQueue implements SmartLifecycle {
@@ -29,12 +32,14 @@ class IntakeQueue implements SmartLifecycle {
 
     private final AlertProcessor processor;
     private final int batchLimit;
+    private final int workers;
     private final LinkedBlockingQueue<Pending> queue;
-    private volatile Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     IntakeQueue(AlertProcessor processor, AlertingProperties properties) {
         this.processor = processor;
         this.batchLimit = properties.intakeBatch();
+        this.workers = properties.intakeWorkers();
         this.queue = new LinkedBlockingQueue<>(properties.intakeQueue());
     }
 
@@ -125,23 +130,23 @@ class IntakeQueue implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        thread = Thread.ofPlatform().name("opsline-alert-intake").daemon().start(this::loop);
+    public synchronized void start() {
+        for (int i = 1; i <= workers; i++) {
+            threads.add(Thread.ofPlatform().name("opsline-alert-intake-" + i).daemon().start(this::loop));
+        }
     }
 
     @Override
-    public void stop() {
-        var running = thread;
-        if (running == null) {
-            return;
+    public synchronized void stop() {
+        threads.forEach(Thread::interrupt);
+        for (var running : threads) {
+            try {
+                running.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        running.interrupt();
-        try {
-            running.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        thread = null;
+        threads.clear();
         Pending left;
         while ((left = queue.poll()) != null) {
             left.stored().completeExceptionally(new IntakeBusyException(0));
@@ -149,7 +154,7 @@ class IntakeQueue implements SmartLifecycle {
     }
 
     @Override
-    public boolean isRunning() {
-        return thread != null;
+    public synchronized boolean isRunning() {
+        return !threads.isEmpty();
     }
 }
