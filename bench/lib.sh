@@ -96,3 +96,57 @@ start_app() {
     return 1
 }
 
+# --- PostgreSQL -------------------------------------------------------------------------------------
+# A fresh database for a benchmark's Opsline: prepare_postgres creates it (or says why not in
+# $pg_reason), drop_postgres removes it unless the caller's $keep is true.
+pg_created=false
+pg_host=${OPSLINE_BENCH_POSTGRES_HOST:-127.0.0.1}
+pg_port=${OPSLINE_BENCH_POSTGRES_PORT:-5432}
+pg_db=opsline_bench
+pg_user=opsline_bench
+pg_password=opsline_bench
+
+# Runs SQL from stdin as a PostgreSQL superuser.
+pg_admin() {
+    if [ -n "${OPSLINE_BENCH_POSTGRES_ADMIN:-}" ]; then
+        psql "$OPSLINE_BENCH_POSTGRES_ADMIN" -X -v ON_ERROR_STOP=1 -qtA
+    elif [ "$(id -u)" -eq 0 ]; then
+        su postgres -c "psql -X -p $pg_port -v ON_ERROR_STOP=1 -qtA"
+    else
+        sudo -n -u postgres psql -X -p "$pg_port" -v ON_ERROR_STOP=1 -qtA
+    fi
+}
+
+# Creates the role and a fresh, empty database; on failure says why in $pg_reason.
+pg_reason=""
+prepare_postgres() {
+    if ! command -v psql >/dev/null 2>&1; then
+        pg_reason="psql is not installed"
+        return 1
+    fi
+    if ! echo "SELECT 1" | pg_admin >/dev/null 2>&1; then
+        pg_reason="cannot connect to PostgreSQL as an admin (port $pg_port; set OPSLINE_BENCH_POSTGRES_ADMIN)"
+        return 1
+    fi
+    if ! pg_reason=$(pg_admin 2>&1 >/dev/null <<EOF
+SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$pg_user') AS missing \gset
+\if :missing
+CREATE ROLE $pg_user LOGIN PASSWORD '$pg_password';
+\endif
+ALTER ROLE $pg_user LOGIN PASSWORD '$pg_password';
+DROP DATABASE IF EXISTS $pg_db WITH (FORCE);
+CREATE DATABASE $pg_db OWNER $pg_user;
+EOF
+    ); then
+        pg_reason="creating the $pg_db database failed: $pg_reason"
+        return 1
+    fi
+    pg_created=true
+}
+
+drop_postgres() {
+    if $pg_created && ! $keep; then
+        echo "DROP DATABASE IF EXISTS $pg_db WITH (FORCE);" | pg_admin >/dev/null 2>&1 || true
+        pg_created=false
+    fi
+}
