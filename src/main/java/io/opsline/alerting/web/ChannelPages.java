@@ -35,7 +35,7 @@ import io.opsline.platform.PageRequest;
 @Controller
 class ChannelPages {
 
-    static final String BASE = "/alerting/channels";
+    static final String BASE = "/alerts/channels";
     static final String DELIVERIES = BASE + "/deliveries";
 
     private final Channels channels;

@@ -47,7 +47,7 @@ import io.opsline.platform.OpslineException;
 @Controller
 class OnCallPages {
 
-    static final String BASE = "/alerting/oncall";
+    static final String BASE = "/alerts/oncall";
     /** How far ahead a schedule's page shows its shifts. */
     static final Duration UPCOMING = Duration.ofDays(14);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);

@@ -31,7 +31,7 @@ import io.opsline.platform.OpslineException;
 @Controller
 class PolicyPages {
 
-    static final String BASE = "/alerting/policies";
+    static final String BASE = "/alerts/policies";
 
     private final EscalationPolicies policies;
     private final Schedules schedules;

@@ -48,7 +48,7 @@ import io.opsline.platform.InvalidInputException;
 @Controller
 class RoutingPages {
 
-    static final String BASE = "/alerting/routing";
+    static final String BASE = "/alerts/routing";
 
     /** A rule in the list, its conditions in words; none means it takes every alert. */
     public record RuleRow(RoutingRule rule, String policy, List<String> conditions) {

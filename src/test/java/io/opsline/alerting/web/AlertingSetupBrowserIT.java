@@ -48,29 +48,29 @@ class AlertingSetupBrowserIT {
 
         // A webhook channel: its generated secret is shown once; a test message reaches the receiver.
         var channel = unique("ops-hook");
-        browser.open("/alerting/channels");
+        browser.open("/alerts/channels");
         browser.find("[data-testid=new-channel]").click();
-        browser.find("[data-testid=kinds] a[href='/alerting/channels/new?kind=webhook']").click();
+        browser.find("[data-testid=kinds] a[href='/alerts/channels/new?kind=webhook']").click();
         browser.byId("name").sendKeys(channel);
         browser.byId("url").sendKeys(receiver.url("/hook"));
         browser.screenshot("alerting-channel-form");
         browser.find("[data-testid=channel-form] button[type=submit]").click();
-        browser.waitForPath("/alerting/channels");
+        browser.waitForPath("/alerts/channels");
         assertThat(browser.byId("shown-secret").getText()).startsWith("whsec_");
         var channelId = channels.list().stream().filter(c -> c.name().equals(channel)).findFirst().orElseThrow().id();
         browser.find("tr[data-channel-id='" + channelId + "'] [data-testid=send-test]").click();
-        browser.waitForPath("/alerting/channels/deliveries?channel=" + channelId);
+        browser.waitForPath("/alerts/channels/deliveries?channel=" + channelId);
         browser.waitUntil("the test message to be sent", d -> {
-            browser.open("/alerting/channels/deliveries?channel=" + channelId);
+            browser.open("/alerts/channels/deliveries?channel=" + channelId);
             return browser.find("tr[data-delivery-id]").getAttribute("data-status").equals("SENT");
         });
         assertThat(receiver.requests("/hook")).hasSize(1);
         browser.screenshot("alerting-deliveries");
-        browser.open("/alerting/channels");
+        browser.open("/alerts/channels");
         browser.screenshot("alerting-channels");
 
         // An email channel refused: each message beside its field, the typed address kept.
-        browser.open("/alerting/channels/new?kind=email");
+        browser.open("/alerts/channels/new?kind=email");
         browser.byId("recipients").sendKeys("oncall@example.org, nobody-at-all");
         browser.find("[data-testid=channel-form] button[type=submit]").click();
         browser.waitFor(".error-summary");
@@ -81,7 +81,7 @@ class AlertingSetupBrowserIT {
 
         // A schedule: one daily layer of the admin, and the operator standing in tomorrow.
         var schedule = unique("primary");
-        browser.open("/alerting/oncall");
+        browser.open("/alerts/oncall");
         browser.find("[data-testid=new-schedule]").click();
         browser.byId("name").sendKeys(schedule);
         browser.byId("timeZone").clear();
@@ -94,7 +94,7 @@ class AlertingSetupBrowserIT {
         browser.byId("layers[0].participants").sendKeys(admin.username());
         browser.screenshot("alerting-schedule-form");
         browser.find("[data-testid=schedule-form] button[type=submit]").click();
-        browser.waitUntil("the schedule's page", d -> browser.path().matches("/alerting/oncall/[0-9a-f-]{36}"));
+        browser.waitUntil("the schedule's page", d -> browser.path().matches("/alerts/oncall/[0-9a-f-]{36}"));
         assertThat(browser.find("[data-testid=feed-url]").getText()).contains("/calendar/oncall/opf_");
         assertThat(browser.find("[data-testid=on-call-now]").getText()).contains("On call now: " + admin.username());
 
@@ -106,26 +106,26 @@ class AlertingSetupBrowserIT {
         assertThat(browser.find("[data-testid=overrides]").getText()).contains(standIn.username());
         assertThat(browser.find("[data-testid=shifts]").getText()).contains(standIn.username(), "Override");
         browser.screenshot("alerting-schedule");
-        browser.open("/alerting/oncall");
+        browser.open("/alerts/oncall");
         browser.screenshot("alerting-oncall");
 
         // A policy: the channel at once, then whoever is on call.
         var policy = unique("db-policy");
-        browser.open("/alerting/policies/new");
+        browser.open("/alerts/policies/new");
         browser.byId("name").sendKeys(policy);
         new Select(browser.byId("levels[0].targets[0].target")).selectByValue("channel:" + channelId);
         browser.byId("levels[0].delayMinutes").clear();
         browser.byId("levels[0].delayMinutes").sendKeys("5");
         browser.screenshot("alerting-policy-form");
         browser.find("[data-testid=policy-form] button[type=submit]").click();
-        browser.waitForPath("/alerting/policies");
+        browser.waitForPath("/alerts/policies");
         assertThat(browser.find("main").getText()).contains(policy, "Channel: " + channel);
         browser.screenshot("alerting-policies");
 
         // A routing rule for critical alerts from one source, then the routing test.
         var rule = unique("critical-db");
         var source = unique("source");
-        browser.open("/alerting/routing");
+        browser.open("/alerts/routing");
         browser.find("[data-testid=new-rule]").click();
         browser.byId("name").sendKeys(rule);
         new Select(browser.byId("policyId")).selectByVisibleText(policy);
@@ -133,7 +133,7 @@ class AlertingSetupBrowserIT {
         browser.byId("conditions.sources").sendKeys(source);
         browser.screenshot("alerting-rule-form");
         browser.find("[data-testid=rule-form] button[type=submit]").click();
-        browser.waitForPath("/alerting/routing");
+        browser.waitForPath("/alerts/routing");
         assertThat(browser.find("[data-testid=rules]").getText()).contains(rule, "severity CRITICAL and source " + source,
                 policy);
         browser.screenshot("alerting-routing");

@@ -44,29 +44,29 @@ class OnCallPagesIT {
         var name = unique("primary");
         var yesterday = LocalDate.now(ZoneId.of(ZONE)).minusDays(1).atTime(9, 0);
 
-        var created = pages().post("/alerting/oncall", Role.ADMIN, layer(name, "daily", yesterday,
+        var created = pages().post("/alerts/oncall", Role.ADMIN, layer(name, "daily", yesterday,
                 alice.username() + "\n" + bob.username()));
 
         assertThat(created).hasStatus3xxRedirection();
         var id = id(name);
-        assertThat(created).redirectedUrl().isEqualTo("/alerting/oncall/" + id);
+        assertThat(created).redirectedUrl().isEqualTo("/alerts/oncall/" + id);
         assertThat((String) created.getMvcResult().getFlashMap().get("feedUrl"))
                 .matches("http://localhost:8080/calendar/oncall/opf_[A-Za-z0-9_-]+\\.ics");
 
-        var list = pages().html("/alerting/oncall", Role.VIEWER);
+        var list = pages().html("/alerts/oncall", Role.VIEWER);
         var row = list.substring(list.indexOf("data-schedule-id=\"" + id + "\""));
         row = row.substring(0, row.indexOf("</tr>"));
         // Yesterday 09:00 alice, today 09:00 bob, tomorrow alice again: whoever is on now, the other is next.
         var nowIsAlice = row.indexOf(alice.username()) < row.indexOf(bob.username());
         assertThat(row).contains(alice.username(), bob.username(), ZONE, "until ", "from ");
         assertThat(nowIsAlice).isEqualTo(LocalDateTime.now(ZoneId.of(ZONE)).getHour() < 9);
-        assertThat(list).as("viewers get no New button").doesNotContain("/alerting/oncall/new");
+        assertThat(list).as("viewers get no New button").doesNotContain("/alerts/oncall/new");
 
-        var page = pages().html("/alerting/oncall/" + id, Role.VIEWER);
+        var page = pages().html("/alerts/oncall/" + id, Role.VIEWER);
         assertThat(page).contains("data-testid=\"shifts\"", "Daily at 09:00", alice.username() + "</span>",
                 "Times in " + ZONE).doesNotContain("opf_").doesNotContain("override-form")
                 .doesNotContain("edit-schedule").doesNotContain("new-feed");
-        assertThat(pages().html("/alerting/oncall/" + id, Role.ADMIN)).contains("edit-schedule", "new-feed");
+        assertThat(pages().html("/alerts/oncall/" + id, Role.ADMIN)).contains("edit-schedule", "new-feed");
     }
 
     @Test
@@ -74,34 +74,34 @@ class OnCallPagesIT {
         var alice = accounts.fresh(Role.OPERATOR);
         var carol = accounts.fresh(Role.OPERATOR);
         var name = unique("swap");
-        pages().post("/alerting/oncall", Role.ADMIN, layer(name, "weekly", LocalDateTime.now().minusDays(3)
+        pages().post("/alerts/oncall", Role.ADMIN, layer(name, "weekly", LocalDateTime.now().minusDays(3)
                 .truncatedTo(ChronoUnit.HOURS), alice.username()));
         var id = id(name);
         var from = LocalDateTime.now(ZoneId.of(ZONE)).plusDays(2).truncatedTo(ChronoUnit.HOURS);
 
-        var refused = pages().post("/alerting/oncall/" + id + "/overrides", Role.OPERATOR, Map.of(
+        var refused = pages().post("/alerts/oncall/" + id + "/overrides", Role.OPERATOR, Map.of(
                 "userId", List.of(carol.id().toString()), "from", List.of(from.toString()),
                 "to", List.of(from.minusHours(1).toString())));
         assertThat(refused).hasStatusOk();
         assertThat(Pages.html(refused)).contains("id=\"to-error\">must be after from", "value=\"" + from + "\"",
                 "value=\"" + carol.id() + "\" selected=\"selected\"");
-        var unreadable = pages().post("/alerting/oncall/" + id + "/overrides", Role.OPERATOR, Map.of(
+        var unreadable = pages().post("/alerts/oncall/" + id + "/overrides", Role.OPERATOR, Map.of(
                 "userId", List.of(carol.id().toString()), "from", List.of("tomorrow"), "to", List.of("")));
         assertThat(Pages.html(unreadable)).contains("&#39;tomorrow&#39; is not a date and time", "id=\"to-error\">is required");
 
-        var added = pages().post("/alerting/oncall/" + id + "/overrides", Role.OPERATOR, Map.of(
+        var added = pages().post("/alerts/oncall/" + id + "/overrides", Role.OPERATOR, Map.of(
                 "userId", List.of(carol.id().toString()), "from", List.of(from.toString()),
                 "to", List.of(from.plusHours(8).toString())));
         assertThat(added).hasStatus3xxRedirection();
         var override = schedules.get(id).overrides().get(0);
         assertThat(override.from()).isEqualTo(from.atZone(ZoneId.of(ZONE)).toInstant());
-        var page = pages().html("/alerting/oncall/" + id, Role.OPERATOR);
+        var page = pages().html("/alerts/oncall/" + id, Role.OPERATOR);
         assertThat(page).contains("data-testid=\"overrides\"", carol.username(), "remove-override", ">Override</td>");
 
-        assertThat(pages().post("/alerting/oncall/" + id + "/overrides", Role.VIEWER, Map.of())).hasStatus(403);
-        assertThat(pages().post("/alerting/oncall/" + id + "/overrides/" + override.id() + "/delete", Role.VIEWER,
+        assertThat(pages().post("/alerts/oncall/" + id + "/overrides", Role.VIEWER, Map.of())).hasStatus(403);
+        assertThat(pages().post("/alerts/oncall/" + id + "/overrides/" + override.id() + "/delete", Role.VIEWER,
                 Map.of())).hasStatus(403);
-        assertThat(pages().post("/alerting/oncall/" + id + "/overrides/" + override.id() + "/delete", Role.OPERATOR,
+        assertThat(pages().post("/alerts/oncall/" + id + "/overrides/" + override.id() + "/delete", Role.OPERATOR,
                 Map.of())).hasStatus3xxRedirection();
         assertThat(schedules.get(id).overrides()).isEmpty();
     }
@@ -115,16 +115,16 @@ class OnCallPagesIT {
                 alice.username() + "\n" + nobody);
         fields.put("layers[0].shiftHours", List.of("twelve"));
 
-        var refused = pages().post("/alerting/oncall", Role.ADMIN, fields);
+        var refused = pages().post("/alerts/oncall", Role.ADMIN, fields);
 
         assertThat(refused).hasStatusOk();
         var html = Pages.html(refused);
         assertThat(html).contains("no user named &#39;" + nobody + "&#39;", "&#39;twelve&#39; is not a whole number",
                 "value=\"" + name + "\"", alice.username() + "\n" + nobody + "</textarea>");
         assertThat(schedules.list()).noneMatch(s -> s.name().equals(name));
-        assertThat(pages().post("/alerting/oncall", Role.OPERATOR, fields)).hasStatus(403);
+        assertThat(pages().post("/alerts/oncall", Role.OPERATOR, fields)).hasStatus(403);
 
-        var none = pages().post("/alerting/oncall", Role.ADMIN, new java.util.HashMap<>(Map.of(
+        var none = pages().post("/alerts/oncall", Role.ADMIN, new java.util.HashMap<>(Map.of(
                 "name", List.of(name), "timeZone", List.of("Mars/Olympus"))));
         assertThat(Pages.html(none)).contains("id=\"layers\"", "must hold 1 to", "is no IANA time zone id");
     }

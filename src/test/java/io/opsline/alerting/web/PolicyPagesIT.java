@@ -57,9 +57,9 @@ class PolicyPagesIT {
         fields.put("levels[1].delayMinutes", List.of("30"));
         fields.put("levels[2].delayMinutes", List.of(""));
 
-        var created = pages().post("/alerting/policies", Role.ADMIN, fields);
+        var created = pages().post("/alerts/policies", Role.ADMIN, fields);
 
-        assertThat(created).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/alerting/policies");
+        assertThat(created).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/alerts/policies");
         var policy = policies.list().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
         assertThat(policy.repeat()).isEqualTo(2);
         assertThat(policy.levels()).hasSize(2);
@@ -70,14 +70,14 @@ class PolicyPagesIT {
         assertThat(fixtures.auditedActions("escalation-policy", policy.id().toString()))
                 .containsExactly("escalation-policy.create");
 
-        var list = pages().html("/alerting/policies", Role.VIEWER);
+        var list = pages().html("/alerts/policies", Role.VIEWER);
         assertThat(list).contains(name, "Person: " + alice.username(), "then wait 10 min", "Starts over 2 times")
-                .doesNotContain("/alerting/policies/new").doesNotContain("/alerting/policies/" + policy.id() + "/edit");
-        var edit = pages().html("/alerting/policies/" + policy.id() + "/edit", Role.ADMIN);
+                .doesNotContain("/alerts/policies/new").doesNotContain("/alerts/policies/" + policy.id() + "/edit");
+        var edit = pages().html("/alerts/policies/" + policy.id() + "/edit", Role.ADMIN);
         assertThat(edit).contains("value=\"user:" + alice.id() + "\" selected=\"selected\"",
                 "value=\"channel:" + slack + "\" selected=\"selected\"", "value=\"30\"");
-        assertThat(pages().post("/alerting/policies/" + policy.id(), Role.OPERATOR, fields)).hasStatus(403);
-        assertThat(pages().get("/alerting/policies/new", Role.OPERATOR)).hasStatus(403);
+        assertThat(pages().post("/alerts/policies/" + policy.id(), Role.OPERATOR, fields)).hasStatus(403);
+        assertThat(pages().get("/alerts/policies/new", Role.OPERATOR)).hasStatus(403);
     }
 
     @Test
@@ -92,7 +92,7 @@ class PolicyPagesIT {
         fields.put("levels[0].targets[1].target", List.of("user:" + alice.id()));
         fields.put("levels[0].delayMinutes", List.of("soon"));
 
-        var refused = pages().post("/alerting/policies", Role.ADMIN, fields);
+        var refused = pages().post("/alerts/policies", Role.ADMIN, fields);
 
         assertThat(refused).hasStatusOk();
         var html = Pages.html(refused);

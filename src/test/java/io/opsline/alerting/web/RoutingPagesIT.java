@@ -45,25 +45,25 @@ class RoutingPagesIT {
                 "conditions.sources", List.of(source), "conditions.labels", List.of("team=dba")));
         var second = create(unique("all-of-source"), policy, Map.of("conditions.sources", List.of(source)));
 
-        var list = pages().html("/alerting/routing", Role.VIEWER);
+        var list = pages().html("/alerts/routing", Role.VIEWER);
         var ids = Pages.attributes(list, "data-rule-id");
         assertThat(ids.indexOf(first.id().toString())).isNotNegative().isLessThan(ids.indexOf(second.id().toString()));
         assertThat(list).contains("severity CRITICAL and source " + source + " and label team=dba")
-                .doesNotContain("move-up").doesNotContain("/alerting/routing/new");
+                .doesNotContain("move-up").doesNotContain("/alerts/routing/new");
 
-        var sample = "/alerting/routing/test?severity=critical&source=" + source + "&labels=team=dba";
+        var sample = "/alerts/routing/test?severity=critical&source=" + source + "&labels=team=dba";
         var verdict = pages().html(sample, Role.VIEWER);
         assertThat(verdict).contains("data-testid=\"verdict\"", "Rule " + first.name() + " takes it",
                 "✓ labels: wants labels {team=dba}, has labels {team=dba}");
-        var warning = pages().html("/alerting/routing/test?severity=warning&source=" + source, Role.VIEWER);
+        var warning = pages().html("/alerts/routing/test?severity=warning&source=" + source, Role.VIEWER);
         assertThat(warning).contains("Rule " + second.name() + " takes it",
                 "✗ severities: wants one of [CRITICAL], has WARNING");
 
-        assertThat(pages().post("/alerting/routing/" + second.id() + "/move", Role.OPERATOR,
+        assertThat(pages().post("/alerts/routing/" + second.id() + "/move", Role.OPERATOR,
                 Map.of("direction", List.of("up")))).hasStatus(403);
-        assertThat(pages().post("/alerting/routing/" + second.id() + "/move", Role.ADMIN,
+        assertThat(pages().post("/alerts/routing/" + second.id() + "/move", Role.ADMIN,
                 Map.of("direction", List.of("up")))).hasStatus3xxRedirection();
-        var moved = Pages.attributes(pages().html("/alerting/routing", Role.ADMIN), "data-rule-id");
+        var moved = Pages.attributes(pages().html("/alerts/routing", Role.ADMIN), "data-rule-id");
         assertThat(moved.indexOf(second.id().toString())).isLessThan(moved.indexOf(first.id().toString()));
         assertThat(pages().html(sample, Role.VIEWER)).contains("Rule " + second.name() + " takes it",
                 "matches, but an earlier rule took it");
@@ -84,7 +84,7 @@ class RoutingPagesIT {
         fields.put("conditions.time.from", List.of("22:00"));
         fields.put("conditions.time.timeZone", List.of("Europe/Berlin"));
 
-        var refused = pages().post("/alerting/routing", Role.ADMIN, fields);
+        var refused = pages().post("/alerts/routing", Role.ADMIN, fields);
 
         assertThat(refused).hasStatusOk();
         assertThat(Pages.html(refused)).contains("&#39;no equals sign&#39; is not name=value",
@@ -92,9 +92,9 @@ class RoutingPagesIT {
                 "value=\"SATURDAY\" checked=\"checked\"", "value=\"pci, linux\"", "team=dba\nno equals sign</textarea>",
                 "value=\"22:00\"");
         assertThat(rules.list()).noneMatch(r -> r.name().equals(name));
-        assertThat(pages().post("/alerting/routing", Role.VIEWER, fields)).hasStatus(403);
+        assertThat(pages().post("/alerts/routing", Role.VIEWER, fields)).hasStatus(403);
 
-        var bad = pages().html("/alerting/routing/test?severity=dreadful&ci=no-such-host-" + UUID.randomUUID(),
+        var bad = pages().html("/alerts/routing/test?severity=dreadful&ci=no-such-host-" + UUID.randomUUID(),
                 Role.VIEWER);
         assertThat(bad).contains("must be one of critical, error, warning, info",
                 "no CI with this id, host name or address").doesNotContain("data-testid=\"verdict\"");
@@ -114,8 +114,8 @@ class RoutingPagesIT {
         fields.put("name", List.of(name));
         fields.put("enabled", List.of("true"));
         fields.put("policyId", List.of(policy));
-        var created = pages().post("/alerting/routing", Role.ADMIN, fields);
-        assertThat(created).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/alerting/routing");
+        var created = pages().post("/alerts/routing", Role.ADMIN, fields);
+        assertThat(created).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/alerts/routing");
         return new Created(rules.list().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().id(),
                 name);
     }
