@@ -20,7 +20,10 @@ import io.opsline.alerting.internal.AlertingProperties;
 class EscalationWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationWorker.class);
-    private static final int BATCH = 200;
+    /** Groups routed in one transaction: a storm opens thousands a second, and each costs little. */
+    private static final int ROUTE_BATCH = 1000;
+    /** Steps taken in one transaction: each may queue notifications for several targets. */
+    private static final int STEP_BATCH = 200;
 
     private final Escalations escalations;
     private final Duration poll;
@@ -34,13 +37,13 @@ class EscalationWorker implements SmartLifecycle {
     private void loop() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                var routed = escalations.startNewGroups(BATCH);
-                var due = escalations.due(BATCH);
+                var routed = escalations.startNewGroups(ROUTE_BATCH);
+                var due = escalations.due(STEP_BATCH);
                 if (!due.isEmpty()) {
                     escalations.takeSteps(due);
                 }
                 // A storm opens groups faster than one batch an interval: keep going while work is left.
-                if (routed < BATCH && due.size() < BATCH) {
+                if (routed < ROUTE_BATCH && due.size() < STEP_BATCH) {
                     TimeUnit.MILLISECONDS.sleep(poll.toMillis());
                 }
             } catch (InterruptedException e) {
