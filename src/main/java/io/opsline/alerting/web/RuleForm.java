@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.springframework.util.MultiValueMap;
 
 import io.opsline.alerting.internal.routing.RoutingRule;
-import io.opsline.alerting.internal.routing.RuleConditions;
 import io.opsline.alerting.internal.routing.RuleInput;
 import io.opsline.alerting.internal.routing.RuleInput.ConditionsInput;
 import io.opsline.alerting.internal.routing.RuleInput.TimeInput;

@@ -3,8 +3,9 @@ package io.opsline.monitoring.internal;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.opsline.platform.TransactionScope;
 
 /**
  * Runs a read (such as reloading an in-memory view of a table) once the current transaction has
@@ -25,23 +26,15 @@ public final class AfterCommit {
     }
 
     public void request() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionScope.active()) {
             work.run();
             return;
         }
-        if (TransactionSynchronizationManager.hasResource(this)) {
-            return;
-        }
-        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        // Asked again in the same transaction: the synchronization registered the first time does it.
+        TransactionScope.get(this, () -> new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 separate.executeWithoutResult(status -> work.run());
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(AfterCommit.this);
             }
         });
     }

@@ -18,8 +18,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.opsline.alerting.AlertResolved;
 import io.opsline.alerting.AlertStatus;
@@ -27,6 +25,7 @@ import io.opsline.alerting.internal.Alert;
 import io.opsline.alerting.internal.AlertingProperties;
 import io.opsline.alerting.internal.correlate.Placement.MemberUpdate;
 import io.opsline.platform.Jdbc;
+import io.opsline.platform.TransactionScope;
 
 /**
  * Puts alerts into alert groups, in the intake's own transaction, once per batch: a few set-based
@@ -107,8 +106,7 @@ public class Correlation {
      */
     @EventListener
     void on(AlertResolved resolved) {
-        var seen = (Set<?>) TransactionSynchronizationManager.getResource(this);
-        if (seen != null && seen.contains(resolved.alertId())) {
+        if (resolvedHere().contains(resolved.alertId())) {
             return;
         }
         var member = groups.membershipsOf(List.of(resolved.alertId())).get(resolved.alertId());
@@ -163,20 +161,7 @@ public class Correlation {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Set<UUID> resolvedHere() {
-        var known = (Set<UUID>) TransactionSynchronizationManager.getResource(this);
-        if (known != null) {
-            return known;
-        }
-        var fresh = new HashSet<UUID>();
-        TransactionSynchronizationManager.bindResource(this, fresh);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(Correlation.this);
-            }
-        });
-        return fresh;
+        return TransactionScope.get(this, HashSet::new);
     }
 }

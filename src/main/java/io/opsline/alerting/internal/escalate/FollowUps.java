@@ -9,13 +9,14 @@ import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.opsline.alerting.AlertAcknowledged;
 import io.opsline.alerting.AlertGroupResolved;
 import io.opsline.alerting.AlertResolved;
 import io.opsline.alerting.internal.notify.MessageKind;
 import io.opsline.alerting.internal.notify.Notifications;
+
+import io.opsline.platform.TransactionScope;
 
 /**
  * Tells the targets paged about an alert group when it is acknowledged (none of its alerts fires
@@ -43,10 +44,15 @@ class FollowUps {
     }
 
     /** What a transaction acknowledged and resolved, in the order it did. */
-    private static final class Seen {
+    private final class Seen implements TransactionSynchronization {
         final Map<UUID, AlertAcknowledged> acknowledged = new LinkedHashMap<>();
         final Map<UUID, AlertResolved> resolved = new LinkedHashMap<>();
         final Map<UUID, AlertGroupResolved> groupsResolved = new LinkedHashMap<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            followUp(this);
+        }
     }
 
     @EventListener
@@ -110,23 +116,6 @@ class FollowUps {
      * Every publisher of these events publishes inside a transaction.
      */
     private Seen seen() {
-        var known = (Seen) TransactionSynchronizationManager.getResource(this);
-        if (known != null) {
-            return known;
-        }
-        var fresh = new Seen();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                followUp(fresh);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(FollowUps.this);
-            }
-        });
-        TransactionSynchronizationManager.bindResource(this, fresh);
-        return fresh;
+        return TransactionScope.get(this, Seen::new);
     }
 }

@@ -18,7 +18,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.opsline.alerting.AlertFired;
 import io.opsline.alerting.AlertResolved;
@@ -28,6 +27,7 @@ import io.opsline.alerting.internal.Alert;
 import io.opsline.alerting.internal.Alerts;
 import io.opsline.inventory.Inventory;
 import io.opsline.platform.Jdbc;
+import io.opsline.platform.TransactionScope;
 
 /**
  * Keeps open alerts' suppression in step with what changes: a silence, window or rule changed here
@@ -106,27 +106,15 @@ class SuppressionReconciler implements DisposableBean {
             afterwards.execute(() -> reconcileAfter(this));
         }
 
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(SuppressionReconciler.this);
-        }
     }
 
     /** Adds a change to what this transaction changed; one made outside a transaction is looked at right away. */
     private void record(Consumer<Changes> change) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            var changes = new Changes();
-            change.accept(changes);
-            changes.afterCommit();
-            return;
-        }
-        var changes = (Changes) TransactionSynchronizationManager.getResource(this);
-        if (changes == null) {
-            changes = new Changes();
-            TransactionSynchronizationManager.bindResource(this, changes);
-            TransactionSynchronizationManager.registerSynchronization(changes);
-        }
+        var changes = TransactionScope.get(this, Changes::new);
         change.accept(changes);
+        if (!TransactionScope.active()) {
+            changes.afterCommit();
+        }
     }
 
     private void reconcileAfter(Changes changes) {
