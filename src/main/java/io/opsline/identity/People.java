@@ -41,6 +41,15 @@ public class People {
         return users.findByUsername(username).map(People::person);
     }
 
+    /** Resolves a reference given as a user id or a username (case-insensitive). */
+    public Optional<Person> resolve(String idOrUsername) {
+        if (idOrUsername == null || idOrUsername.isBlank()) {
+            return Optional.empty();
+        }
+        var byId = io.opsline.platform.Ids.parseOrNull(idOrUsername.strip());
+        return byId != null ? find(byId) : findByUsername(idOrUsername.strip());
+    }
+
     /** Enabled users in username order, the first {@link PageRequest#MAX_SIZE}: the choices where a form names a person. */
     public List<Person> enabled() {
         return users.search(null, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()

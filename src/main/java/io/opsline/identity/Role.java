@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What a user or token may do. Each role includes everything the roles below it may do:
- * an admin can do all an operator can, an operator all a viewer can.
+ * an admin can do all an operator can, an operator all a viewer can, a viewer all a requester can.
  */
 public enum Role {
 
@@ -14,7 +14,12 @@ public enum Role {
     /** Day-to-day work: incidents, alerts, changes, inventory. */
     OPERATOR,
     /** Read only. */
-    VIEWER;
+    VIEWER,
+    /**
+     * The service desk's customers: they open incidents and requests in the self-service portal and
+     * follow their own tickets, and see nothing else.
+     */
+    REQUESTER;
 
     public String authority() {
         return "ROLE_" + name();

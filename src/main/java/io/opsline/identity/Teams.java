@@ -34,6 +34,11 @@ public class Teams {
         return teams.findByName(name).map(t -> new TeamRef(t.id(), t.name()));
     }
 
+    /** Whether this user belongs to this team. */
+    public boolean isMember(UUID teamId, UUID userId) {
+        return teams.memberIds(teamId).contains(userId);
+    }
+
     /** Resolves a reference given as a team id or a team name (case-insensitive). */
     public Optional<TeamRef> resolve(String idOrName) {
         if (idOrName == null || idOrName.isBlank()) {

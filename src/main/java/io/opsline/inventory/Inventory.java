@@ -96,6 +96,20 @@ public class Inventory {
     }
 
     /**
+     * The business services hit when these CIs fail, as impact analysis finds them (a business
+     * service among the CIs counts too): what an incident on them affects.
+     */
+    @Transactional(readOnly = true)
+    public List<CiSummary> businessServicesImpactedBy(Collection<UUID> ciIds) {
+        var reached = new HashSet<UUID>(ciIds);
+        for (var ciId : ciIds) {
+            relationships.reachableEdges(ciId, true).forEach(edge -> reached.add(edge.to()));
+        }
+        return findAll(reached).values().stream().filter(ci -> ci.ciClass() == CiClass.BUSINESS_SERVICE)
+                .sorted(java.util.Comparator.comparing(CiSummary::name, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    /**
      * The CIs reached from the root over carrying relationships only. The edges come from every
      * relationship type, so the walk here keeps to the carrying ones and skips what was reached
      * only through others.

@@ -28,6 +28,11 @@ public record ApiCalls(MockMvcTester mvc, JsonMapper json) {
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)).exchange();
     }
 
+    public MvcTestResult patch(String token, String uri, Object body) {
+        return mvc.patch().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)).exchange();
+    }
+
     public MvcTestResult delete(String token, String uri) {
         return mvc.delete().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
     }

@@ -30,7 +30,7 @@ import io.opsline.testing.TestAccounts;
  * Every endpoint × every role. The policy below is written out by hand, independently of the
  * annotations on the controllers: the first test fails when an endpoint exists without a rule
  * here (or a rule names an endpoint that is gone), the second sends each request as anonymous,
- * viewer, operator and admin and checks who gets in, who is refused, and that nobody gets a 5xx.
+ * requester, viewer, operator and admin and checks who gets in, who is refused, and that nobody gets a 5xx.
  */
 @OpslineIntegrationTest
 class AuthorizationIT {
@@ -40,12 +40,12 @@ class AuthorizationIT {
      * integration's key opens it, no user's session or API token, whatever the role.
      */
     enum Access {
-        PUBLIC, VIEWER, OPERATOR, ADMIN, INTEGRATION_KEY
+        PUBLIC, REQUESTER, VIEWER, OPERATOR, ADMIN, INTEGRATION_KEY
     }
 
     /** Who is calling. */
     enum Caller {
-        ANONYMOUS(null), VIEWER(Role.VIEWER), OPERATOR(Role.OPERATOR), ADMIN(Role.ADMIN);
+        ANONYMOUS(null), REQUESTER(Role.REQUESTER), VIEWER(Role.VIEWER), OPERATOR(Role.OPERATOR), ADMIN(Role.ADMIN);
 
         final Role role;
 
@@ -56,7 +56,8 @@ class AuthorizationIT {
         boolean satisfies(Access access) {
             return switch (access) {
                 case PUBLIC -> true;
-                case VIEWER -> role != null;
+                case REQUESTER -> role != null;
+                case VIEWER -> role != null && role != Role.REQUESTER;
                 case OPERATOR -> role == Role.OPERATOR || role == Role.ADMIN;
                 case ADMIN -> role == Role.ADMIN;
                 case INTEGRATION_KEY -> false;
@@ -74,15 +75,15 @@ class AuthorizationIT {
 
     static final List<Rule> POLICY = List.of(
             // Platform
-            rule("GET", "/", Access.VIEWER),
+            rule("GET", "/", Access.REQUESTER),
             rule("ANY", "/error", Access.PUBLIC),
             // Sign-in and the signed-in user's own pages
             rule("GET", "/login", Access.PUBLIC),
-            rule("GET", "/account/password", Access.VIEWER),
-            rule("POST", "/account/password", Access.VIEWER),
-            rule("GET", "/account/tokens", Access.VIEWER),
-            rule("POST", "/account/tokens", Access.VIEWER),
-            rule("POST", "/account/tokens/{id}/revoke", Access.VIEWER),
+            rule("GET", "/account/password", Access.REQUESTER),
+            rule("POST", "/account/password", Access.REQUESTER),
+            rule("GET", "/account/tokens", Access.REQUESTER),
+            rule("POST", "/account/tokens", Access.REQUESTER),
+            rule("POST", "/account/tokens/{id}/revoke", Access.REQUESTER),
             // Administration pages
             rule("GET", "/admin/users", Access.ADMIN),
             rule("GET", "/admin/users/new", Access.ADMIN),
@@ -101,7 +102,7 @@ class AuthorizationIT {
             rule("POST", "/admin/audit/verify", Access.ADMIN),
             rule("GET", "/admin/audit.csv", Access.ADMIN),
             // Identity API
-            rule("GET", "/api/v1/me", Access.VIEWER),
+            rule("GET", "/api/v1/me", Access.REQUESTER),
             rule("GET", "/api/v1/users", Access.ADMIN),
             rule("POST", "/api/v1/users", Access.ADMIN),
             rule("GET", "/api/v1/users/{id}", Access.ADMIN),
@@ -113,9 +114,9 @@ class AuthorizationIT {
             rule("POST", "/api/v1/teams", Access.ADMIN),
             rule("PUT", "/api/v1/teams/{id}", Access.ADMIN),
             rule("DELETE", "/api/v1/teams/{id}", Access.ADMIN),
-            rule("GET", "/api/v1/tokens", Access.VIEWER),
-            rule("POST", "/api/v1/tokens", Access.VIEWER),
-            rule("DELETE", "/api/v1/tokens/{id}", Access.VIEWER),
+            rule("GET", "/api/v1/tokens", Access.REQUESTER),
+            rule("POST", "/api/v1/tokens", Access.REQUESTER),
+            rule("DELETE", "/api/v1/tokens/{id}", Access.REQUESTER),
             rule("GET", "/api/v1/audit", Access.ADMIN),
             rule("GET", "/api/v1/audit/verify", Access.ADMIN),
             rule("GET", "/api/v1/audit/export", Access.ADMIN),
@@ -316,7 +317,16 @@ class AuthorizationIT {
             rule("GET", "/alerts/routing/test", Access.VIEWER),
             // The API description
             rule("GET", "/api/openapi", Access.PUBLIC),
-            rule("GET", "/api/openapi.yaml", Access.PUBLIC));
+            rule("GET", "/api/openapi.yaml", Access.PUBLIC),
+            // Service desk API
+            rule("GET", "/api/v1/incidents", Access.VIEWER),
+            rule("POST", "/api/v1/incidents", Access.OPERATOR),
+            rule("GET", "/api/v1/incidents/{ref}", Access.VIEWER),
+            rule("PATCH", "/api/v1/incidents/{ref}", Access.OPERATOR),
+            rule("POST", "/api/v1/incidents/{ref}/transition", Access.OPERATOR),
+            rule("POST", "/api/v1/incidents/{ref}/acknowledge", Access.OPERATOR),
+            rule("GET", "/api/v1/incidents/{ref}/timeline", Access.VIEWER),
+            rule("POST", "/api/v1/incidents/{ref}/comments", Access.OPERATOR));
 
     @Autowired
     MockMvcTester mvc;
@@ -405,7 +415,7 @@ class AuthorizationIT {
             }
             if (rule.pattern().equals("/api/v1/import")) {
                 request = request.contentType("text/csv").content("class,name\n");
-            } else if (method.equals("POST") || method.equals("PUT")) {
+            } else if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
                 request = request.contentType(MediaType.APPLICATION_JSON).content("{}");
             }
         } else {

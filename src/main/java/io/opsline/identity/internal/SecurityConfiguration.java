@@ -48,7 +48,8 @@ class SecurityConfiguration {
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy("""
                 ROLE_ADMIN > ROLE_OPERATOR
-                ROLE_OPERATOR > ROLE_VIEWER""");
+                ROLE_OPERATOR > ROLE_VIEWER
+                ROLE_VIEWER > ROLE_REQUESTER""");
     }
 
     /** Lets {@code @RequiresRole(Role.X)} expand to {@code hasRole('X')}. */

@@ -22,7 +22,7 @@ import io.opsline.platform.InvalidInputException;
 
 /** The signed-in user's own settings: password and API tokens. */
 @Controller
-@RequiresRole(Role.VIEWER)
+@RequiresRole(Role.REQUESTER)
 class AccountPages {
 
     private final UserManagement users;

@@ -18,7 +18,7 @@ class MeApi {
     }
 
     @GetMapping("/api/v1/me")
-    @RequiresRole(Role.VIEWER)
+    @RequiresRole(Role.REQUESTER)
     Me me() {
         var user = currentUser.require();
         return new Me(user.username(), user.displayName(), currentUser.actingRole().key());

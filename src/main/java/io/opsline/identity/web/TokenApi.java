@@ -24,7 +24,7 @@ import io.opsline.identity.internal.TokenView;
 /** The caller's API tokens (admins may list and revoke everyone's). */
 @RestController
 @RequestMapping("/api/v1/tokens")
-@RequiresRole(Role.VIEWER)
+@RequiresRole(Role.REQUESTER)
 class TokenApi {
 
     private final TokenManagement tokens;

@@ -1,0 +1,109 @@
+package io.opsline.servicedesk.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.opsline.servicedesk.IncidentState;
+import io.opsline.servicedesk.Priority;
+
+/**
+ * An incident as stored. {@code startedAt} is when the trouble began (the first linked alert's
+ * firing, else the creation): SLA clocks, MTTA and MTTR count from it. {@code serviceIds} are the
+ * business services its CIs impact, as the inventory saw them when the CIs were last set.
+ */
+public record Incident(UUID id, long number, String title, String description, UUID callerId, String openedBy,
+        OpenedThrough openedThrough, String category, Level impact, Level urgency, Priority priority, boolean major,
+        IncidentState state, HoldReason holdReason, ResolutionCode resolutionCode, String resolutionNotes,
+        UUID teamId, UUID assigneeId, Instant startedAt, Instant createdAt, Instant updatedAt, Instant respondedAt,
+        Instant resolvedAt, Instant closedAt, long version, List<UUID> ciIds, List<UUID> serviceIds) {
+
+    private static final String PREFIX = "INC-";
+
+    public Incident {
+        ciIds = List.copyOf(ciIds);
+        serviceIds = List.copyOf(serviceIds);
+    }
+
+    /** How people name it: INC-000123. */
+    public String reference() {
+        return reference(number);
+    }
+
+    public static String reference(long number) {
+        return PREFIX + String.format("%06d", number);
+    }
+
+    /** The number in a reference such as "INC-000123" or "inc-123"; -1 when the text is not one. */
+    public static long parseReference(String text) {
+        if (text == null || text.length() <= PREFIX.length() || !text.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return -1;
+        }
+        try {
+            var number = Long.parseLong(text.substring(PREFIX.length()));
+            return number > 0 ? number : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    Builder change() {
+        return new Builder(this);
+    }
+
+    /** A copy with some fields changed; the version, timestamps and lists carry over unless set. */
+    static final class Builder {
+        private final Incident from;
+        String title;
+        String description;
+        UUID callerId;
+        String category;
+        Level impact;
+        Level urgency;
+        Priority priority;
+        boolean major;
+        IncidentState state;
+        HoldReason holdReason;
+        ResolutionCode resolutionCode;
+        String resolutionNotes;
+        UUID teamId;
+        UUID assigneeId;
+        Instant startedAt;
+        Instant respondedAt;
+        Instant resolvedAt;
+        Instant closedAt;
+        List<UUID> ciIds;
+        List<UUID> serviceIds;
+
+        private Builder(Incident from) {
+            this.from = from;
+            title = from.title;
+            description = from.description;
+            callerId = from.callerId;
+            category = from.category;
+            impact = from.impact;
+            urgency = from.urgency;
+            priority = from.priority;
+            major = from.major;
+            state = from.state;
+            holdReason = from.holdReason;
+            resolutionCode = from.resolutionCode;
+            resolutionNotes = from.resolutionNotes;
+            teamId = from.teamId;
+            assigneeId = from.assigneeId;
+            startedAt = from.startedAt;
+            respondedAt = from.respondedAt;
+            resolvedAt = from.resolvedAt;
+            closedAt = from.closedAt;
+            ciIds = from.ciIds;
+            serviceIds = from.serviceIds;
+        }
+
+        Incident build(Instant now) {
+            return new Incident(from.id, from.number, title, description, callerId, from.openedBy, from.openedThrough,
+                    category, impact, urgency, priority, major, state, holdReason, resolutionCode, resolutionNotes,
+                    teamId, assigneeId, startedAt, from.createdAt, now, respondedAt, resolvedAt, closedAt,
+                    from.version + 1, ciIds, serviceIds);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.opsline.servicedesk.internal;
+
+import java.util.List;
+
+/**
+ * A change to an incident's fields, made on top of {@code version} (the version the writer read).
+ * A null field stays as it is; an empty {@code caller}, {@code team}, {@code assignee} or
+ * {@code category} clears it.
+ */
+public record IncidentChange(Long version, String title, String description, String caller, String category,
+        String impact, String urgency, Boolean major, String team, String assignee, List<String> cis) {
+}

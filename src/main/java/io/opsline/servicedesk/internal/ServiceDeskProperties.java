@@ -1,0 +1,28 @@
+package io.opsline.servicedesk.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * How the service desk runs.
+ *
+ * @param priorityMatrix the priority for each impact (rows: high, medium, low) and urgency (columns,
+ *        the same order), e.g. {@code P1,P2,P3}; checked at start-up
+ * @param categories what an incident may be filed under
+ * @param autoCloseAfter how long a resolved incident stays open to a reopen before it closes by itself
+ */
+@Validated
+@ConfigurationProperties("opsline.servicedesk")
+public record ServiceDeskProperties(
+        @DefaultValue({"P1,P2,P3", "P2,P3,P4", "P3,P4,P4"}) @NotEmpty List<String> priorityMatrix,
+        @DefaultValue({"Hardware", "Software", "Network", "Database", "Access", "Security", "Other"})
+        @NotEmpty List<String> categories,
+        @DefaultValue("7d") @NotNull Duration autoCloseAfter) {
+}
