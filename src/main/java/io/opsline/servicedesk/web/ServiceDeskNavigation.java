@@ -1,0 +1,15 @@
+package io.opsline.servicedesk.web;
+
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service-desk area of the navigation: each page of the desk declares its entry here as a
+ * {@link io.opsline.platform.NavigationEntry} bean in area {@link #AREA}.
+ */
+@Configuration
+class ServiceDeskNavigation {
+
+    static final String AREA = "Service desk";
+    /** After alerting, before the inventory: where alerts turn into work for people. */
+    static final int ORDER = 17;
+}
