@@ -326,7 +326,19 @@ class AuthorizationIT {
             rule("POST", "/api/v1/incidents/{ref}/transition", Access.OPERATOR),
             rule("POST", "/api/v1/incidents/{ref}/acknowledge", Access.OPERATOR),
             rule("GET", "/api/v1/incidents/{ref}/timeline", Access.VIEWER),
-            rule("POST", "/api/v1/incidents/{ref}/comments", Access.OPERATOR));
+            rule("POST", "/api/v1/incidents/{ref}/comments", Access.OPERATOR),
+            // Service desk: SLAs
+            rule("GET", "/api/v1/incidents/{ref}/sla", Access.VIEWER),
+            rule("GET", "/api/v1/business-calendars", Access.VIEWER),
+            rule("POST", "/api/v1/business-calendars", Access.ADMIN),
+            rule("GET", "/api/v1/business-calendars/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/business-calendars/{id}", Access.ADMIN),
+            rule("DELETE", "/api/v1/business-calendars/{id}", Access.ADMIN),
+            rule("GET", "/api/v1/sla-policies", Access.VIEWER),
+            rule("POST", "/api/v1/sla-policies", Access.ADMIN),
+            rule("GET", "/api/v1/sla-policies/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/sla-policies/{id}", Access.ADMIN),
+            rule("DELETE", "/api/v1/sla-policies/{id}", Access.ADMIN));
 
     @Autowired
     MockMvcTester mvc;

@@ -29,6 +29,7 @@ import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
 import io.opsline.platform.Violations;
 import io.opsline.servicedesk.IncidentState;
+import io.opsline.servicedesk.internal.sla.SlaClocks;
 
 /**
  * Opens, changes and moves incidents through their lifecycle. Every change is checked against the
@@ -52,9 +53,10 @@ public class Incidents {
     private final Teams teams;
     private final Inventory inventory;
     private final AuditLog audit;
+    private final SlaClocks slaClocks;
 
     Incidents(IncidentRepository incidents, PriorityMatrix matrix, ServiceDeskProperties properties, People people,
-            Teams teams, Inventory inventory, AuditLog audit) {
+            Teams teams, Inventory inventory, AuditLog audit, SlaClocks slaClocks) {
         this.incidents = incidents;
         this.matrix = matrix;
         this.properties = properties;
@@ -62,6 +64,7 @@ public class Incidents {
         this.teams = teams;
         this.inventory = inventory;
         this.audit = audit;
+        this.slaClocks = slaClocks;
     }
 
     public Incident get(UUID id) {
@@ -113,6 +116,7 @@ public class Incidents {
                 null, team == null ? null : team.id(), assignee == null ? null : assignee.id(), started, now, now,
                 null, null, null, 0, cis.stream().map(CiSummary::id).toList(), services(cis));
         incidents.insert(incident);
+        slaClocks.incidentChanged(null, incident);
         entry(incident, now, EntryKind.CREATED, actor, true, "Opened " + incident.reference() + " as "
                 + incident.priority().key() + " through " + through.label(), null, incident.state().key());
         audit.record(new AuditEntry("incident.create", "incident", incident.id().toString(),
@@ -185,6 +189,7 @@ public class Incidents {
         if (cis != null) {
             incidents.replaceLinks(incident);
         }
+        slaClocks.incidentChanged(before, incident);
         recordChanges(before, incident, actor, now);
         audit.record(new AuditEntry("incident.update", "incident", id.toString(), "Changed " + incident.reference(),
                 before, incident));
@@ -246,6 +251,7 @@ public class Incidents {
         }
         var incident = after.build(now);
         store(before, incident);
+        slaClocks.incidentChanged(before, incident);
         entry(incident, now, EntryKind.STATE, actor, true, detail, before.state().key(), target.key());
         if (comment != null) {
             entry(incident, now, EntryKind.COMMENT, actor, true, comment, null, null);

@@ -9,6 +9,7 @@ import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 /**
  * How the service desk runs.
@@ -17,6 +18,9 @@ import jakarta.validation.constraints.NotNull;
  *        the same order), e.g. {@code P1,P2,P3}; checked at start-up
  * @param categories what an incident may be filed under
  * @param autoCloseAfter how long a resolved incident stays open to a reopen before it closes by itself
+ * @param slaCheckInterval how often each node looks for SLA clocks whose warning or breach has come
+ *        (and SLA alerts to clear); a warning or breach is told at most this late
+ * @param slaCheckBatch how many clocks one look deals with at most; the rest wait for the next
  */
 @Validated
 @ConfigurationProperties("opsline.servicedesk")
@@ -24,5 +28,7 @@ public record ServiceDeskProperties(
         @DefaultValue({"P1,P2,P3", "P2,P3,P4", "P3,P4,P4"}) @NotEmpty List<String> priorityMatrix,
         @DefaultValue({"Hardware", "Software", "Network", "Database", "Access", "Security", "Other"})
         @NotEmpty List<String> categories,
-        @DefaultValue("7d") @NotNull Duration autoCloseAfter) {
+        @DefaultValue("7d") @NotNull Duration autoCloseAfter,
+        @DefaultValue("5s") @NotNull Duration slaCheckInterval,
+        @DefaultValue("500") @Positive int slaCheckBatch) {
 }

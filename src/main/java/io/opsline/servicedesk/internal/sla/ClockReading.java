@@ -10,9 +10,10 @@ import java.util.List;
  * A clock read at one instant. The clock counts working time from {@code start} to its stop (or
  * on), leaving out the pauses. {@code warnAt} and {@code dueAt} are the instants at which the
  * warning share and the whole target are (or, counting on without a pause, will be) used up; null
- * when that does not happen while the clock counts.
+ * when that does not happen while the clock counts. {@code counting} is false while it is paused or
+ * stopped.
  */
-record ClockReading(Duration elapsed, Instant warnAt, Instant dueAt, ClockState state) {
+record ClockReading(Duration elapsed, Instant warnAt, Instant dueAt, ClockState state, boolean counting) {
 
     static ClockReading read(BusinessTime time, Duration target, int warningPercent, Instant start, Instant stoppedAt,
             List<Pause> pauses, Instant now) {
@@ -32,7 +33,8 @@ record ClockReading(Duration elapsed, Instant warnAt, Instant dueAt, ClockState 
         } else {
             state = counting ? ClockState.RUNNING : ClockState.PAUSED;
         }
-        return new ClockReading(elapsed, reach(time, segments, warning), reach(time, segments, target), state);
+        return new ClockReading(elapsed, reach(time, segments, warning), reach(time, segments, target), state,
+                counting);
     }
 
     /** The target left, never below zero. */

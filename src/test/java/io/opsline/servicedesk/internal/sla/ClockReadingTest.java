@@ -27,6 +27,7 @@ class ClockReadingTest {
         assertThat(reading.dueAt()).isEqualTo(at(60));
         assertThat(reading.remaining(HOUR)).isEqualTo(Duration.ofMinutes(30));
         assertThat(reading.percentage(HOUR)).isEqualTo(50);
+        assertThat(reading.counting()).isTrue();
     }
 
     @Test
@@ -48,6 +49,7 @@ class ClockReadingTest {
         assertThat(late.elapsed()).isEqualTo(early.elapsed()).isEqualTo(Duration.ofMinutes(10));
         assertThat(late.dueAt()).isNull();
         assertThat(late.warnAt()).isNull();
+        assertThat(late.counting()).isFalse();
     }
 
     @Test
@@ -66,6 +68,7 @@ class ClockReadingTest {
         assertThat(met.elapsed()).isEqualTo(Duration.ofMinutes(50));
         assertThat(met.warnAt()).isEqualTo(at(45));
         assertThat(met.dueAt()).isNull();
+        assertThat(met.counting()).isFalse();
 
         var late = ClockReading.read(ALWAYS, HOUR, 75, START, at(61), List.of(), at(500));
         assertThat(late.state()).isEqualTo(ClockState.BREACHED);
