@@ -8,14 +8,10 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-import io.opsline.alerting.AlertFired;
 import io.opsline.alerting.AlertGroupOpened;
-import io.opsline.alerting.AlertGroupResolved;
-import io.opsline.alerting.AlertResolved;
-import io.opsline.alerting.GroupNotified;
 import io.opsline.alerting.GroupedAlert;
 import io.opsline.alerting.GroupedAlerts;
 import io.opsline.identity.Teams;
@@ -28,11 +24,7 @@ import io.opsline.servicedesk.internal.Incidents;
 import io.opsline.servicedesk.internal.OpenedThrough;
 import io.opsline.servicedesk.internal.ServiceDeskProperties;
 
-/**
- * Turns alerting's events into incidents and timeline lines. Each event is stored with the
- * transaction that published it and handed here until a listener completes, so a crash loses
- * nothing; every listener may therefore see an event twice, and each is written to be harmless then.
- */
+/** Opens incidents for new alert groups, by the incident rules. */
 @Component
 class IncidentsFromAlerts {
 
@@ -64,10 +56,11 @@ class IncidentsFromAlerts {
     /**
      * A new alert group: the first incident rule its root alert meets opens an incident for it. The
      * group's row in {@code incident_alert_group} is taken first, so one incident opens per group
-     * however often and on however many nodes this runs.
+     * however often and on however many nodes this runs; for a group that has its incident already,
+     * the incident's alerts are brought up to date.
      */
-    @ApplicationModuleListener
-    void on(AlertGroupOpened opened) {
+    @Transactional
+    void open(AlertGroupOpened opened) {
         var existing = links.incidentOf(opened.groupId());
         if (existing.isPresent()) {
             linked.sync(existing.get());
@@ -96,28 +89,6 @@ class IncidentsFromAlerts {
         linked.sync(incident.id());
         log.info("Opened {} for alert group {} by incident rule {}", incident.reference(), opened.groupId(),
                 rule.name());
-    }
-
-    /** An alert fired: when its group is followed by an incident, the alert joins it. */
-    @ApplicationModuleListener
-    void on(AlertFired fired) {
-        alerting.groupOf(fired.alertId()).flatMap(links::incidentOf).ifPresent(linked::sync);
-    }
-
-    @ApplicationModuleListener
-    void on(AlertResolved resolved) {
-        alerting.groupOf(resolved.alertId()).flatMap(links::incidentOf).ifPresent(linked::sync);
-    }
-
-    @ApplicationModuleListener
-    void on(AlertGroupResolved resolved) {
-        links.incidentOf(resolved.groupId()).ifPresent(linked::sync);
-    }
-
-    @ApplicationModuleListener
-    void on(GroupNotified notified) {
-        links.incidentOf(notified.groupId()).ifPresent(incidentId -> linked.note(incidentId, EntryKind.NOTIFICATION,
-                "Notified " + notified.target() + " through " + notified.channel() + " (" + notified.kind() + ")"));
     }
 
     /**

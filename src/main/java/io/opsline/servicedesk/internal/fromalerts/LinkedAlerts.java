@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.opsline.alerting.AlertStatus;
+import io.opsline.alerting.GroupNotified;
 import io.opsline.alerting.GroupedAlert;
 import io.opsline.alerting.GroupedAlerts;
 import io.opsline.identity.AuditEntry;
@@ -169,6 +170,13 @@ public class LinkedAlerts {
         } else if (!open.isEmpty() && announced.isPresent()) {
             links.notAllResolved(incidentId);
         }
+    }
+
+    /** A message about a group went out: the incident following the group (if one does) tells of it. */
+    @Transactional
+    public void notified(GroupNotified notified) {
+        links.incidentOf(notified.groupId()).ifPresent(incidentId -> note(incidentId, EntryKind.NOTIFICATION,
+                "Notified " + notified.target() + " through " + notified.channel() + " (" + notified.kind() + ")"));
     }
 
     /** Writes a line about alerting to the timeline; callers do not see these. */
