@@ -338,7 +338,15 @@ class AuthorizationIT {
             rule("POST", "/api/v1/sla-policies", Access.ADMIN),
             rule("GET", "/api/v1/sla-policies/{id}", Access.VIEWER),
             rule("PUT", "/api/v1/sla-policies/{id}", Access.ADMIN),
-            rule("DELETE", "/api/v1/sla-policies/{id}", Access.ADMIN));
+            rule("DELETE", "/api/v1/sla-policies/{id}", Access.ADMIN),
+            rule("GET", "/api/v1/incidents/{ref}/alerts", Access.VIEWER),
+            rule("POST", "/api/v1/incidents/{ref}/alerts", Access.OPERATOR),
+            rule("GET", "/api/v1/incident-rules", Access.VIEWER),
+            rule("POST", "/api/v1/incident-rules", Access.ADMIN),
+            rule("GET", "/api/v1/incident-rules/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/incident-rules/{id}", Access.ADMIN),
+            rule("DELETE", "/api/v1/incident-rules/{id}", Access.ADMIN),
+            rule("POST", "/api/v1/incident-rules/{id}/move", Access.ADMIN));
 
     @Autowired
     MockMvcTester mvc;

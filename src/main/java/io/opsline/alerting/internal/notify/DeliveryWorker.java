@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,11 +17,13 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.opsline.alerting.GroupNotified;
 import io.opsline.alerting.internal.AlertingProperties;
 import io.opsline.platform.Ids;
 import io.opsline.platform.Jdbc;
@@ -47,6 +50,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final ChannelRepository channels;
     private final Senders senders;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final String node;
 
     private final Semaphore wake = new Semaphore(0);
@@ -59,19 +63,21 @@ class DeliveryWorker implements SmartLifecycle {
 
     @Autowired
     DeliveryWorker(AlertingProperties properties, DeliveryRepository deliveries, ChannelRepository channels,
-            Senders senders, PlatformTransactionManager transactionManager) {
-        this(properties, deliveries, channels, senders, transactionManager, hostName() + "/" + UUID.randomUUID()
-                .toString().substring(0, 8));
+            Senders senders, PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+        this(properties, deliveries, channels, senders, transactionManager, events, hostName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** A worker with a node name of its own (tests run several "nodes" in one process). */
     DeliveryWorker(AlertingProperties properties, DeliveryRepository deliveries, ChannelRepository channels,
-            Senders senders, PlatformTransactionManager transactionManager, String node) {
+            Senders senders, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
+            String node) {
         this.properties = properties;
         this.deliveries = deliveries;
         this.channels = channels;
         this.senders = senders;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
         this.node = node;
         this.inFlight = new Semaphore(properties.notifyInFlight());
     }
@@ -212,11 +218,30 @@ class DeliveryWorker implements SmartLifecycle {
                         properties.notifyLease());
             }
             deliveries.log(attempt, delivery.channelId());
+            if (stillOurs && result.succeeded()) {
+                announceToGroup(delivery, channel.name(), channel.kind());
+            }
         });
         if (!result.succeeded()) {
             log.info("Delivery {} to channel {} failed (try {} of {}): {}", delivery.id(), channel.name(),
                     delivery.attempts(), properties.notifyMaxAttempts(), error);
         }
+    }
+
+    /**
+     * Tells the modules that follow a group (the service desk's timeline) that a message about it
+     * went out. Escalation threads a group's messages by the group's id; other threads (test
+     * messages) are about no group.
+     */
+    private void announceToGroup(Delivery delivery, String channelName, ChannelKind kind) {
+        var groupId = Ids.parseOrNull(delivery.message().threadKey());
+        if (groupId == null || delivery.message().kind() == MessageKind.TEST) {
+            return;
+        }
+        var target = delivery.recipients().isEmpty() ? kind.name().toLowerCase(Locale.ROOT)
+                : String.join(", ", delivery.recipients());
+        events.publishEvent(new GroupNotified(groupId, channelName, target,
+                delivery.message().kind().name().toLowerCase(Locale.ROOT), Jdbc.now()));
     }
 
     /** When to try again after failed try {@code attempt}; null when that was the last one. */

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,6 +50,8 @@ class DeliveryClaimsIT {
     PlatformTransactionManager transactionManager;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
 
     private final Receiver receiver = new Receiver();
     private final List<DeliveryWorker> nodes = new ArrayList<>();
@@ -65,7 +68,8 @@ class DeliveryClaimsIT {
     }
 
     private DeliveryWorker node(String name) {
-        var worker = new DeliveryWorker(properties, deliveries, channelRepository, senders, transactionManager, name);
+        var worker = new DeliveryWorker(properties, deliveries, channelRepository, senders, transactionManager, events,
+                name);
         nodes.add(worker);
         return worker;
     }
