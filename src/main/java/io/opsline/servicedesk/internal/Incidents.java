@@ -246,7 +246,8 @@ public class Incidents {
             case NEW -> throw new IllegalStateException("no state moves back to New");
         }
         violations.throwIfAny("Invalid state change for " + before.reference());
-        if (before.respondedAt() == null && before.state() == IncidentState.NEW) {
+        // A response is a person's: Opsline resolving an incident by itself (its alerts cleared) answers nobody.
+        if (before.respondedAt() == null && before.state() == IncidentState.NEW && !SYSTEM.equals(actor)) {
             after.respondedAt = now;
         }
         var incident = after.build(now);
