@@ -43,7 +43,11 @@ public record RequestField(String key, String label, FieldKind kind, boolean req
             return null;
         }
         return switch (kind) {
-            case TEXT -> violations.optional(field, text, maxLength == null ? DEFAULT_MAX_LENGTH : maxLength);
+            case TEXT -> {
+                var found = violations.list().size();
+                var accepted = violations.optional(field, text, maxLength == null ? DEFAULT_MAX_LENGTH : maxLength);
+                yield violations.list().size() == found ? accepted : null;
+            }
             case NUMBER -> {
                 try {
                     yield new BigDecimal(text).stripTrailingZeros().toPlainString();

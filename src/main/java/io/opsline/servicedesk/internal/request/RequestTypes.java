@@ -110,6 +110,11 @@ public class RequestTypes {
         return after;
     }
 
+    /** Checks the input as {@link #create} would, storing nothing: for forms that found problems of their own. */
+    public void check(RequestTypeInput input) {
+        validated(Ids.newId(), input, Jdbc.now(), Jdbc.now(), 0);
+    }
+
     private RequestType validated(UUID id, RequestTypeInput input, Instant createdAt, Instant now, long version) {
         var violations = new Violations();
         var name = violations.required("name", input.name(), MAX_NAME);

@@ -52,7 +52,7 @@ class ServiceRequestRepository {
                 .update();
         for (var i = 0; i < request.values().size(); i++) {
             var value = request.values().get(i);
-            jdbc.sql("INSERT INTO service_request_value (request_id, position, field_key, label, value)"
+            jdbc.sql("INSERT INTO service_request_value (request_id, position, field_key, label, answer)"
                             + " VALUES (?, ?, ?, ?, ?)")
                     .params(request.id(), i, value.key(), value.label(), value.value()).update();
         }
@@ -157,7 +157,7 @@ class ServiceRequestRepository {
     List<RequestEntry> timeline(UUID requestId, boolean requesterView) {
         return jdbc.sql("SELECT id, request_id, at, kind, actor, visible_to_requester, body, from_value, to_value"
                         + " FROM request_entry WHERE request_id = ?"
-                        + (requesterView ? " AND visible_to_requester" : "") + " ORDER BY at, id")
+                        + (requesterView ? " AND visible_to_requester" : "") + " ORDER BY at, seq")
                 .param(requestId)
                 .query((rs, n) -> new RequestEntry(Jdbc.uuid(rs, "id"), Jdbc.uuid(rs, "request_id"),
                         Jdbc.instant(rs, "at"), RequestEntryKind.valueOf(rs.getString("kind")), rs.getString("actor"),
@@ -172,11 +172,11 @@ class ServiceRequestRepository {
         }
         var ids = rows.stream().map(ServiceRequest::id).toList();
         var values = new HashMap<UUID, List<FieldValue>>();
-        jdbc.sql("SELECT request_id, field_key, label, value FROM service_request_value WHERE request_id IN ("
+        jdbc.sql("SELECT request_id, field_key, label, answer FROM service_request_value WHERE request_id IN ("
                         + placeholders(ids.size()) + ") ORDER BY request_id, position")
                 .params(new ArrayList<Object>(ids))
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "request_id"),
-                        new FieldValue(rs.getString("field_key"), rs.getString("label"), rs.getString("value")))).list()
+                        new FieldValue(rs.getString("field_key"), rs.getString("label"), rs.getString("answer")))).list()
                 .forEach(e -> values.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return rows.stream().map(r -> new ServiceRequest(r.id(), r.number(), r.typeId(), r.typeName(), r.requesterId(),
                 r.openedBy(), r.state(), r.approverId(), r.approverTeamId(), r.decidedBy(), r.decidedAt(),
