@@ -98,6 +98,7 @@ class RequestTypePages {
         teams.all().stream().sorted(java.util.Comparator.comparing(TeamRef::name, String.CASE_INSENSITIVE_ORDER))
                 .forEach(t -> teamOptions.put(t.id().toString(), t.name()));
         model.addAttribute("id", id);
+        model.addAttribute("title", id == null ? "New request type" : "Edit request type");
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("teamOptions", teamOptions);

@@ -3,6 +3,7 @@ package io.opsline.servicedesk.internal.request;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A service request as stored. The approver, team and field labels are copied from its type when it
@@ -14,6 +15,8 @@ public record ServiceRequest(UUID id, long number, UUID typeId, String typeName,
         Instant closedAt, long version, List<FieldValue> values) {
 
     private static final String PREFIX = "REQ-";
+    /** A reference: the prefix in any case, then a positive number that fits a long. */
+    private static final Pattern REFERENCE = Pattern.compile("(?i)" + PREFIX + "0*([1-9][0-9]{0,17})");
 
     public ServiceRequest {
         values = List.copyOf(values);
@@ -30,15 +33,8 @@ public record ServiceRequest(UUID id, long number, UUID typeId, String typeName,
 
     /** The number in a reference such as "REQ-000123" or "req-123"; -1 when the text is not one. */
     static long parseReference(String text) {
-        if (text == null || text.length() <= PREFIX.length() || !text.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            return -1;
-        }
-        try {
-            var number = Long.parseLong(text.substring(PREFIX.length()));
-            return number > 0 ? number : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        var matcher = text == null ? null : REFERENCE.matcher(text.strip());
+        return matcher != null && matcher.matches() ? Long.parseLong(matcher.group(1)) : -1;
     }
 
     ServiceRequest moved(RequestState to, Instant now) {
