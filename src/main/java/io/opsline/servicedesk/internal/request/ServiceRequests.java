@@ -280,6 +280,9 @@ public class ServiceRequests {
             state = parsed == null ? state : parsed;
         }
         violations.throwIfAny("Invalid change to a task of " + request.reference());
+        if (Objects.equals(assigneeId, before.assigneeId()) && state == before.state()) {
+            return before;
+        }
 
         var now = Jdbc.now();
         var done = state == TaskState.DONE;
@@ -291,17 +294,15 @@ public class ServiceRequests {
                     + " reload it and try again");
         }
         var changes = new ArrayList<String>();
-        if (!Objects.equals(before.assigneeId(), after.assigneeId())) {
+        if (!Objects.equals(before.assigneeId(), assigneeId)) {
             changes.add(after.assigneeId() == null ? "unassigned"
                     : "assigned to " + people.find(after.assigneeId()).map(Person::name).orElse("?"));
         }
         if (before.state() != after.state()) {
             changes.add(done ? "done" : "open again");
         }
-        if (!changes.isEmpty()) {
-            entry(request, now, RequestEntryKind.TASK, actor, false, "Task '" + after.title() + "' "
-                    + String.join(", ", changes), before.state().key(), after.state().key());
-        }
+        entry(request, now, RequestEntryKind.TASK, actor, false, "Task '" + after.title() + "' "
+                + String.join(", ", changes), before.state().key(), after.state().key());
         audit.record(new AuditEntry("service-request.task", "service-request", requestId.toString(),
                 request.reference() + ": task '" + after.title() + "' " + String.join(", ", changes), before, after));
         var allDone = tasks.stream().allMatch(t -> t.id().equals(taskId) ? done : t.state() == TaskState.DONE);
