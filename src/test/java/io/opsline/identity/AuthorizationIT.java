@@ -326,7 +326,11 @@ class AuthorizationIT {
             rule("POST", "/api/v1/incidents/{ref}/transition", Access.OPERATOR),
             rule("POST", "/api/v1/incidents/{ref}/acknowledge", Access.OPERATOR),
             rule("GET", "/api/v1/incidents/{ref}/timeline", Access.VIEWER),
-            rule("POST", "/api/v1/incidents/{ref}/comments", Access.OPERATOR));
+            rule("POST", "/api/v1/incidents/{ref}/comments", Access.OPERATOR),
+            rule("GET", "/api/v1/servicedesk/report", Access.VIEWER),
+            rule("GET", "/api/v1/servicedesk/report.csv", Access.VIEWER),
+            rule("GET", "/servicedesk/report", Access.VIEWER),
+            rule("GET", "/servicedesk/report.csv", Access.VIEWER));
 
     @Autowired
     MockMvcTester mvc;

@@ -17,6 +17,8 @@ import jakarta.validation.constraints.NotNull;
  *        the same order), e.g. {@code P1,P2,P3}; checked at start-up
  * @param categories what an incident may be filed under
  * @param autoCloseAfter how long a resolved incident stays open to a reopen before it closes by itself
+ * @param reportFreshness how long a node reuses a service-desk report it computed: the figures on a
+ *        dashboard that many people reload are at most this old, and each is computed once per interval
  */
 @Validated
 @ConfigurationProperties("opsline.servicedesk")
@@ -24,5 +26,6 @@ public record ServiceDeskProperties(
         @DefaultValue({"P1,P2,P3", "P2,P3,P4", "P3,P4,P4"}) @NotEmpty List<String> priorityMatrix,
         @DefaultValue({"Hardware", "Software", "Network", "Database", "Access", "Security", "Other"})
         @NotEmpty List<String> categories,
-        @DefaultValue("7d") @NotNull Duration autoCloseAfter) {
+        @DefaultValue("7d") @NotNull Duration autoCloseAfter,
+        @DefaultValue("15s") @NotNull Duration reportFreshness) {
 }
