@@ -148,7 +148,7 @@ public final class ServiceDeskBench {
         try (var i = Files.newBufferedWriter(incidents); var c = Files.newBufferedWriter(cis);
                 var s = Files.newBufferedWriter(services); var e = Files.newBufferedWriter(entries)) {
             for (var n = 1; n <= count; n++) {
-                writeIncident(n, now, days, i, c, s, e);
+                writeIncident(n, count, now, days, i, c, s, e);
             }
         }
         psql("\\copy incident (id, number, title, description, caller_id, opened_by, opened_through, category, impact,"
@@ -169,10 +169,12 @@ public final class ServiceDeskBench {
                 + " in %.1f s%n", count, days, (System.nanoTime() - started) / 1e9);
     }
 
-    private void writeIncident(int number, Instant now, int days, BufferedWriter incidents, BufferedWriter cis,
+    private void writeIncident(int number, int count, Instant now, int days, BufferedWriter incidents, BufferedWriter cis,
             BufferedWriter services, BufferedWriter entries) throws IOException {
         var id = UUID.randomUUID();
-        var created = now.minusSeconds((long) (random.nextDouble() * days * 86400));
+        // Opened in number order, as a desk opens them, a few minutes apart at random.
+        var span = (long) days * 86400;
+        var created = now.minusSeconds(Math.max(0, span - span * number / count - random.nextInt(600)));
         var priority = pick(PRIORITY_SHARE);
         var pair = PRIORITY_PAIRS[priority].split(":");
         var fromAlert = random.nextDouble() < 0.3;
@@ -250,6 +252,8 @@ public final class ServiceDeskBench {
         var users = Integer.parseInt(options.getOrDefault("users", "50"));
         var warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "20")));
         var window = Duration.ofSeconds(Long.parseLong(options.getOrDefault("measure", "60")));
+        // A person reads an answer before asking again; 0 has every user ask as fast as answers come.
+        var thinkMillis = Long.parseLong(options.getOrDefault("think-ms", "1000"));
         var scenarios = scenarios();
         var latencies = new ConcurrentHashMap<String, List<Long>>();
         var errors = new AtomicLong();
@@ -263,8 +267,10 @@ public final class ServiceDeskBench {
         if (backlogTotal.longValue() != openTotal.longValue()) {
             wrong.put("backlog", "report backlog " + backlogTotal + " but the open list has " + openTotal);
         }
-        System.out.printf(Locale.ROOT, "Open incidents: %,d. Users: %d, each asking as fast as answers come;"
-                + " warm-up %d s, measured %d s.%n", openTotal.longValue(), users, warmup.toSeconds(), window.toSeconds());
+        System.out.printf(Locale.ROOT, "Open incidents: %,d. Users: %d, %s; warm-up %d s, measured %d s.%n",
+                openTotal.longValue(), users, thinkMillis == 0 ? "each asking as fast as answers come"
+                        : "each pausing " + thinkMillis / 2 + "–" + thinkMillis * 3 / 2 + " ms between requests",
+                warmup.toSeconds(), window.toSeconds());
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (var u = 0; u < users; u++) {
                 var first = u;
@@ -287,6 +293,10 @@ public final class ServiceDeskBench {
                         } catch (Exception e) {
                             errors.incrementAndGet();
                             wrong.putIfAbsent("error " + scenario.name(), String.valueOf(e.getMessage()));
+                        }
+                        if (thinkMillis > 0) {
+                            // Between half and one and a half times the pause, so users do not ask in step.
+                            Thread.sleep(thinkMillis / 2 + random().nextLong(thinkMillis + 1));
                         }
                     }
                     done.countDown();
