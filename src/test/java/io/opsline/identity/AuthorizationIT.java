@@ -383,7 +383,11 @@ class AuthorizationIT {
             rule("POST", "/portal/requests", Access.REQUESTER),
             rule("GET", "/portal/requests/{ref}", Access.REQUESTER),
             rule("POST", "/portal/requests/{ref}/comments", Access.REQUESTER),
-            rule("POST", "/portal/requests/{ref}/cancel", Access.REQUESTER));
+            rule("POST", "/portal/requests/{ref}/cancel", Access.REQUESTER),
+            rule("GET", "/api/v1/servicedesk/report", Access.VIEWER),
+            rule("GET", "/api/v1/servicedesk/report.csv", Access.VIEWER),
+            rule("GET", "/servicedesk/report", Access.VIEWER),
+            rule("GET", "/servicedesk/report.csv", Access.VIEWER));
 
     @Autowired
     MockMvcTester mvc;

@@ -180,7 +180,7 @@ public class IncidentRepository {
     public List<TimelineEntry> timeline(UUID incidentId, boolean callerView) {
         return jdbc.sql("SELECT id, incident_id, at, kind, actor, visible_to_caller, body, from_value, to_value"
                         + " FROM incident_entry WHERE incident_id = ?" + (callerView ? " AND visible_to_caller" : "")
-                        + " ORDER BY at, id")
+                        + " ORDER BY at, seq")
                 .param(incidentId)
                 .query((rs, n) -> new TimelineEntry(Jdbc.uuid(rs, "id"), Jdbc.uuid(rs, "incident_id"),
                         Jdbc.instant(rs, "at"), EntryKind.valueOf(rs.getString("kind")), rs.getString("actor"),

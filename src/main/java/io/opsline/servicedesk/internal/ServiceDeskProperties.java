@@ -21,6 +21,8 @@ import jakarta.validation.constraints.Positive;
  * @param slaCheckInterval how often each node looks for SLA clocks whose warning or breach has come
  *        (and SLA alerts to clear); a warning or breach is told at most this late
  * @param slaCheckBatch how many clocks one look deals with at most; the rest wait for the next
+ * @param reportFreshness how long a node reuses a service-desk report it computed: the figures on a
+ *        dashboard that many people reload are at most this old, and each is computed once per interval
  */
 @Validated
 @ConfigurationProperties("opsline.servicedesk")
@@ -30,5 +32,6 @@ public record ServiceDeskProperties(
         @NotEmpty List<String> categories,
         @DefaultValue("7d") @NotNull Duration autoCloseAfter,
         @DefaultValue("5s") @NotNull Duration slaCheckInterval,
-        @DefaultValue("500") @Positive int slaCheckBatch) {
+        @DefaultValue("500") @Positive int slaCheckBatch,
+        @DefaultValue("15s") @NotNull Duration reportFreshness) {
 }

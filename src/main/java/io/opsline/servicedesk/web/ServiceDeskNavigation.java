@@ -21,4 +21,9 @@ class ServiceDeskNavigation {
     NavigationEntry requestsNavigation() {
         return new NavigationEntry(AREA, ORDER, "Requests", "/requests", Role.VIEWER.authority());
     }
+
+    @Bean
+    NavigationEntry serviceDeskReportNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Reports", ReportPages.PATH, Role.VIEWER.authority());
+    }
 }

@@ -1,0 +1,42 @@
+package io.opsline.servicedesk.internal.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.opsline.servicedesk.Priority;
+
+/**
+ * The service desk's figures for a period: what is open now, how fast incidents were answered (MTTA)
+ * and resolved (MTTR) — both counted from when the trouble began — day by day, and where incidents come
+ * from. {@code asOf} says when the figures were computed (reports are reused for a few seconds).
+ */
+public record ServiceDeskReport(ReportPeriod period, Instant asOf, Backlog backlog, Times response,
+        Times resolution, List<Day> days, List<Count> services, List<Count> ciClasses) {
+
+    /** Open incidents now, by priority and by team. */
+    public record Backlog(long total, Map<Priority, Long> byPriority, List<TeamBacklog> byTeam) {
+    }
+
+    /** One team's open incidents; a null team means nobody's yet. */
+    public record TeamBacklog(UUID teamId, String team, long total, Map<Priority, Long> byPriority) {
+    }
+
+    /** How many incidents in the period were answered (or resolved) and how long it took on average, in seconds. */
+    public record Times(long count, Double averageSeconds, Map<Priority, Figure> byPriority) {
+    }
+
+    public record Figure(long count, Double averageSeconds) {
+    }
+
+    /** One day: opened, answered and resolved that day, with the day's MTTA and MTTR in seconds. */
+    public record Day(LocalDate day, long opened, long responded, Double mttaSeconds, long resolved,
+            Double mttrSeconds) {
+    }
+
+    /** Incidents opened in the period per business service or CI class, most first. */
+    public record Count(String key, UUID id, String name, long incidents) {
+    }
+}
