@@ -1,6 +1,10 @@
 package io.opsline.servicedesk.web;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.opsline.identity.Role;
+import io.opsline.platform.NavigationEntry;
 
 /**
  * The service-desk area of the navigation: each page of the desk declares its entry here as a
@@ -12,4 +16,14 @@ class ServiceDeskNavigation {
     static final String AREA = "Service desk";
     /** After alerting, before the inventory: where alerts turn into work for people. */
     static final int ORDER = 17;
+
+    @Bean
+    NavigationEntry problemsNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Problems", "/problems", Role.VIEWER.authority());
+    }
+
+    @Bean
+    NavigationEntry knowledgeNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Knowledge", "/knowledge", Role.VIEWER.authority());
+    }
 }
