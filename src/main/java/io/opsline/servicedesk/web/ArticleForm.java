@@ -40,10 +40,6 @@ record ArticleForm(Integer version, String title, String kind, String body, List
                 checkTypes == null ? List.of() : checkTypes, rules);
     }
 
-    boolean has(List<String> chosen, String key) {
-        return chosen != null && chosen.contains(key);
-    }
-
     /** Errors keyed by the form's fields: one message per list however many of its items were wrong. */
     static Map<String, String> shown(Map<String, String> errors) {
         var shown = new LinkedHashMap<String, String>();

@@ -139,6 +139,7 @@ class KnowledgePages {
     private static String form(ArticleForm form, UUID id, Map<String, String> errors, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("articleId", id);
+        model.addAttribute("heading", id == null ? "New article" : "Edit article");
         model.addAttribute("errors", errors);
         model.addAttribute("kindOptions", Choice.options(ArticleKind.class));
         model.addAttribute("ciClassOptions", Choice.options(CiClass.class));

@@ -33,12 +33,13 @@ import io.opsline.servicedesk.internal.problem.ProblemViews;
 import io.opsline.servicedesk.internal.problem.Problems;
 
 /**
- * Problems over REST, addressed by id or reference (PRB-000123). Everyone on the desk reads them;
+ * Problems over REST, addressed by id or reference (PRB-000123). They live under
+ * {@code /api/v1/servicedesk} because {@code /api/v1/problems} is monitoring's list of checks in trouble. Everyone on the desk reads them;
  * operators open, change and move them and link the incidents they explain. Every change carries
  * the {@code version} it was made on: a stale one is answered 409 and changes nothing.
  */
 @RestController
-@RequestMapping("/api/v1/problems")
+@RequestMapping("/api/v1/servicedesk/problems")
 class ProblemApi {
 
     private final Problems problems;
@@ -65,7 +66,8 @@ class ProblemApi {
     @RequiresRole(Role.OPERATOR)
     ResponseEntity<ProblemView> create(@RequestBody ProblemInput input, Principal principal) {
         var problem = problems.create(input, principal.getName());
-        return ResponseEntity.created(URI.create("/api/v1/problems/" + problem.reference())).body(views.of(problem));
+        return ResponseEntity.created(URI.create("/api/v1/servicedesk/problems/" + problem.reference()))
+                .body(views.of(problem));
     }
 
     @GetMapping("/{ref}")

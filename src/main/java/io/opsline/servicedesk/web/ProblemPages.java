@@ -168,6 +168,7 @@ class ProblemPages {
     private static String form(ProblemForm form, String reference, Map<String, String> errors, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("reference", reference);
+        model.addAttribute("heading", reference == null ? "New problem" : "Edit " + reference);
         model.addAttribute("errors", errors);
         return "servicedesk/problem-form";
     }
