@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.opsline.identity.RequiresRole;
 import io.opsline.identity.Role;
+import io.opsline.platform.NotFoundException;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
 import io.opsline.platform.Violations;
@@ -99,9 +100,16 @@ class ArticleApi {
         return articles.versions(id).stream().map(v -> ArticleVersionView.of(v, null)).toList();
     }
 
+    /** One saved version; {@code version} is read here, not bound, so that who may ask is settled first. */
     @GetMapping("/{id}/versions/{version}")
     @RequiresRole(Role.VIEWER)
-    ArticleVersionView version(@PathVariable UUID id, @PathVariable int version) {
-        return ArticleVersionView.of(articles.version(id, version), markdown);
+    ArticleVersionView version(@PathVariable UUID id, @PathVariable String version) {
+        int number;
+        try {
+            number = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("Version " + version + " of article", id);
+        }
+        return ArticleVersionView.of(articles.version(id, number), markdown);
     }
 }

@@ -23,6 +23,7 @@ import io.opsline.platform.Choice;
 import io.opsline.platform.ConflictException;
 import io.opsline.platform.FormErrors;
 import io.opsline.platform.InvalidInputException;
+import io.opsline.platform.NotFoundException;
 import io.opsline.platform.PageRequest;
 import io.opsline.servicedesk.internal.knowledge.ArticleKind;
 import io.opsline.servicedesk.internal.knowledge.Articles;
@@ -53,14 +54,7 @@ class KnowledgePages {
     @RequiresRole(Role.VIEWER)
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model) {
         var errors = new LinkedHashMap<String, String>();
-        var number = 0;
-        if (page != null && !page.isBlank()) {
-            try {
-                number = Math.max(0, Integer.parseInt(page.strip()));
-            } catch (NumberFormatException e) {
-                errors.put("page", "must be a whole number");
-            }
-        }
+        var number = PageNumbers.parse(page, errors);
         model.addAttribute("page", articles.search(q, null, new PageRequest(number, PageRequest.DEFAULT_SIZE)));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("errors", errors);
@@ -105,9 +99,10 @@ class KnowledgePages {
     /** The article as it is now, or as it was at {@code version}. */
     @GetMapping("/knowledge/{id}")
     @RequiresRole(Role.VIEWER)
-    String show(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model) {
+    String show(@PathVariable UUID id, @RequestParam(required = false) String version, Model model) {
         var article = articles.get(id);
-        var shown = version == null || version == article.version() ? null : articles.version(id, version);
+        var number = version == null || version.isBlank() ? article.version() : versionNumber(id, version);
+        var shown = number == article.version() ? null : articles.version(id, number);
         model.addAttribute("article", article);
         model.addAttribute("old", shown);
         model.addAttribute("html", markdown.html(shown == null ? article.body() : shown.body()));
@@ -133,6 +128,14 @@ class KnowledgePages {
             return "redirect:/knowledge/" + id;
         } catch (InvalidInputException | ConflictException e) {
             return form(form, id, ArticleForm.shown(FormErrors.of(e)), model);
+        }
+    }
+
+    private static int versionNumber(UUID id, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("Version " + text.strip() + " of article", id);
         }
     }
 

@@ -48,14 +48,7 @@ class ProblemPages {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
             @RequestParam(required = false) String page, Model model) {
         var errors = new LinkedHashMap<String, String>();
-        var number = 0;
-        if (page != null && !page.isBlank()) {
-            try {
-                number = Math.max(0, Integer.parseInt(page.strip()));
-            } catch (NumberFormatException e) {
-                errors.put("page", "must be a whole number");
-            }
-        }
+        var number = PageNumbers.parse(page, errors);
         try {
             var filter = ProblemApi.filter(state == null ? List.of() : List.of(state), null, q);
             model.addAttribute("page", views.of(problems.search(filter, new PageRequest(number,
