@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Service desk",
-        allowedDependencies = {"platform", "identity", "inventory", "alerting"})
+        allowedDependencies = {"platform", "identity", "inventory", "alerting", "monitoring"})
 package io.opsline.servicedesk;

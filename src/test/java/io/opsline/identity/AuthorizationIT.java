@@ -387,7 +387,41 @@ class AuthorizationIT {
             rule("GET", "/api/v1/servicedesk/report", Access.VIEWER),
             rule("GET", "/api/v1/servicedesk/report.csv", Access.VIEWER),
             rule("GET", "/servicedesk/report", Access.VIEWER),
-            rule("GET", "/servicedesk/report.csv", Access.VIEWER));
+            rule("GET", "/servicedesk/report.csv", Access.VIEWER),
+            // Service desk: problems and known errors
+            rule("GET", "/api/v1/servicedesk/problems", Access.VIEWER),
+            rule("POST", "/api/v1/servicedesk/problems", Access.OPERATOR),
+            rule("GET", "/api/v1/servicedesk/problems/{ref}", Access.VIEWER),
+            rule("PATCH", "/api/v1/servicedesk/problems/{ref}", Access.OPERATOR),
+            rule("POST", "/api/v1/servicedesk/problems/{ref}/transition", Access.OPERATOR),
+            rule("POST", "/api/v1/servicedesk/problems/{ref}/incidents", Access.OPERATOR),
+            rule("DELETE", "/api/v1/servicedesk/problems/{ref}/incidents/{incident}", Access.OPERATOR),
+            rule("GET", "/api/v1/servicedesk/problems/{ref}/timeline", Access.VIEWER),
+            rule("GET", "/api/v1/incidents/{ref}/known-errors", Access.VIEWER),
+            rule("GET", "/problems", Access.VIEWER),
+            rule("GET", "/problems/new", Access.OPERATOR),
+            rule("POST", "/problems", Access.OPERATOR),
+            rule("GET", "/problems/{ref}", Access.VIEWER),
+            rule("GET", "/problems/{ref}/edit", Access.OPERATOR),
+            rule("POST", "/problems/{ref}/edit", Access.OPERATOR),
+            rule("POST", "/problems/{ref}/transition", Access.OPERATOR),
+            rule("POST", "/problems/{ref}/incidents", Access.OPERATOR),
+            rule("POST", "/problems/{ref}/incidents/{incident}/unlink", Access.OPERATOR),
+            // Service desk: knowledge base and runbooks
+            rule("GET", "/api/v1/articles", Access.VIEWER),
+            rule("POST", "/api/v1/articles", Access.OPERATOR),
+            rule("GET", "/api/v1/articles/applicable", Access.VIEWER),
+            rule("GET", "/api/v1/articles/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/articles/{id}", Access.OPERATOR),
+            rule("GET", "/api/v1/articles/{id}/versions", Access.VIEWER),
+            rule("GET", "/api/v1/articles/{id}/versions/{version}", Access.VIEWER),
+            rule("GET", "/knowledge", Access.VIEWER),
+            rule("GET", "/knowledge/applicable", Access.VIEWER),
+            rule("GET", "/knowledge/new", Access.OPERATOR),
+            rule("POST", "/knowledge", Access.OPERATOR),
+            rule("GET", "/knowledge/{id}", Access.VIEWER),
+            rule("GET", "/knowledge/{id}/edit", Access.OPERATOR),
+            rule("POST", "/knowledge/{id}/edit", Access.OPERATOR));
 
     @Autowired
     MockMvcTester mvc;

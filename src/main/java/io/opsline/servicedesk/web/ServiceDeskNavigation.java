@@ -18,8 +18,18 @@ class ServiceDeskNavigation {
     static final int ORDER = 17;
 
     @Bean
+    NavigationEntry problemsNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Problems", "/problems", Role.VIEWER.authority());
+    }
+
+    @Bean
     NavigationEntry requestsNavigation() {
         return new NavigationEntry(AREA, ORDER, "Requests", "/requests", Role.VIEWER.authority());
+    }
+
+    @Bean
+    NavigationEntry knowledgeNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Knowledge", "/knowledge", Role.VIEWER.authority());
     }
 
     @Bean
