@@ -42,7 +42,7 @@
             height: HEIGHT,
             series: [{}].concat(lines.map(function (l) { return line(l.label, l.colour, format); })),
             axes: [axis(null), axis(yLabel, format)],
-            scales: {x: {time: true}, y: {range: function (u, min, max) { return [0, Math.max(1, max)]; }}}
+            scales: {x: {time: true}, y: {range: function (u, min, max) { return [0, Math.max(1, max || 0)]; }}}
         }, data, holder);
     }
 
@@ -54,6 +54,9 @@
         charts.push(draw(times, series, [
             {key: 'mtta', label: 'MTTA', colour: '--chart-1'},
             {key: 'mttr', label: 'MTTR', colour: '--chart-2'}], 'minutes', minutes));
+        charts.push(draw(section.querySelector('[data-chart="sla"]'), series, [
+            {key: 'sla', label: 'Resolution SLA met', colour: '--chart-3'}], '%',
+            function (v) { return v === null || v === undefined ? '–' : v + ' %'; }));
         charts.push(draw(flow, series, [
             {key: 'opened', label: 'Opened', colour: '--chart-4'},
             {key: 'resolved', label: 'Resolved', colour: '--chart-3'}], 'incidents',

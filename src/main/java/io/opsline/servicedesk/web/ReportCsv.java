@@ -31,9 +31,11 @@ final class ReportCsv {
         var rows = new ArrayList<List<Object>>();
         switch (table) {
             case "days" -> {
-                rows.add(List.of("day", "opened", "responded", "mtta_minutes", "resolved", "mttr_minutes"));
+                rows.add(List.of("day", "opened", "responded", "mtta_minutes", "resolved", "mttr_minutes",
+                        "resolution_sla_measured", "resolution_sla_met"));
                 report.days().forEach(d -> rows.add(Arrays.asList(d.day(), d.opened(), d.responded(),
-                        minutes(d.mttaSeconds()), d.resolved(), minutes(d.mttrSeconds()))));
+                        minutes(d.mttaSeconds()), d.resolved(), minutes(d.mttrSeconds()), d.resolutionSla().measured(),
+                        d.resolutionSla().met())));
             }
             case "backlog" -> {
                 var header = new ArrayList<Object>(List.of("team"));

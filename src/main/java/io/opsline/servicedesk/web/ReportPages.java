@@ -65,6 +65,7 @@ class ReportPages {
         series.put("resolved", report.days().stream().map(ServiceDeskReport.Day::resolved).toList());
         series.put("mtta", report.days().stream().map(d -> minutes(d.mttaSeconds())).toList());
         series.put("mttr", report.days().stream().map(d -> minutes(d.mttrSeconds())).toList());
+        series.put("sla", report.days().stream().map(d -> d.resolutionSla().percent()).toList());
         return series;
     }
 

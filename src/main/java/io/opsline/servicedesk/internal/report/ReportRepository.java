@@ -37,6 +37,10 @@ class ReportRepository {
     record Linked(UUID id, long count) {
     }
 
+    /** SLA clocks of one kind that stopped on one day, and how many of them stopped in time. */
+    record Compliance(LocalDate day, String kind, long stopped, long met) {
+    }
+
     List<Open> backlog(ReportPeriod period) {
         var scope = new Scope(period);
         return jdbc.sql("SELECT team_id, priority, COUNT(*) AS n FROM incident WHERE " + OPEN + scope.where
@@ -60,6 +64,24 @@ class ReportRepository {
     /** Incidents resolved per day and priority, with the summed seconds from start to resolution. */
     List<Timing> resolved(ReportPeriod period) {
         return timings(period, "resolved_at", "started_at");
+    }
+
+    /** SLA clocks that stopped in the period (the response or resolution they measured came), per day and kind. */
+    List<Compliance> slaCompliance(ReportPeriod period) {
+        var scope = new Scope(period, "i.");
+        var params = new ArrayList<Object>();
+        params.add(Jdbc.timestamp(period.start()));
+        params.add(Jdbc.timestamp(period.end()));
+        params.addAll(scope.params);
+        var day = "CAST((s.stopped_at AT TIME ZONE 'UTC') AS DATE)";
+        return jdbc.sql("SELECT " + day + " AS on_day, s.kind, COUNT(*) AS n,"
+                        + " SUM(CASE WHEN s.breached_at IS NULL THEN 1 ELSE 0 END) AS met"
+                        + " FROM incident_sla s JOIN incident i ON i.id = s.incident_id"
+                        + " WHERE s.stopped_at >= ? AND s.stopped_at < ?" + scope.where + " GROUP BY " + day + ", s.kind")
+                .params(params)
+                .query((rs, n) -> new Compliance(rs.getObject("on_day", LocalDate.class), rs.getString("kind"),
+                        rs.getLong("n"), rs.getLong("met")))
+                .list();
     }
 
     /** Business services of incidents opened in the period, most incidents first. */

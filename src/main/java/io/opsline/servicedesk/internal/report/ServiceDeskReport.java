@@ -14,7 +14,7 @@ import io.opsline.servicedesk.Priority;
  * from. {@code asOf} says when the figures were computed (reports are reused for a few seconds).
  */
 public record ServiceDeskReport(ReportPeriod period, Instant asOf, Backlog backlog, Times response,
-        Times resolution, List<Day> days, List<Count> services, List<Count> ciClasses) {
+        Times resolution, Sla sla, List<Day> days, List<Count> services, List<Count> ciClasses) {
 
     /** Open incidents now, by priority and by team. */
     public record Backlog(long total, Map<Priority, Long> byPriority, List<TeamBacklog> byTeam) {
@@ -31,9 +31,27 @@ public record ServiceDeskReport(ReportPeriod period, Instant asOf, Backlog backl
     public record Figure(long count, Double averageSeconds) {
     }
 
-    /** One day: opened, answered and resolved that day, with the day's MTTA and MTTR in seconds. */
+    /**
+     * SLA compliance over the period: of the clocks that stopped in it (the first response or the
+     * resolution came), how many stopped before their target.
+     */
+    public record Sla(Share response, Share resolution) {
+    }
+
+    /** {@code met} of {@code measured}; the percentage is null when nothing was measured. */
+    public record Share(long measured, long met) {
+
+        public Double percent() {
+            return measured == 0 ? null : Math.round(1000.0 * met / measured) / 10.0;
+        }
+    }
+
+    /**
+     * One day: opened, answered and resolved that day, with the day's MTTA and MTTR in seconds and
+     * the share of resolution SLAs met among the clocks that stopped that day.
+     */
     public record Day(LocalDate day, long opened, long responded, Double mttaSeconds, long resolved,
-            Double mttrSeconds) {
+            Double mttrSeconds, Share resolutionSla) {
     }
 
     /** Incidents opened in the period per business service or CI class, most first. */

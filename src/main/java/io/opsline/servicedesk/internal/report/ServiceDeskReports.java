@@ -89,8 +89,11 @@ public class ServiceDeskReports {
         var asOf = Jdbc.now();
         var responded = reports.responded(period);
         var resolved = reports.resolved(period);
+        var compliance = reports.slaCompliance(period);
         return new ServiceDeskReport(period, asOf, backlog(period), times(responded), times(resolved),
-                days(period, reports.opened(period), responded, resolved), services(period), ciClasses(period));
+                new ServiceDeskReport.Sla(share(compliance, "RESPONSE"), share(compliance, "RESOLUTION")),
+                days(period, reports.opened(period), responded, resolved, compliance), services(period),
+                ciClasses(period));
     }
 
     private Backlog backlog(ReportPeriod period) {
@@ -131,8 +134,18 @@ public class ServiceDeskReports {
         return new Times(count, average(total, count), byPriority);
     }
 
+    private static ServiceDeskReport.Share share(List<ReportRepository.Compliance> rows, String kind) {
+        return new ServiceDeskReport.Share(
+                rows.stream().filter(r -> r.kind().equals(kind)).mapToLong(ReportRepository.Compliance::stopped).sum(),
+                rows.stream().filter(r -> r.kind().equals(kind)).mapToLong(ReportRepository.Compliance::met).sum());
+    }
+
     private static List<Day> days(ReportPeriod period, List<ReportRepository.Timing> opened,
-            List<ReportRepository.Timing> responded, List<ReportRepository.Timing> resolved) {
+            List<ReportRepository.Timing> responded, List<ReportRepository.Timing> resolved,
+            List<ReportRepository.Compliance> compliance) {
+        var resolutionSla = compliance.stream().filter(c -> c.kind().equals("RESOLUTION"))
+                .collect(Collectors.toMap(ReportRepository.Compliance::day,
+                        c -> new ServiceDeskReport.Share(c.stopped(), c.met())));
         var openedByDay = perDay(opened);
         var respondedByDay = perDay(responded);
         var resolvedByDay = perDay(resolved);
@@ -142,7 +155,7 @@ public class ServiceDeskReports {
             var a = respondedByDay.getOrDefault(day, new double[2]);
             var r = resolvedByDay.getOrDefault(day, new double[2]);
             days.add(new Day(day, (long) o[0], (long) a[0], average(a[1], (long) a[0]), (long) r[0],
-                    average(r[1], (long) r[0])));
+                    average(r[1], (long) r[0]), resolutionSla.getOrDefault(day, new ServiceDeskReport.Share(0, 0))));
         }
         return days;
     }
