@@ -1,6 +1,10 @@
 package io.opsline.servicedesk.web;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.opsline.identity.Role;
+import io.opsline.platform.NavigationEntry;
 
 /**
  * The service-desk area of the navigation: each page of the desk declares its entry here as a
@@ -12,4 +16,18 @@ class ServiceDeskNavigation {
     static final String AREA = "Service desk";
     /** After alerting, before the inventory: where alerts turn into work for people. */
     static final int ORDER = 17;
+
+    @Bean
+    NavigationEntry incidentsNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Incidents", "/incidents", Role.VIEWER.authority());
+    }
+
+    /**
+     * The portal, in an area of its own after every other: a requester sees nothing else, so it is
+     * their first area and "/" takes them there; staff (who include the requester role) find it last.
+     */
+    @Bean
+    NavigationEntry portalNavigation() {
+        return new NavigationEntry("Self-service", 95, "My tickets", "/portal", Role.REQUESTER.authority());
+    }
 }
