@@ -164,11 +164,9 @@ class IncidentPages {
             redirect.addFlashAttribute("notice", "Saved " + changed.reference() + ".");
             return "redirect:/incidents/" + changed.reference();
         } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             var shown = new Shown(current);
             shown.edit = form;
-            shown.errors = IncidentForm.shownErrors(FormErrors.of(e));
-            return detail(shown, model);
+            return refused(shown, IncidentForm.shownErrors(FormErrors.of(e)), model, response);
         } catch (ConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             var shown = new Shown(incidents.get(current.id()));
@@ -189,11 +187,9 @@ class IncidentPages {
             redirect.addFlashAttribute("notice", moved.reference() + " is " + moved.state().label() + " now.");
             return "redirect:/incidents/" + moved.reference();
         } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             var shown = new Shown(current);
             shown.move = move;
-            shown.errors = FormErrors.of(e);
-            return detail(shown, model);
+            return refused(shown, FormErrors.of(e), model, response);
         } catch (ConflictException e) {
             return conflict(current, e, model, response);
         }
@@ -214,10 +210,7 @@ class IncidentPages {
                     : taken.reference() + " is " + taken.state().label() + "; it stays with its assignee.");
             return "redirect:/incidents/" + taken.reference();
         } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            var shown = new Shown(current);
-            shown.errors = FormErrors.of(e);
-            return detail(shown, model);
+            return refused(new Shown(current), FormErrors.of(e), model, response);
         } catch (ConflictException e) {
             return conflict(current, e, model, response);
         }
@@ -235,11 +228,9 @@ class IncidentPages {
                     ? "Work note added; only the desk sees it." : "Comment added; the caller sees it.");
             return "redirect:/incidents/" + current.reference() + "#timeline";
         } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             var shown = new Shown(current);
             shown.comment = comment;
-            shown.errors = FormErrors.of(e);
-            return detail(shown, model);
+            return refused(shown, FormErrors.of(e), model, response);
         }
     }
 
@@ -258,6 +249,12 @@ class IncidentPages {
         }
     }
 
+    private String refused(Shown shown, Map<String, String> errors, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        shown.errors = errors;
+        return detail(shown, model);
+    }
+
     private String conflict(Incident current, ConflictException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.CONFLICT.value());
         var shown = new Shown(incidents.get(current.id()));
@@ -271,7 +268,9 @@ class IncidentPages {
         model.addAttribute("row", IncidentRow.of(view, Instant.now()));
         model.addAttribute("incident", view);
         model.addAttribute("timeline", incidents.timeline(view.id(), false).stream().map(TimelineLine::of).toList());
-        model.addAttribute("form", shown.edit == null ? stored : shown.edit);
+        var form = shown.edit == null ? stored : shown.edit;
+        model.addAttribute("form", form);
+        model.addAttribute("formPriority", priorityOf(form));
         model.addAttribute("editing", shown.edit != null || shown.lostEdits != null);
         model.addAttribute("lostEdits", shown.lostEdits == null ? Map.of() : shown.lostEdits.differencesFrom(stored));
         model.addAttribute("move", shown.move == null ? new TransitionInput(null, null, null, null, null, null)
@@ -290,6 +289,7 @@ class IncidentPages {
 
     private String form(IncidentForm form, Map<String, String> errors, Model model) {
         model.addAttribute("form", form);
+        model.addAttribute("formPriority", priorityOf(form));
         model.addAttribute("errors", errors);
         formOptions(model);
         return "servicedesk/incident-form";
@@ -304,6 +304,12 @@ class IncidentPages {
         model.addAttribute("usernames", usernames());
         model.addAttribute("matrix", matrix.rows());
         model.addAttribute("levels", List.of(Level.values()));
+    }
+
+    /** The priority the form's impact and urgency give; medium stands in for one not (yet) valid. */
+    private Priority priorityOf(IncidentForm form) {
+        return matrix.priority(Choice.parse(Level.class, form.impact()).orElse(Level.MEDIUM),
+                Choice.parse(Level.class, form.urgency()).orElse(Level.MEDIUM));
     }
 
     private Map<UUID, Person> peopleOf(IncidentView view) {

@@ -19,7 +19,7 @@ public record IncidentRow(IncidentView incident, String age) {
     static String age(Instant since, Instant now) {
         var elapsed = Duration.between(since, now);
         if (elapsed.isNegative() || elapsed.toMinutes() < 1) {
-            return "just now";
+            return "< 1 min";
         }
         if (elapsed.toHours() < 1) {
             return elapsed.toMinutes() + " min";
