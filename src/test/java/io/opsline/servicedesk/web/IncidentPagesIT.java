@@ -88,6 +88,9 @@ class IncidentPagesIT {
         assertThat(values(pages.html("/incidents?assignee=me&q=" + tag, operator), "data-incident"))
                 .containsExactly(teams);
         assertThat(values(pages.html("/incidents?q=" + critical, viewer), "data-incident")).containsExactly(critical);
+        assertThat(values(pages.html("/incidents?state=any&priority=&team=&assignee=&major=&service=&q=" + tag,
+                viewer), "data-incident")).as("the filter form sent with every field left at Any")
+                .containsExactly(critical, moderate, low, major, teams, resolvedCritical);
 
         var queue = pages.html("/incidents", operator);
         assertThat(queue).contains("data-testid=\"new-incident\"");
