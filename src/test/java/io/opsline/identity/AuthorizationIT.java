@@ -421,7 +421,25 @@ class AuthorizationIT {
             rule("POST", "/knowledge", Access.OPERATOR),
             rule("GET", "/knowledge/{id}", Access.VIEWER),
             rule("GET", "/knowledge/{id}/edit", Access.OPERATOR),
-            rule("POST", "/knowledge/{id}/edit", Access.OPERATOR));
+            rule("POST", "/knowledge/{id}/edit", Access.OPERATOR),
+            // Service desk: incident pages, the self-service portal and its API
+            rule("GET", "/incidents", Access.VIEWER),
+            rule("GET", "/incidents/new", Access.OPERATOR),
+            rule("POST", "/incidents", Access.OPERATOR),
+            rule("GET", "/incidents/{ref}", Access.VIEWER),
+            rule("POST", "/incidents/{ref}", Access.OPERATOR),
+            rule("POST", "/incidents/{ref}/transition", Access.OPERATOR),
+            rule("POST", "/incidents/{ref}/acknowledge", Access.OPERATOR),
+            rule("POST", "/incidents/{ref}/comments", Access.OPERATOR),
+            rule("GET", "/portal", Access.REQUESTER),
+            rule("GET", "/portal/new", Access.REQUESTER),
+            rule("POST", "/portal/tickets", Access.REQUESTER),
+            rule("GET", "/portal/tickets/{ref}", Access.REQUESTER),
+            rule("POST", "/portal/tickets/{ref}/comments", Access.REQUESTER),
+            rule("GET", "/api/v1/portal/tickets", Access.REQUESTER),
+            rule("POST", "/api/v1/portal/tickets", Access.REQUESTER),
+            rule("GET", "/api/v1/portal/tickets/{ref}", Access.REQUESTER),
+            rule("POST", "/api/v1/portal/tickets/{ref}/comments", Access.REQUESTER));
 
     @Autowired
     MockMvcTester mvc;

@@ -32,7 +32,7 @@ public record IncidentFilter(Set<IncidentState> states, Set<Priority> priorities
 
     /** How a list is ordered. */
     public enum Sort implements io.opsline.platform.Choice {
-        /** Most urgent first, then oldest first: the work queue. */
+        /** Open ones first, then the most urgent, then the oldest: the work queue. */
         PRIORITY,
         /** Newest first. */
         NEWEST,

@@ -148,7 +148,9 @@ public class IncidentRepository {
             params.add(Jdbc.timestamp(filter.openedTo()));
         }
         var order = switch (filter.sort()) {
-            case PRIORITY -> " ORDER BY priority, created_at, id";
+            // Open ones first even when a list shows every state: the work queue and the portal alike.
+            case PRIORITY -> " ORDER BY CASE WHEN state IN ('RESOLVED', 'CLOSED') THEN 1 ELSE 0 END, priority,"
+                    + " created_at, id";
             case NEWEST -> " ORDER BY created_at DESC, id";
             case UPDATED -> " ORDER BY updated_at DESC, id";
         };

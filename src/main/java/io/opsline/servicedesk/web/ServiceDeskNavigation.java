@@ -18,6 +18,11 @@ class ServiceDeskNavigation {
     static final int ORDER = 17;
 
     @Bean
+    NavigationEntry incidentsNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Incidents", "/incidents", Role.VIEWER.authority());
+    }
+
+    @Bean
     NavigationEntry problemsNavigation() {
         return new NavigationEntry(AREA, ORDER, "Problems", "/problems", Role.VIEWER.authority());
     }
@@ -35,5 +40,19 @@ class ServiceDeskNavigation {
     @Bean
     NavigationEntry serviceDeskReportNavigation() {
         return new NavigationEntry(AREA, ORDER, "Reports", ReportPages.PATH, Role.VIEWER.authority());
+    }
+
+    /**
+     * The portal, in an area of its own after every other: a requester sees nothing else, so it is
+     * their first area and "/" takes them there; staff (who include the requester role) find it last.
+     */
+    @Bean
+    NavigationEntry portalNavigation() {
+        return new NavigationEntry("Self-service", 95, "My tickets", "/portal", Role.REQUESTER.authority());
+    }
+
+    @Bean
+    NavigationEntry portalRequestsNavigation() {
+        return new NavigationEntry("Self-service", 95, "My requests", "/portal/requests", Role.REQUESTER.authority());
     }
 }
