@@ -57,10 +57,12 @@ class SignInBrowserIT {
         browser.waitForPath("/monitoring");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo("admin");
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("admin");
-        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Inventory", "Administration");
+        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Service desk", "Inventory", "Administration",
+                "Self-service");
         assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
-                "Escalation policies", "Routing", "Configuration items",
-                "Import / export", "Users", "Teams", "Audit log");
+                "Escalation policies", "Routing", "Incidents", "Problems", "Requests", "Knowledge", "Reports",
+                "Configuration items",
+                "Import / export", "Users", "Teams", "Audit log", "My tickets", "My requests");
         var current = browser.find("nav.sidebar a[aria-current=page]");
         assertThat(text(current)).isEqualTo("Status board");
         browser.screenshot("board-as-admin");
@@ -75,10 +77,11 @@ class SignInBrowserIT {
         browser.waitForPath("/monitoring");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo(viewer.username());
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("viewer");
-        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Inventory");
+        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Service desk", "Inventory", "Self-service");
         assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
-                "Escalation policies", "Routing", "Configuration items",
-                "Import / export");
+                "Escalation policies", "Routing", "Incidents", "Problems", "Requests", "Knowledge", "Reports",
+                "Configuration items",
+                "Import / export", "My tickets", "My requests");
         browser.open("/cis");
         assertThat(browser.findAll("a[href='/cis/new']")).as("no New CI button for a viewer").isEmpty();
     }
@@ -92,7 +95,7 @@ class SignInBrowserIT {
         browser.waitForPath("/monitoring");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo(operator.username());
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("operator");
-        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Inventory");
+        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Service desk", "Inventory", "Self-service");
         browser.open("/cis");
         assertThat(browser.findAll("a[href='/cis/new']")).hasSize(1);
     }

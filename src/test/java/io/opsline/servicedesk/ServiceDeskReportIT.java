@@ -100,6 +100,15 @@ class ServiceDeskReportIT {
         assertThat(resolution.get("averageSeconds").asDouble()).isCloseTo(3600, within(90.0));
         assertThat(resolution.get("byPriority").get("P3").get("averageSeconds").isNull()).isTrue();
 
+        // The default policies on the 24×7 calendar: P1 answers within 15 min (60 took), resolves within 4 h
+        // (60 took); P3 answers within 4 h (20 took).
+        var sla = report.get("sla");
+        assertThat(sla.get("response").get("measured").asLong()).isEqualTo(2);
+        assertThat(sla.get("response").get("met").asLong()).isEqualTo(1);
+        assertThat(sla.get("resolution").get("measured").asLong()).isEqualTo(1);
+        assertThat(sla.get("resolution").get("met").asLong()).isEqualTo(1);
+        assertThat(sla.get("resolution").get("percent").asDouble()).isEqualTo(100.0);
+
         var days = report.get("days");
         assertThat(days).hasSize(30);
         var today = days.get(29);
@@ -121,8 +130,10 @@ class ServiceDeskReportIT {
                 .containsExactly("team,P1,P2,P3,P4,total", team + ",0,1,1,0,2");
         var daysCsv = api.get(viewer, "/api/v1/servicedesk/report.csv?team=" + team).getResponse().getContentAsString()
                 .lines().toList();
-        assertThat(daysCsv.getFirst()).isEqualTo("day,opened,responded,mtta_minutes,resolved,mttr_minutes");
-        assertThat(daysCsv.getLast()).startsWith(LocalDate.now(ZoneOffset.UTC) + ",3,2,").contains(",1,60.");
+        assertThat(daysCsv.getFirst()).isEqualTo("day,opened,responded,mtta_minutes,resolved,mttr_minutes,"
+                + "resolution_sla_measured,resolution_sla_met");
+        assertThat(daysCsv.getLast()).startsWith(LocalDate.now(ZoneOffset.UTC) + ",3,2,").contains(",1,60.")
+                .endsWith(",1,1");
     }
 
     @Test

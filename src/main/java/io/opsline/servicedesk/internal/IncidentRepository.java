@@ -149,8 +149,10 @@ public class IncidentRepository {
         }
         var order = switch (filter.sort()) {
             // Open ones first even when a list shows every state: the work queue and the portal alike.
-            case PRIORITY -> " ORDER BY CASE WHEN state IN ('RESOLVED', 'CLOSED') THEN 1 ELSE 0 END, priority,"
-                    + " created_at, id";
+            // Only open ones asked for: plain priority order, which the open-queue index gives as it is.
+            case PRIORITY -> !filter.states().isEmpty() && filter.states().stream().allMatch(IncidentState::open)
+                    ? " ORDER BY priority, created_at, id"
+                    : " ORDER BY CASE WHEN state IN ('RESOLVED', 'CLOSED') THEN 1 ELSE 0 END, priority, created_at, id";
             case NEWEST -> " ORDER BY created_at DESC, id";
             case UPDATED -> " ORDER BY updated_at DESC, id";
         };

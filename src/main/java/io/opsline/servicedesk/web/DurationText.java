@@ -3,6 +3,11 @@ package io.opsline.servicedesk.web;
 /** Seconds as people read them on a report: "45 s", "12 min", "3 h 05 min", "2 d 4 h"; a dash for none. */
 public final class DurationText {
 
+    /** The same for a {@link java.time.Duration}, for templates: {@code T(...DurationText).human(d)}. */
+    public static String human(java.time.Duration duration) {
+        return new DurationText().of(duration == null ? null : duration.toMillis() / 1000.0);
+    }
+
     public String of(Double seconds) {
         if (seconds == null) {
             return "–";

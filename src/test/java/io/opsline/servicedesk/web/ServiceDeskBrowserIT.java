@@ -75,7 +75,7 @@ class ServiceDeskBrowserIT {
         var operator = accounts.operator();
         browser.signIn(requester);
         browser.waitForPath("/portal");
-        assertThat(browser.findAll(".sidebar a").stream().map(WebElement::getText)).containsExactly("My tickets");
+        assertThat(browser.findAll(".sidebar a").stream().map(WebElement::getText)).containsExactly("My tickets", "My requests");
 
         browser.find("[data-testid=new-ticket]").click();
         browser.waitForPath("/portal/new");

@@ -75,7 +75,9 @@ class ReportRepository {
         params.addAll(scope.params);
         var day = "CAST((s.stopped_at AT TIME ZONE 'UTC') AS DATE)";
         return jdbc.sql("SELECT " + day + " AS on_day, s.kind, COUNT(*) AS n,"
-                        + " SUM(CASE WHEN s.breached_at IS NULL THEN 1 ELSE 0 END) AS met"
+                        // Met: stopped by its due time, whether or not the evaluator had come round to telling.
+                        + " SUM(CASE WHEN s.breached_at IS NULL AND (s.due_at IS NULL OR s.stopped_at <= s.due_at)"
+                        + " THEN 1 ELSE 0 END) AS met"
                         + " FROM incident_sla s JOIN incident i ON i.id = s.incident_id"
                         + " WHERE s.stopped_at >= ? AND s.stopped_at < ?" + scope.where + " GROUP BY " + day + ", s.kind")
                 .params(params)

@@ -38,11 +38,11 @@ public record ServiceDeskReport(ReportPeriod period, Instant asOf, Backlog backl
     public record Sla(Share response, Share resolution) {
     }
 
-    /** {@code met} of {@code measured}; the percentage is null when nothing was measured. */
-    public record Share(long measured, long met) {
+    /** {@code met} of {@code measured}; the percentage (one decimal) is null when nothing was measured. */
+    public record Share(long measured, long met, Double percent) {
 
-        public Double percent() {
-            return measured == 0 ? null : Math.round(1000.0 * met / measured) / 10.0;
+        public static Share of(long measured, long met) {
+            return new Share(measured, met, measured == 0 ? null : Math.round(1000.0 * met / measured) / 10.0);
         }
     }
 

@@ -135,7 +135,7 @@ public class ServiceDeskReports {
     }
 
     private static ServiceDeskReport.Share share(List<ReportRepository.Compliance> rows, String kind) {
-        return new ServiceDeskReport.Share(
+        return ServiceDeskReport.Share.of(
                 rows.stream().filter(r -> r.kind().equals(kind)).mapToLong(ReportRepository.Compliance::stopped).sum(),
                 rows.stream().filter(r -> r.kind().equals(kind)).mapToLong(ReportRepository.Compliance::met).sum());
     }
@@ -145,7 +145,7 @@ public class ServiceDeskReports {
             List<ReportRepository.Compliance> compliance) {
         var resolutionSla = compliance.stream().filter(c -> c.kind().equals("RESOLUTION"))
                 .collect(Collectors.toMap(ReportRepository.Compliance::day,
-                        c -> new ServiceDeskReport.Share(c.stopped(), c.met())));
+                        c -> ServiceDeskReport.Share.of(c.stopped(), c.met())));
         var openedByDay = perDay(opened);
         var respondedByDay = perDay(responded);
         var resolvedByDay = perDay(resolved);
@@ -155,7 +155,7 @@ public class ServiceDeskReports {
             var a = respondedByDay.getOrDefault(day, new double[2]);
             var r = resolvedByDay.getOrDefault(day, new double[2]);
             days.add(new Day(day, (long) o[0], (long) a[0], average(a[1], (long) a[0]), (long) r[0],
-                    average(r[1], (long) r[0]), resolutionSla.getOrDefault(day, new ServiceDeskReport.Share(0, 0))));
+                    average(r[1], (long) r[0]), resolutionSla.getOrDefault(day, ServiceDeskReport.Share.of(0, 0))));
         }
         return days;
     }
