@@ -108,4 +108,21 @@ class ServiceDeskBrowserIT {
         browser.screenshot("portal");
         browser.assertNoConsoleProblems();
     }
+
+    @Test
+    void theReportShowsTheBacklogAndDrawsItsCharts(Browser browser) {
+        var operator = accounts.fresh(Role.OPERATOR);
+        TestAccounts.actingAs(operator.username(), Role.OPERATOR, () -> incidents.create(
+                new io.opsline.servicedesk.internal.IncidentInput(unique("Report chart"), null, null, null, "high",
+                        "high", null, null, null, null),
+                operator.username(), io.opsline.servicedesk.internal.OpenedThrough.API, null));
+
+        browser.signIn(operator).open("/servicedesk/report");
+
+        browser.waitUntil("the charts drawn", d -> "3".equals(browser.find("[data-report-charts]")
+                .getAttribute("data-drawn")));
+        assertThat(browser.findAll("[data-report-charts] canvas")).hasSize(3);
+        assertThat(Integer.parseInt(browser.find("[data-backlog] [data-priority=P1] strong").getText())).isPositive();
+        browser.screenshot("servicedesk-report");
+    }
 }
