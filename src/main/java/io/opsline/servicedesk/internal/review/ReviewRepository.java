@@ -90,11 +90,14 @@ class ReviewRepository {
                 .param(limit).query(ReviewRepository::review).list().stream().map(this::withLists).toList();
     }
 
-    /** Major incidents that are resolved or closed and have no review yet, the earliest resolved first. */
+    /**
+     * Major incidents that are resolved or closed and have no review yet, the latest resolved first: a
+     * review is best written while the people involved still remember.
+     */
     List<UUID> majorIncidentsWithoutReview(int limit) {
         return jdbc.sql("SELECT id FROM incident WHERE major = TRUE AND state IN ('RESOLVED', 'CLOSED')"
                         + " AND NOT EXISTS (SELECT 1 FROM incident_review r WHERE r.incident_id = incident.id)"
-                        + " ORDER BY resolved_at, id LIMIT ?")
+                        + " ORDER BY resolved_at DESC, id LIMIT ?")
                 .param(limit).query((rs, n) -> Jdbc.uuid(rs, "id")).list();
     }
 
