@@ -439,7 +439,20 @@ class AuthorizationIT {
             rule("GET", "/api/v1/portal/tickets", Access.REQUESTER),
             rule("POST", "/api/v1/portal/tickets", Access.REQUESTER),
             rule("GET", "/api/v1/portal/tickets/{ref}", Access.REQUESTER),
-            rule("POST", "/api/v1/portal/tickets/{ref}/comments", Access.REQUESTER));
+            rule("POST", "/api/v1/portal/tickets/{ref}/comments", Access.REQUESTER),
+            // Service desk: post-incident reviews; an action item's owner may mark it done whatever their role
+            rule("GET", "/api/v1/incidents/{ref}/review", Access.VIEWER),
+            rule("POST", "/api/v1/incidents/{ref}/review", Access.OPERATOR),
+            rule("PUT", "/api/v1/incidents/{ref}/review", Access.OPERATOR),
+            rule("POST", "/api/v1/incidents/{ref}/review/actions", Access.OPERATOR),
+            rule("GET", "/api/v1/action-items", Access.VIEWER),
+            rule("PATCH", "/api/v1/action-items/{id}", Access.VIEWER),
+            rule("GET", "/incidents/{ref}/review", Access.VIEWER),
+            rule("POST", "/incidents/{ref}/review", Access.OPERATOR),
+            rule("POST", "/incidents/{ref}/review/start", Access.OPERATOR),
+            rule("POST", "/incidents/{ref}/review/actions", Access.OPERATOR),
+            rule("POST", "/action-items/{id}", Access.VIEWER),
+            rule("GET", "/reviews", Access.VIEWER));
 
     @Autowired
     MockMvcTester mvc;

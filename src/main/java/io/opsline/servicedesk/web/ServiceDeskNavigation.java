@@ -28,6 +28,11 @@ class ServiceDeskNavigation {
     }
 
     @Bean
+    NavigationEntry reviewsNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Reviews", ReviewPages.OVERVIEW, Role.VIEWER.authority());
+    }
+
+    @Bean
     NavigationEntry requestsNavigation() {
         return new NavigationEntry(AREA, ORDER, "Requests", "/requests", Role.VIEWER.authority());
     }
