@@ -149,7 +149,7 @@ class AdminBrowserIT {
         assertThat(browser.find("[data-testid=signed-in-user]").getText()).isEqualTo(viewer.username());
         assertThat(browser.findAll("nav.sidebar a").stream().map(WebElement::getText))
                 .containsExactly("Status board", "Checks", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
-                        "Escalation policies", "Routing", "Incidents", "Problems", "Requests", "Knowledge", "Reports",
+                        "Escalation policies", "Routing", "Incidents", "Problems", "Reviews", "Requests", "Knowledge", "Reports",
                         "Configuration items", "Import / export", "My tickets", "My requests");
         browser.screenshot("forbidden");
         browser.find(".error-page a.button").click();

@@ -60,7 +60,7 @@ class SignInBrowserIT {
         assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Service desk", "Inventory", "Administration",
                 "Self-service");
         assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
-                "Escalation policies", "Routing", "Incidents", "Problems", "Requests", "Knowledge", "Reports",
+                "Escalation policies", "Routing", "Incidents", "Problems", "Reviews", "Requests", "Knowledge", "Reports",
                 "Configuration items",
                 "Import / export", "Users", "Teams", "Audit log", "My tickets", "My requests");
         var current = browser.find("nav.sidebar a[aria-current=page]");
@@ -79,7 +79,7 @@ class SignInBrowserIT {
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("viewer");
         assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Service desk", "Inventory", "Self-service");
         assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
-                "Escalation policies", "Routing", "Incidents", "Problems", "Requests", "Knowledge", "Reports",
+                "Escalation policies", "Routing", "Incidents", "Problems", "Reviews", "Requests", "Knowledge", "Reports",
                 "Configuration items",
                 "Import / export", "My tickets", "My requests");
         browser.open("/cis");
