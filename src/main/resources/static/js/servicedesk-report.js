@@ -12,6 +12,7 @@
 
     function minutes(value) {
         if (value === null || value === undefined) { return '–'; }
+        if (value < 10) { return parseFloat(value.toFixed(1)) + ' min'; }
         if (value < 60) { return Math.round(value) + ' min'; }
         if (value < 60 * 24) { return (value / 60).toFixed(1) + ' h'; }
         return (value / 60 / 24).toFixed(1) + ' d';
@@ -33,7 +34,8 @@
             value: function (u, v) { return format(v); }};
     }
 
-    function draw(holder, series, lines, yLabel, format) {
+    // Counts and times start at zero; a percentage always spans 0 to 100.
+    function draw(holder, series, lines, yLabel, format, fixedMax) {
         holder.textContent = '';
         var width = Math.max(320, holder.clientWidth || holder.parentNode.clientWidth || 640);
         var data = [series.days].concat(lines.map(function (l) { return series[l.key]; }));
@@ -42,7 +44,9 @@
             height: HEIGHT,
             series: [{}].concat(lines.map(function (l) { return line(l.label, l.colour, format); })),
             axes: [axis(null), axis(yLabel, format)],
-            scales: {x: {time: true}, y: {range: function (u, min, max) { return [0, Math.max(1, max || 0)]; }}}
+            scales: {x: {time: true}, y: {range: function (u, min, max) {
+                return [0, fixedMax || Math.max(1, max || 0)];
+            }}}
         }, data, holder);
     }
 
@@ -56,7 +60,7 @@
             {key: 'mttr', label: 'MTTR', colour: '--chart-2'}], 'minutes', minutes));
         charts.push(draw(section.querySelector('[data-chart="sla"]'), series, [
             {key: 'sla', label: 'Resolution SLA met', colour: '--chart-3'}], '%',
-            function (v) { return v === null || v === undefined ? '–' : v + ' %'; }));
+            function (v) { return v === null || v === undefined ? '–' : v + ' %'; }, 100));
         charts.push(draw(flow, series, [
             {key: 'opened', label: 'Opened', colour: '--chart-4'},
             {key: 'resolved', label: 'Resolved', colour: '--chart-3'}], 'incidents',
