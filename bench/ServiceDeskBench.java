@@ -74,7 +74,11 @@ public final class ServiceDeskBench {
         System.out.println("Machine: " + Machine.describe());
         bench.setUp();
         bench.load();
-        var ok = bench.measure();
+        var ok = true;
+        // Each pause in turn over the same incidents: people reading between requests, then none.
+        for (var think : options.getOrDefault("think-ms", "1000,0").split(",")) {
+            ok &= bench.measure(Long.parseLong(think.strip()));
+        }
         System.exit(ok ? 0 : 1);
     }
 
@@ -248,12 +252,10 @@ public final class ServiceDeskBench {
             Predicate<Map<String, Object>> item) {
     }
 
-    private boolean measure() throws Exception {
+    private boolean measure(long thinkMillis) throws Exception {
         var users = Integer.parseInt(options.getOrDefault("users", "50"));
         var warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "20")));
         var window = Duration.ofSeconds(Long.parseLong(options.getOrDefault("measure", "60")));
-        // A person reads an answer before asking again; 0 has every user ask as fast as answers come.
-        var thinkMillis = Long.parseLong(options.getOrDefault("think-ms", "1000"));
         var scenarios = scenarios();
         var latencies = new ConcurrentHashMap<String, List<Long>>();
         var errors = new AtomicLong();
@@ -267,6 +269,7 @@ public final class ServiceDeskBench {
         if (backlogTotal.longValue() != openTotal.longValue()) {
             wrong.put("backlog", "report backlog " + backlogTotal + " but the open list has " + openTotal);
         }
+        System.out.println();
         System.out.printf(Locale.ROOT, "Open incidents: %,d. Users: %d, %s; warm-up %d s, measured %d s.%n",
                 openTotal.longValue(), users, thinkMillis == 0 ? "each asking as fast as answers come"
                         : "each pausing " + thinkMillis / 2 + "–" + thinkMillis * 3 / 2 + " ms between requests",

@@ -21,8 +21,9 @@ import jakarta.validation.constraints.Positive;
  * @param slaCheckInterval how often each node looks for SLA clocks whose warning or breach has come
  *        (and SLA alerts to clear); a warning or breach is told at most this late
  * @param slaCheckBatch how many clocks one look deals with at most; the rest wait for the next
- * @param reportFreshness how long a node reuses a service-desk report it computed: the figures on a
- *        dashboard that many people reload are at most this old, and each is computed once per interval
+ * @param reportFreshness how long a node reuses a service-desk report it computed before it computes
+ *        the next in the background (answering with the last meanwhile): each is computed at most once per
+ *        interval however many people reload the dashboard
  */
 @Validated
 @ConfigurationProperties("opsline.servicedesk")

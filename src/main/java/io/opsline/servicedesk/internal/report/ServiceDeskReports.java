@@ -32,8 +32,9 @@ import io.opsline.servicedesk.internal.report.ServiceDeskReport.Times;
 
 /**
  * Computes service-desk reports. A report is reused for {@code opsline.servicedesk.report-freshness}:
- * a dashboard reloaded by many people costs one computation per interval, and people asking at the same
- * moment wait for the same one.
+ * a dashboard reloaded by many people costs one computation per interval, people asking at the same
+ * moment wait for the same one, and after the interval the next asker gets the last report at once
+ * while its successor is computed in the background (the page says how old its figures are).
  */
 @Service
 public class ServiceDeskReports {
@@ -50,7 +51,15 @@ public class ServiceDeskReports {
     private final long freshnessNanos;
     private final ConcurrentHashMap<ReportPeriod, Computed> recent = new ConcurrentHashMap<>();
 
-    private record Computed(long atNanos, CompletableFuture<ServiceDeskReport> report) {
+    /**
+     * A report as computed at {@code atNanos}, or being computed; {@code previous} is the one it replaces,
+     * answered meanwhile.
+     */
+    private record Computed(long atNanos, CompletableFuture<ServiceDeskReport> report, ServiceDeskReport previous) {
+
+        boolean usable() {
+            return !report.isCompletedExceptionally();
+        }
     }
 
     ServiceDeskReports(ReportRepository reports, Teams teams, Inventory inventory, ServiceDeskProperties properties) {
@@ -60,23 +69,48 @@ public class ServiceDeskReports {
         this.freshnessNanos = properties.reportFreshness().toNanos();
     }
 
+    /**
+     * The report for this period. The first asker of a scope waits for it to be computed; once one
+     * exists, an asker after the freshness time gets it at once while a new one is computed in the
+     * background, so nobody waits for a computation another has already paid for.
+     */
     public ServiceDeskReport report(ReportPeriod period) {
         var now = System.nanoTime();
         var mine = new CompletableFuture<ServiceDeskReport>();
-        var entry = recent.compute(period, (key, current) ->
-                current != null && now - current.atNanos() < freshnessNanos && !current.report().isCompletedExceptionally()
-                        ? current : new Computed(now, mine));
+        var entry = recent.compute(period, (key, current) -> {
+            if (current == null || !current.usable()) {
+                return new Computed(now, mine, current == null ? null : current.previous());
+            }
+            if (now - current.atNanos() >= freshnessNanos && current.report().isDone()) {
+                return new Computed(now, mine, current.report().join());
+            }
+            return current;
+        });
         if (entry.report() == mine) {
             forgetOld(now);
-            try {
-                mine.complete(compute(period));
-            } catch (RuntimeException e) {
-                mine.completeExceptionally(e);
-                recent.remove(period, entry);
-                throw e;
+            if (entry.previous() != null) {
+                Thread.ofVirtual().name("servicedesk-report").start(() -> computeInto(period, mine));
+                return entry.previous();
             }
+            computeInto(period, mine);
         }
-        return entry.report().join();
+        if (!entry.report().isDone() && entry.previous() != null) {
+            return entry.previous();
+        }
+        try {
+            return entry.report().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void computeInto(ReportPeriod period, CompletableFuture<ServiceDeskReport> into) {
+        try {
+            into.complete(compute(period));
+        } catch (RuntimeException e) {
+            // The next asker computes again (waiting only when there is no earlier report to answer with).
+            into.completeExceptionally(e);
+        }
     }
 
     private void forgetOld(long now) {
