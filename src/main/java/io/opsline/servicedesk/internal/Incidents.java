@@ -42,7 +42,6 @@ public class Incidents {
     static final int MAX_TITLE = 200;
     static final int MAX_TEXT = 20_000;
     static final int MAX_RESOLUTION_NOTES = 4000;
-    static final int MAX_CIS = 100;
     /** Who the timeline names for what Opsline did by itself. */
     public static final String SYSTEM = "opsline";
 
@@ -54,9 +53,10 @@ public class Incidents {
     private final Inventory inventory;
     private final AuditLog audit;
     private final SlaClocks slaClocks;
+    private final References references;
 
     Incidents(IncidentRepository incidents, PriorityMatrix matrix, ServiceDeskProperties properties, People people,
-            Teams teams, Inventory inventory, AuditLog audit, SlaClocks slaClocks) {
+            Teams teams, Inventory inventory, AuditLog audit, SlaClocks slaClocks, References references) {
         this.incidents = incidents;
         this.matrix = matrix;
         this.properties = properties;
@@ -65,6 +65,7 @@ public class Incidents {
         this.inventory = inventory;
         this.audit = audit;
         this.slaClocks = slaClocks;
+        this.references = references;
     }
 
     public Incident get(UUID id) {
@@ -99,13 +100,13 @@ public class Incidents {
         var violations = new Violations();
         var title = violations.required("title", input.title(), MAX_TITLE);
         var description = violations.optional("description", input.description(), MAX_TEXT);
-        var caller = person("caller", input.caller(), violations);
+        var caller = references.person("caller", input.caller(), violations);
         var category = category(input.category(), violations);
         var impact = level("impact", input.impact(), Level.MEDIUM, violations);
         var urgency = level("urgency", input.urgency(), Level.MEDIUM, violations);
-        var team = team(input.team(), violations);
-        var assignee = assignee(input.assignee(), team, violations);
-        var cis = cis(input.cis(), violations);
+        var team = references.team("team", input.team(), violations);
+        var assignee = references.assignee(input.assignee(), team, violations);
+        var cis = references.cis(input.cis(), violations);
         violations.throwIfAny("Invalid incident");
 
         var now = Jdbc.now();
@@ -141,7 +142,7 @@ public class Incidents {
             after.description = violations.optional("description", change.description(), MAX_TEXT);
         }
         if (change.caller() != null) {
-            var caller = person("caller", change.caller(), violations);
+            var caller = references.person("caller", change.caller(), violations);
             after.callerId = caller == null ? null : caller.id();
         }
         if (change.category() != null) {
@@ -158,13 +159,13 @@ public class Incidents {
         }
         TeamRef team = null;
         if (change.team() != null) {
-            team = team(change.team(), violations);
+            team = references.team("team", change.team(), violations);
             after.teamId = team == null ? null : team.id();
         } else if (before.teamId() != null) {
             team = teams.find(before.teamId()).orElse(null);
         }
         if (change.assignee() != null) {
-            var assignee = assignee(change.assignee(), team, violations);
+            var assignee = references.assignee(change.assignee(), team, violations);
             after.assigneeId = assignee == null ? null : assignee.id();
         } else if (change.team() != null && after.assigneeId != null && !Objects.equals(after.teamId, before.teamId())) {
             // A new team: the old assignee keeps the incident only if they belong to it.
@@ -174,7 +175,7 @@ public class Incidents {
         }
         List<CiSummary> cis = null;
         if (change.cis() != null) {
-            cis = cis(change.cis(), violations);
+            cis = references.cis(change.cis(), violations);
             after.ciIds = cis.stream().map(CiSummary::id).toList();
         }
         violations.throwIfAny("Invalid change to " + before.reference());
@@ -408,41 +409,6 @@ public class Incidents {
                 .map(CiSummary::id).toList();
     }
 
-    private Person person(String field, String reference, Violations violations) {
-        if (reference == null || reference.isBlank()) {
-            return null;
-        }
-        var person = people.resolve(reference).orElse(null);
-        if (person == null) {
-            violations.add(field, "no user " + reference.strip());
-        }
-        return person;
-    }
-
-    private TeamRef team(String reference, Violations violations) {
-        if (reference == null || reference.isBlank()) {
-            return null;
-        }
-        var team = teams.resolve(reference).orElse(null);
-        if (team == null) {
-            violations.add("team", "no team " + reference.strip());
-        }
-        return team;
-    }
-
-    private Person assignee(String reference, TeamRef team, Violations violations) {
-        var assignee = person("assignee", reference, violations);
-        if (assignee == null) {
-            return null;
-        }
-        if (team != null && !teams.isMember(team.id(), assignee.id())) {
-            violations.add("assignee", assignee.username() + " is not a member of team " + team.name());
-        } else if (!assignee.enabled()) {
-            violations.add("assignee", assignee.username() + " is disabled");
-        }
-        return assignee;
-    }
-
     private String category(String text, Violations violations) {
         if (text == null || text.isBlank()) {
             return null;
@@ -452,29 +418,6 @@ public class Incidents {
                     violations.add("category", "must be one of " + String.join(", ", properties.categories()));
                     return null;
                 });
-    }
-
-    private List<CiSummary> cis(List<String> references, Violations violations) {
-        if (references == null || references.isEmpty()) {
-            return List.of();
-        }
-        if (references.size() > MAX_CIS) {
-            violations.add("cis", "at most " + MAX_CIS + " configuration items");
-            return List.of();
-        }
-        var ids = new ArrayList<UUID>();
-        for (var reference : references) {
-            ids.add(Ids.parseOrNull(reference == null ? null : reference.strip()));
-        }
-        var found = inventory.findAll(ids.stream().filter(Objects::nonNull).toList());
-        for (var i = 0; i < ids.size(); i++) {
-            if (ids.get(i) == null) {
-                violations.add("cis[" + i + "]", "must be a configuration item id");
-            } else if (!found.containsKey(ids.get(i))) {
-                violations.add("cis[" + i + "]", "no configuration item " + ids.get(i));
-            }
-        }
-        return ids.stream().filter(Objects::nonNull).distinct().map(found::get).filter(Objects::nonNull).toList();
     }
 
     private static Level level(String field, String text, Level fallback, Violations violations) {

@@ -15,11 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsline.identity.AuditEntry;
 import io.opsline.identity.AuditLog;
-import io.opsline.identity.People;
-import io.opsline.identity.Person;
-import io.opsline.identity.TeamRef;
 import io.opsline.identity.Teams;
-import io.opsline.inventory.Inventory;
+import io.opsline.inventory.CiSummary;
 import io.opsline.platform.Choice;
 import io.opsline.platform.ConflictException;
 import io.opsline.platform.Ids;
@@ -32,6 +29,7 @@ import io.opsline.platform.Violations;
 import io.opsline.servicedesk.internal.EntryKind;
 import io.opsline.servicedesk.internal.Incident;
 import io.opsline.servicedesk.internal.Incidents;
+import io.opsline.servicedesk.internal.References;
 
 /**
  * Opens problems, changes them, moves them through the investigation and links the incidents they
@@ -43,23 +41,19 @@ public class Problems {
 
     static final int MAX_TITLE = 200;
     static final int MAX_TEXT = 20_000;
-    static final int MAX_CIS = 100;
 
     private final ProblemRepository problems;
     private final Incidents incidents;
-    private final People people;
     private final Teams teams;
-    private final Inventory inventory;
     private final AuditLog audit;
+    private final References references;
 
-    Problems(ProblemRepository problems, Incidents incidents, People people, Teams teams, Inventory inventory,
-            AuditLog audit) {
+    Problems(ProblemRepository problems, Incidents incidents, Teams teams, AuditLog audit, References references) {
         this.problems = problems;
         this.incidents = incidents;
-        this.people = people;
         this.teams = teams;
-        this.inventory = inventory;
         this.audit = audit;
+        this.references = references;
     }
 
     public Problem get(UUID id) {
@@ -92,9 +86,9 @@ public class Problems {
         var description = violations.optional("description", input.description(), MAX_TEXT);
         var rootCause = violations.optional("rootCause", input.rootCause(), MAX_TEXT);
         var workaround = violations.optional("workaround", input.workaround(), MAX_TEXT);
-        var team = team(input.team(), violations);
-        var assignee = assignee(input.assignee(), team, violations);
-        var cis = cis(input.cis(), violations);
+        var team = references.team("team", input.team(), violations);
+        var assignee = references.assignee(input.assignee(), team, violations);
+        var cis = ids(references.cis(input.cis(), violations));
         violations.throwIfAny("Invalid problem");
 
         var now = Jdbc.now();
@@ -128,19 +122,19 @@ public class Problems {
         if (workaround == null && before.state() == ProblemState.KNOWN_ERROR && violations.isEmpty()) {
             violations.add("workaround", "is required while " + before.reference() + " is a known error");
         }
-        var team = change.team() != null ? team(change.team(), violations)
+        var team = change.team() != null ? references.team("team", change.team(), violations)
                 : before.teamId() == null ? null : teams.find(before.teamId()).orElse(null);
         var teamId = team == null ? null : team.id();
         UUID assigneeId = before.assigneeId();
         if (change.assignee() != null) {
-            var assignee = assignee(change.assignee(), team, violations);
+            var assignee = references.assignee(change.assignee(), team, violations);
             assigneeId = assignee == null ? null : assignee.id();
         } else if (assigneeId != null && !Objects.equals(teamId, before.teamId())
                 && (teamId == null || !teams.isMember(teamId, assigneeId))) {
             // A new team: the old assignee keeps the problem only if they belong to it.
             assigneeId = null;
         }
-        var cis = change.cis() == null ? before.ciIds() : cis(change.cis(), violations);
+        var cis = change.cis() == null ? before.ciIds() : ids(references.cis(change.cis(), violations));
         violations.throwIfAny("Invalid change to " + before.reference());
 
         var now = Jdbc.now();
@@ -327,49 +321,7 @@ public class Problems {
         return entry;
     }
 
-    private TeamRef team(String reference, Violations violations) {
-        if (reference == null || reference.isBlank()) {
-            return null;
-        }
-        return teams.resolve(reference).orElseGet(() -> {
-            violations.add("team", "no team " + reference.strip());
-            return null;
-        });
-    }
-
-    /** The assignee, who must belong to the team when there is one, and be enabled. */
-    private Person assignee(String reference, TeamRef team, Violations violations) {
-        if (reference == null || reference.isBlank()) {
-            return null;
-        }
-        var assignee = people.resolve(reference).orElse(null);
-        if (assignee == null) {
-            violations.add("assignee", "no user " + reference.strip());
-        } else if (team != null && !teams.isMember(team.id(), assignee.id())) {
-            violations.add("assignee", assignee.username() + " is not a member of team " + team.name());
-        } else if (!assignee.enabled()) {
-            violations.add("assignee", assignee.username() + " is disabled");
-        }
-        return assignee;
-    }
-
-    private List<UUID> cis(List<String> references, Violations violations) {
-        if (references == null || references.isEmpty()) {
-            return List.of();
-        }
-        if (references.size() > MAX_CIS) {
-            violations.add("cis", "at most " + MAX_CIS + " configuration items");
-            return List.of();
-        }
-        var ids = references.stream().map(r -> Ids.parseOrNull(r == null ? null : r.strip())).toList();
-        var found = inventory.findAll(ids.stream().filter(Objects::nonNull).toList());
-        for (var i = 0; i < ids.size(); i++) {
-            if (ids.get(i) == null) {
-                violations.add("cis[" + i + "]", "must be a configuration item id");
-            } else if (!found.containsKey(ids.get(i))) {
-                violations.add("cis[" + i + "]", "no configuration item " + ids.get(i));
-            }
-        }
-        return ids.stream().filter(Objects::nonNull).filter(found::containsKey).distinct().toList();
+    private static List<UUID> ids(List<CiSummary> cis) {
+        return cis.stream().map(CiSummary::id).toList();
     }
 }
