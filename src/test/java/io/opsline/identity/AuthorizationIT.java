@@ -452,7 +452,13 @@ class AuthorizationIT {
             rule("POST", "/incidents/{ref}/review/start", Access.OPERATOR),
             rule("POST", "/incidents/{ref}/review/actions", Access.OPERATOR),
             rule("POST", "/action-items/{id}", Access.VIEWER),
-            rule("GET", "/reviews", Access.VIEWER));
+            rule("GET", "/reviews", Access.VIEWER),
+            // Service desk: incident attachments (uploads are multipart; the empty JSON body sent here is a 4xx)
+            rule("GET", "/api/v1/incidents/{ref}/attachments", Access.VIEWER),
+            rule("POST", "/api/v1/incidents/{ref}/attachments", Access.OPERATOR),
+            rule("GET", "/api/v1/incidents/{ref}/attachments/{id}", Access.VIEWER),
+            rule("POST", "/incidents/{ref}/attachments", Access.OPERATOR),
+            rule("GET", "/incidents/{ref}/attachments/{id}", Access.VIEWER));
 
     @Autowired
     MockMvcTester mvc;

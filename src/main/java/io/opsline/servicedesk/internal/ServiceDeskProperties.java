@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.NotEmpty;
@@ -24,6 +25,8 @@ import jakarta.validation.constraints.Positive;
  * @param reportFreshness how long a node reuses a service-desk report it computed before it computes
  *        the next in the background (answering with the last meanwhile): each is computed at most once per
  *        interval however many people reload the dashboard
+ * @param attachmentMaxSize the largest file an incident takes as an attachment; a larger one is refused
+ *        with 413 and nothing stored (an incident takes at most 20)
  */
 @Validated
 @ConfigurationProperties("opsline.servicedesk")
@@ -34,5 +37,6 @@ public record ServiceDeskProperties(
         @DefaultValue("7d") @NotNull Duration autoCloseAfter,
         @DefaultValue("5s") @NotNull Duration slaCheckInterval,
         @DefaultValue("500") @Positive int slaCheckBatch,
-        @DefaultValue("15s") @NotNull Duration reportFreshness) {
+        @DefaultValue("15s") @NotNull Duration reportFreshness,
+        @DefaultValue("10MB") @NotNull DataSize attachmentMaxSize) {
 }
