@@ -18,8 +18,6 @@ public record Incident(UUID id, long number, String title, String description, U
         UUID teamId, UUID assigneeId, Instant startedAt, Instant createdAt, Instant updatedAt, Instant respondedAt,
         Instant resolvedAt, Instant closedAt, long version, List<UUID> ciIds, List<UUID> serviceIds) {
 
-    private static final String PREFIX = "INC-";
-
     public Incident {
         ciIds = List.copyOf(ciIds);
         serviceIds = List.copyOf(serviceIds);
@@ -31,20 +29,12 @@ public record Incident(UUID id, long number, String title, String description, U
     }
 
     public static String reference(long number) {
-        return PREFIX + String.format("%06d", number);
+        return TicketNumbers.INCIDENTS.format(number);
     }
 
     /** The number in a reference such as "INC-000123" or "inc-123"; -1 when the text is not one. */
     public static long parseReference(String text) {
-        if (text == null || text.length() <= PREFIX.length() || !text.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            return -1;
-        }
-        try {
-            var number = Long.parseLong(text.substring(PREFIX.length()));
-            return number > 0 ? number : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return TicketNumbers.INCIDENTS.parse(text);
     }
 
     Builder change() {

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -210,10 +209,7 @@ public class Incidents {
             violations.throwIfAny("Invalid state change");
         }
         if (!before.state().canMoveTo(target)) {
-            throw ConflictException.onField("state", before.reference() + " is " + before.state().label()
-                    + " and cannot move to " + target.label() + "; from " + before.state().label() + " it can move to "
-                    + (before.state().next().isEmpty() ? "nothing: it is final"
-                            : before.state().next().stream().map(IncidentState::label).collect(Collectors.joining(", "))));
+            throw RefusedMove.of(before.reference(), before.state(), target, before.state().next());
         }
         var comment = violations.optional("comment", input.comment(), MAX_TEXT);
         var after = before.change();

@@ -2,9 +2,6 @@ package io.opsline.servicedesk.internal.attachment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,6 +15,7 @@ import io.opsline.identity.AuditEntry;
 import io.opsline.identity.AuditLog;
 import io.opsline.platform.ConflictException;
 import io.opsline.platform.Ids;
+import io.opsline.platform.Sha256;
 import io.opsline.platform.InvalidInputException;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.NotFoundException;
@@ -92,7 +90,7 @@ public class IncidentAttachments {
                     .formatted(incident.reference(), MAX_PER_INCIDENT));
         }
         var attachment = new Attachment(Ids.newId(), incident.id(), cleanName(fileName), cleanType(contentType),
-                content.length, sha256(content), actor, Jdbc.now());
+                content.length, Sha256.hex(content), actor, Jdbc.now());
         attachments.insert(attachment, content);
         incidents.note(incident.id(), EntryKind.ATTACHMENT, false, "%s attached %s (%s)"
                 .formatted(actor, attachment.fileName(), readableSize(attachment.size())));
@@ -135,14 +133,6 @@ public class IncidentAttachments {
         }
         var type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return type.isEmpty() || type.length() > 255 ? UNSAFE_TYPE : type;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private static String readableSize(long bytes) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.opsline.servicedesk.internal.TicketNumbers;
+
 /**
  * A problem as stored: the cause behind incidents, with the CIs it concerns and the incidents it
  * explains. {@code workaround} is what the desk does meanwhile; it is required to be a known error.
@@ -13,7 +15,6 @@ public record Problem(UUID id, long number, String title, String description, Pr
         Instant knownErrorAt, Instant resolvedAt, Instant closedAt, long version, List<UUID> ciIds,
         List<UUID> incidentIds) {
 
-    private static final String PREFIX = "PRB-";
 
     public Problem {
         ciIds = List.copyOf(ciIds);
@@ -22,20 +23,12 @@ public record Problem(UUID id, long number, String title, String description, Pr
 
     /** How people name it: PRB-000123. */
     public String reference() {
-        return PREFIX + String.format("%06d", number);
+        return TicketNumbers.PROBLEMS.format(number);
     }
 
     /** The number in a reference such as "PRB-000123" or "prb-123"; -1 when the text is not one. */
     static long parseReference(String text) {
-        if (text == null || text.length() <= PREFIX.length() || !text.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            return -1;
-        }
-        try {
-            var number = Long.parseLong(text.substring(PREFIX.length()));
-            return number > 0 ? number : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return TicketNumbers.PROBLEMS.parse(text);
     }
 
     /** A copy holding these fields, one version on, changed at {@code now}; the links are kept. */

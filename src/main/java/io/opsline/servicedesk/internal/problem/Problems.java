@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -26,6 +25,7 @@ import io.opsline.platform.NotFoundException;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
 import io.opsline.platform.Violations;
+import io.opsline.servicedesk.internal.RefusedMove;
 import io.opsline.servicedesk.internal.EntryKind;
 import io.opsline.servicedesk.internal.Incident;
 import io.opsline.servicedesk.internal.Incidents;
@@ -166,10 +166,7 @@ public class Problems {
             violations.throwIfAny("Invalid state change");
         }
         if (!before.state().canMoveTo(target)) {
-            throw ConflictException.onField("state", before.reference() + " is " + before.state().label()
-                    + " and cannot move to " + target.label() + "; from " + before.state().label() + " it can move to "
-                    + (before.state().next().isEmpty() ? "nothing: it is final"
-                            : before.state().next().stream().map(ProblemState::label).collect(Collectors.joining(", "))));
+            throw RefusedMove.of(before.reference(), before.state(), target, before.state().next());
         }
         var rootCause = input.rootCause() == null || input.rootCause().isBlank() ? before.rootCause()
                 : violations.optional("rootCause", input.rootCause(), MAX_TEXT);

@@ -3,7 +3,8 @@ package io.opsline.servicedesk.internal.request;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
+
+import io.opsline.servicedesk.internal.TicketNumbers;
 
 /**
  * A service request as stored. The approver, team and field labels are copied from its type when it
@@ -13,10 +14,6 @@ public record ServiceRequest(UUID id, long number, UUID typeId, String typeName,
         RequestState state, UUID approverId, UUID approverTeamId, String decidedBy, Instant decidedAt,
         String decisionComment, UUID teamId, Instant createdAt, Instant updatedAt, Instant fulfilledAt,
         Instant closedAt, long version, List<FieldValue> values) {
-
-    private static final String PREFIX = "REQ-";
-    /** A reference: the prefix in any case, then a positive number that fits a long. */
-    private static final Pattern REFERENCE = Pattern.compile("(?i)" + PREFIX + "0*([1-9][0-9]{0,17})");
 
     public ServiceRequest {
         values = List.copyOf(values);
@@ -28,13 +25,12 @@ public record ServiceRequest(UUID id, long number, UUID typeId, String typeName,
 
     /** How people name it: REQ-000123. */
     public String reference() {
-        return PREFIX + String.format("%06d", number);
+        return TicketNumbers.REQUESTS.format(number);
     }
 
     /** The number in a reference such as "REQ-000123" or "req-123"; -1 when the text is not one. */
     static long parseReference(String text) {
-        var matcher = text == null ? null : REFERENCE.matcher(text.strip());
-        return matcher != null && matcher.matches() ? Long.parseLong(matcher.group(1)) : -1;
+        return TicketNumbers.REQUESTS.parse(text);
     }
 
     ServiceRequest moved(RequestState to, Instant now) {

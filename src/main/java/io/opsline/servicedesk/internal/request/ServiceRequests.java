@@ -18,7 +18,6 @@ import io.opsline.identity.AuditLog;
 import io.opsline.identity.People;
 import io.opsline.identity.Person;
 import io.opsline.identity.Teams;
-import io.opsline.platform.Choice;
 import io.opsline.platform.ConflictException;
 import io.opsline.platform.ForbiddenException;
 import io.opsline.platform.Ids;
@@ -28,6 +27,7 @@ import io.opsline.platform.NotFoundException;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
 import io.opsline.platform.Violations;
+import io.opsline.servicedesk.internal.RefusedMove;
 import io.opsline.servicedesk.internal.Incidents;
 import io.opsline.servicedesk.internal.request.ServiceRequest.FieldValue;
 
@@ -214,11 +214,7 @@ public class ServiceRequests {
         var comment = violations.optional("comment", move.comment(), MAX_TEXT);
         violations.throwIfAny("Invalid state change");
         if (!before.state().staffMoves().contains(target)) {
-            throw ConflictException.onField("state", before.reference() + " is " + before.state().label()
-                    + " and cannot move to " + target.label() + " by hand; from " + before.state().label() + " it can"
-                    + " move to " + (before.state().staffMoves().isEmpty() ? "nothing by hand"
-                            : before.state().staffMoves().stream().map(RequestState::label)
-                                    .collect(Collectors.joining(", "))));
+            throw RefusedMove.of(before.reference(), before.state(), target, before.state().staffMoves());
         }
         if (target == RequestState.FULFILLED) {
             var open = requests.tasks(id).stream().filter(t -> t.state() == TaskState.OPEN).count();

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -30,6 +29,7 @@ import io.opsline.platform.NotFoundException;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
 import io.opsline.platform.Violations;
+import io.opsline.servicedesk.internal.RefusedMove;
 import io.opsline.servicedesk.internal.EntryKind;
 import io.opsline.servicedesk.internal.Incident;
 import io.opsline.servicedesk.internal.Incidents;
@@ -126,9 +126,7 @@ public class IncidentReviews {
                 : violations.optionalChoice("state", input.state(), ReviewState.class);
         violations.throwIfAny("Invalid change to the review of " + incident.reference());
         if (target != before.state() && !before.state().canMoveTo(target)) {
-            throw ConflictException.onField("state", "The review is " + before.state().label() + " and cannot move"
-                    + " to " + target.label() + "; from " + before.state().label() + " it can move to "
-                    + before.state().next().stream().map(ReviewState::label).collect(Collectors.joining(", ")));
+            throw RefusedMove.of("The review", before.state(), target, before.state().next());
         }
         if (target == ReviewState.PUBLISHED) {
             if (rootCause == null) {
