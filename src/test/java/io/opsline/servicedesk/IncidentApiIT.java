@@ -89,6 +89,26 @@ class IncidentApiIT {
     }
 
     @Test
+    void countsEveryMatchOfAListOnEveryPageAndPastTheLast() {
+        var word = unique("zebra").replace("-", "");
+        var server = cis.create("server", unique("srv"));
+        for (var i = 0; i < 3; i++) {
+            api.post(operator, "/api/v1/incidents", Map.of("title", "Slow " + word + " " + i,
+                    "cis", List.of(server.id().toString())));
+        }
+
+        for (var page = 0; page < 3; page++) {
+            var byWord = api.body(api.get(operator, "/api/v1/incidents?size=2&page=" + page + "&q=" + word));
+            assertThat(byWord.get("total").asLong()).as("total on page %d", page).isEqualTo(3);
+            assertThat(byWord.get("items").size()).as("items on page %d", page).isEqualTo(Math.min(2, Math.max(0, 3 - 2 * page)));
+            var byCi = api.body(api.get(operator, "/api/v1/incidents?size=2&page=" + page + "&ci=" + server.id()));
+            assertThat(byCi.get("total").asLong()).as("total on page %d", page).isEqualTo(3);
+        }
+        assertThat(total("q=" + word.toUpperCase() + "&ci=" + server.id())).isEqualTo(3);
+        assertThat(total("q=" + word + "&state=resolved")).isZero();
+    }
+
+    @Test
     void refusesMissingAndUnknownFieldsNamingEachOneAndStoresNothing() {
         var before = total("q=" + "zz-nothing-like-this");
         var body = new HashMap<String, Object>();

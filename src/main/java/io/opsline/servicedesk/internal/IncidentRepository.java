@@ -97,6 +97,7 @@ public class IncidentRepository {
     public Page<Incident> search(IncidentFilter filter, PageRequest page) {
         var where = new StringBuilder(" WHERE 1 = 1");
         var params = new ArrayList<Object>();
+        var searchesTitle = false;
         if (!filter.states().isEmpty()) {
             where.append(" AND state IN (").append(placeholders(filter.states().size())).append(')');
             filter.states().forEach(s -> params.add(s.name()));
@@ -136,6 +137,7 @@ public class IncidentRepository {
                 params.add(number);
             } else {
                 where.append(" AND LOWER(title) LIKE ? ESCAPE '\\'");
+                searchesTitle = true;
                 params.add(Jdbc.likeContains(filter.text().strip().toLowerCase()));
             }
         }
@@ -156,13 +158,55 @@ public class IncidentRepository {
             case NEWEST -> " ORDER BY created_at DESC, id";
             case UPDATED -> " ORDER BY updated_at DESC, id";
         };
-        var total = jdbc.sql("SELECT COUNT(*) FROM incident" + where).params(params).query(Long.class).single();
         var pageParams = new ArrayList<Object>(params);
         pageParams.add(page.size());
         pageParams.add(page.offset());
+        if (searchesTitle) {
+            // Words in the title match anywhere in the table, so the page query reads every match to sort
+            // them anyway: it counts them on the way, instead of a second query reading them all again.
+            var counted = new long[] {-1};
+            var rows = jdbc.sql("SELECT " + COLUMNS + ", COUNT(*) OVER () AS total FROM incident" + where + order
+                            + " LIMIT ? OFFSET ?")
+                    .params(pageParams).query((rs, n) -> {
+                        counted[0] = rs.getLong("total");
+                        return incident(rs, n);
+                    }).list();
+            var total = rows.isEmpty() ? count(where.toString(), params) : counted[0];
+            return page.toPage(withLinks(rows), total);
+        }
+        var linkCount = linkCount(filter);
+        var total = linkCount != null
+                ? jdbc.sql(linkCount.sql()).param(linkCount.id()).query(Long.class).single()
+                : count(where.toString(), params);
         var rows = jdbc.sql("SELECT " + COLUMNS + " FROM incident" + where + order + " LIMIT ? OFFSET ?")
                 .params(pageParams).query(IncidentRepository::incident).list();
         return page.toPage(withLinks(rows), total);
+    }
+
+    private long count(String where, List<Object> params) {
+        return jdbc.sql("SELECT COUNT(*) FROM incident" + where).params(params).query(Long.class).single();
+    }
+
+    /**
+     * When a list asks only for the incidents of one service or one CI, their count is that of the
+     * links, read from the link table's index alone instead of looking every incident up.
+     */
+    private static LinkCount linkCount(IncidentFilter filter) {
+        var onlyLinks = filter.states().isEmpty() && filter.priorities().isEmpty() && filter.teamId() == null
+                && filter.assigneeId() == null && filter.callerId() == null && filter.major() == null
+                && (filter.text() == null || filter.text().isBlank()) && filter.openedFrom() == null
+                && filter.openedTo() == null;
+        if (!onlyLinks || filter.serviceId() != null && filter.ciId() != null) {
+            return null;
+        }
+        if (filter.serviceId() != null) {
+            return new LinkCount("SELECT COUNT(*) FROM incident_service WHERE service_id = ?", filter.serviceId());
+        }
+        return filter.ciId() == null ? null
+                : new LinkCount("SELECT COUNT(*) FROM incident_ci WHERE ci_id = ?", filter.ciId());
+    }
+
+    private record LinkCount(String sql, UUID id) {
     }
 
     /** Resolved incidents resolved before {@code cutoff}: those due to close. */
