@@ -114,7 +114,7 @@ class ServiceDeskBrowserIT {
         var operator = accounts.fresh(Role.OPERATOR);
         TestAccounts.actingAs(operator.username(), Role.OPERATOR, () -> incidents.create(
                 new io.opsline.servicedesk.internal.IncidentInput(unique("Report chart"), null, null, null, "high",
-                        "high", null, null, null, null),
+                        "high", null, null, null, null, null),
                 operator.username(), io.opsline.servicedesk.internal.OpenedThrough.API, null));
 
         browser.signIn(operator).open("/servicedesk/report");
