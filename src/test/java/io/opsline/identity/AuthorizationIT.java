@@ -458,7 +458,19 @@ class AuthorizationIT {
             rule("POST", "/api/v1/incidents/{ref}/attachments", Access.OPERATOR),
             rule("GET", "/api/v1/incidents/{ref}/attachments/{id}", Access.VIEWER),
             rule("POST", "/incidents/{ref}/attachments", Access.OPERATOR),
-            rule("GET", "/incidents/{ref}/attachments/{id}", Access.VIEWER));
+            rule("GET", "/incidents/{ref}/attachments/{id}", Access.VIEWER),
+            // Service desk: customers (the desk reads them, admins keep them)
+            rule("GET", "/api/v1/customers", Access.VIEWER),
+            rule("POST", "/api/v1/customers", Access.ADMIN),
+            rule("GET", "/api/v1/customers/{ref}", Access.VIEWER),
+            rule("PUT", "/api/v1/customers/{ref}", Access.ADMIN),
+            rule("DELETE", "/api/v1/customers/{ref}", Access.ADMIN),
+            rule("GET", "/admin/customers", Access.ADMIN),
+            rule("GET", "/admin/customers/new", Access.ADMIN),
+            rule("POST", "/admin/customers", Access.ADMIN),
+            rule("GET", "/admin/customers/{id}/edit", Access.ADMIN),
+            rule("POST", "/admin/customers/{id}", Access.ADMIN),
+            rule("POST", "/admin/customers/{id}/delete", Access.ADMIN));
 
     @Autowired
     MockMvcTester mvc;

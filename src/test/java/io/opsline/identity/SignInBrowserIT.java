@@ -62,7 +62,7 @@ class SignInBrowserIT {
         assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
                 "Escalation policies", "Routing", "Incidents", "Problems", "Reviews", "Requests", "Knowledge", "Reports",
                 "Configuration items",
-                "Import / export", "Users", "Teams", "Audit log", "My tickets", "My requests");
+                "Import / export", "Users", "Teams", "Audit log", "Customers", "My tickets", "My requests");
         var current = browser.find("nav.sidebar a[aria-current=page]");
         assertThat(text(current)).isEqualTo("Status board");
         browser.screenshot("board-as-admin");

@@ -187,7 +187,7 @@ class ServiceDeskReportIT {
     private java.util.UUID open(String actor, String team, String impact, String urgency, List<String> cis,
             java.time.Instant startedAt) {
         return act(actor, () -> incidents.create(new IncidentInput(unique("Report incident"), null, null, null, impact,
-                urgency, null, team, null, cis), actor, OpenedThrough.API, startedAt)).id();
+                urgency, null, team, null, cis, null), actor, OpenedThrough.API, startedAt)).id();
     }
 
     private static <T> T act(String actor, java.util.function.Supplier<T> work) {

@@ -69,7 +69,8 @@ class SlaApiIT {
         assertThat(always.get("hours").get(0).has("startMinute")).isFalse();
 
         var policies = api.body(api.get(accounts.viewer().token(), "/api/v1/sla-policies"));
-        var general = policies.valueStream().filter(p -> p.get("serviceId").isNull()).toList();
+        var general = policies.valueStream().filter(p -> p.get("serviceId").isNull() && p.get("customer").isNull())
+                .toList();
         assertThat(general).extracting(p -> p.get("priority").asString()).containsExactly("P1", "P2", "P3", "P4");
         assertThat(general.getFirst().get("calendarId").asString()).isEqualTo(always.get("id").asString());
         assertThat(general.getFirst().get("responseTarget").asString()).isEqualTo("PT15M");

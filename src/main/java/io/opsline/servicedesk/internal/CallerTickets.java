@@ -54,12 +54,15 @@ public class CallerTickets {
         return incidents.timeline(ticket.id(), true);
     }
 
-    /** Opens a ticket with the caller as its caller; impact is left to the desk (medium until it judges). */
+    /**
+     * Opens a ticket with the caller as its caller, for the caller's customer; impact is left to the desk
+     * (medium until it judges).
+     */
     @Transactional
     public Incident open(String username, CallerTicketInput input) {
         var caller = caller(username);
         return incidents.create(new IncidentInput(input.title(), input.description(), caller.id().toString(), null,
-                null, input.urgency(), false, null, null, null), caller.username(), OpenedThrough.PORTAL, null);
+                null, input.urgency(), false, null, null, null, null), caller.username(), OpenedThrough.PORTAL, null);
     }
 
     /**

@@ -11,11 +11,12 @@ import io.opsline.servicedesk.Priority;
  * An incident as stored. {@code startedAt} is when the trouble began (the first linked alert's
  * firing, else the creation): SLA clocks, MTTA and MTTR count from it. {@code serviceIds} are the
  * business services its CIs impact, as the inventory saw them when the CIs were last set.
+ * {@code customerId} is the customer it is for (by default its caller's), whose SLA policies win.
  */
 public record Incident(UUID id, long number, String title, String description, UUID callerId, String openedBy,
         OpenedThrough openedThrough, String category, Level impact, Level urgency, Priority priority, boolean major,
         IncidentState state, HoldReason holdReason, ResolutionCode resolutionCode, String resolutionNotes,
-        UUID teamId, UUID assigneeId, Instant startedAt, Instant createdAt, Instant updatedAt, Instant respondedAt,
+        UUID teamId, UUID assigneeId, UUID customerId, Instant startedAt, Instant createdAt, Instant updatedAt, Instant respondedAt,
         Instant resolvedAt, Instant closedAt, long version, List<UUID> ciIds, List<UUID> serviceIds) {
 
     public Incident {
@@ -58,6 +59,7 @@ public record Incident(UUID id, long number, String title, String description, U
         String resolutionNotes;
         UUID teamId;
         UUID assigneeId;
+        UUID customerId;
         Instant startedAt;
         Instant respondedAt;
         Instant resolvedAt;
@@ -81,6 +83,7 @@ public record Incident(UUID id, long number, String title, String description, U
             resolutionNotes = from.resolutionNotes;
             teamId = from.teamId;
             assigneeId = from.assigneeId;
+            customerId = from.customerId;
             startedAt = from.startedAt;
             respondedAt = from.respondedAt;
             resolvedAt = from.resolvedAt;
@@ -92,7 +95,7 @@ public record Incident(UUID id, long number, String title, String description, U
         Incident build(Instant now) {
             return new Incident(from.id, from.number, title, description, callerId, from.openedBy, from.openedThrough,
                     category, impact, urgency, priority, major, state, holdReason, resolutionCode, resolutionNotes,
-                    teamId, assigneeId, startedAt, from.createdAt, now, respondedAt, resolvedAt, closedAt,
+                    teamId, assigneeId, customerId, startedAt, from.createdAt, now, respondedAt, resolvedAt, closedAt,
                     from.version + 1, ciIds, serviceIds);
         }
     }

@@ -12,8 +12,8 @@ import io.opsline.servicedesk.Priority;
  * reference. {@code callerId} also scopes a requester to their own tickets.
  */
 public record IncidentFilter(Set<IncidentState> states, Set<Priority> priorities, UUID teamId, UUID assigneeId,
-        UUID callerId, UUID serviceId, UUID ciId, Boolean major, String text, Instant openedFrom, Instant openedTo,
-        Sort sort) {
+        UUID callerId, UUID customerId, UUID serviceId, UUID ciId, Boolean major, String text, Instant openedFrom,
+        Instant openedTo, Sort sort) {
 
     public IncidentFilter {
         states = states == null ? Set.of() : Set.copyOf(states);
@@ -22,12 +22,12 @@ public record IncidentFilter(Set<IncidentState> states, Set<Priority> priorities
     }
 
     public static IncidentFilter all() {
-        return new IncidentFilter(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new IncidentFilter(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public IncidentFilter forCaller(UUID caller) {
-        return new IncidentFilter(states, priorities, teamId, assigneeId, caller, serviceId, ciId, major, text,
-                openedFrom, openedTo, sort);
+        return new IncidentFilter(states, priorities, teamId, assigneeId, caller, customerId, serviceId, ciId, major,
+                text, openedFrom, openedTo, sort);
     }
 
     /** How a list is ordered. */

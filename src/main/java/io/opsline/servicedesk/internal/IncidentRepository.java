@@ -27,7 +27,7 @@ public class IncidentRepository {
 
     private static final String COLUMNS = "id, number, title, description, caller_id, opened_by, opened_through, category,"
             + " impact, urgency, priority, major, state, hold_reason, resolution_code, resolution_notes, team_id,"
-            + " assignee_id, started_at, created_at, updated_at, responded_at, resolved_at, closed_at, version";
+            + " assignee_id, customer_id, started_at, created_at, updated_at, responded_at, resolved_at, closed_at, version";
 
     private final JdbcClient jdbc;
 
@@ -41,13 +41,13 @@ public class IncidentRepository {
 
     void insert(Incident incident) {
         jdbc.sql("INSERT INTO incident (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?)")
+                        + " ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(incident.id(), incident.number(), incident.title(), incident.description(), incident.callerId(),
                         incident.openedBy(), incident.openedThrough().name(), incident.category(),
                         incident.impact().rank(), incident.urgency().rank(), incident.priority().rank(),
                         incident.major(), incident.state().name(), name(incident.holdReason()),
                         name(incident.resolutionCode()), incident.resolutionNotes(), incident.teamId(),
-                        incident.assigneeId(), Jdbc.timestamp(incident.startedAt()),
+                        incident.assigneeId(), incident.customerId(), Jdbc.timestamp(incident.startedAt()),
                         Jdbc.timestamp(incident.createdAt()), Jdbc.timestamp(incident.updatedAt()),
                         Jdbc.timestamp(incident.respondedAt()), Jdbc.timestamp(incident.resolvedAt()),
                         Jdbc.timestamp(incident.closedAt()), incident.version())
@@ -59,12 +59,12 @@ public class IncidentRepository {
     boolean update(Incident after) {
         var updated = jdbc.sql("UPDATE incident SET title = ?, description = ?, caller_id = ?, category = ?, impact = ?,"
                         + " urgency = ?, priority = ?, major = ?, state = ?, hold_reason = ?, resolution_code = ?,"
-                        + " resolution_notes = ?, team_id = ?, assignee_id = ?, started_at = ?, updated_at = ?,"
+                        + " resolution_notes = ?, team_id = ?, assignee_id = ?, customer_id = ?, started_at = ?, updated_at = ?,"
                         + " responded_at = ?, resolved_at = ?, closed_at = ?, version = ? WHERE id = ? AND version = ?")
                 .params(after.title(), after.description(), after.callerId(), after.category(), after.impact().rank(),
                         after.urgency().rank(), after.priority().rank(), after.major(), after.state().name(),
                         name(after.holdReason()), name(after.resolutionCode()), after.resolutionNotes(),
-                        after.teamId(), after.assigneeId(), Jdbc.timestamp(after.startedAt()),
+                        after.teamId(), after.assigneeId(), after.customerId(), Jdbc.timestamp(after.startedAt()),
                         Jdbc.timestamp(after.updatedAt()), Jdbc.timestamp(after.respondedAt()),
                         Jdbc.timestamp(after.resolvedAt()), Jdbc.timestamp(after.closedAt()), after.version(),
                         after.id(), after.version() - 1)
@@ -117,6 +117,10 @@ public class IncidentRepository {
         if (filter.callerId() != null) {
             where.append(" AND caller_id = ?");
             params.add(filter.callerId());
+        }
+        if (filter.customerId() != null) {
+            where.append(" AND customer_id = ?");
+            params.add(filter.customerId());
         }
         if (filter.serviceId() != null) {
             where.append(" AND id IN (SELECT incident_id FROM incident_service WHERE service_id = ?)");
@@ -248,7 +252,7 @@ public class IncidentRepository {
         return rows.stream().map(i -> new Incident(i.id(), i.number(), i.title(), i.description(), i.callerId(),
                 i.openedBy(), i.openedThrough(), i.category(), i.impact(), i.urgency(), i.priority(), i.major(),
                 i.state(), i.holdReason(), i.resolutionCode(), i.resolutionNotes(), i.teamId(), i.assigneeId(),
-                i.startedAt(), i.createdAt(), i.updatedAt(), i.respondedAt(), i.resolvedAt(), i.closedAt(),
+                i.customerId(), i.startedAt(), i.createdAt(), i.updatedAt(), i.respondedAt(), i.resolvedAt(), i.closedAt(),
                 i.version(), cis.getOrDefault(i.id(), List.of()), services.getOrDefault(i.id(), List.of()))).toList();
     }
 
@@ -278,7 +282,8 @@ public class IncidentRepository {
                 Priority.ofRank(rs.getInt("priority")), rs.getBoolean("major"),
                 IncidentState.valueOf(rs.getString("state")), hold == null ? null : HoldReason.valueOf(hold),
                 resolution == null ? null : ResolutionCode.valueOf(resolution), rs.getString("resolution_notes"),
-                Jdbc.uuid(rs, "team_id"), Jdbc.uuid(rs, "assignee_id"), Jdbc.instant(rs, "started_at"),
+                Jdbc.uuid(rs, "team_id"), Jdbc.uuid(rs, "assignee_id"), Jdbc.uuid(rs, "customer_id"),
+                Jdbc.instant(rs, "started_at"),
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "responded_at"),
                 Jdbc.instant(rs, "resolved_at"), Jdbc.instant(rs, "closed_at"), rs.getLong("version"), List.of(),
                 List.of());

@@ -14,6 +14,7 @@ import io.opsline.inventory.CiSummary;
 import io.opsline.inventory.Inventory;
 import io.opsline.platform.Page;
 import io.opsline.servicedesk.internal.IncidentView.Named;
+import io.opsline.servicedesk.internal.customer.Customers;
 
 /** Turns stored incidents into views, looking up every name a page of them needs at once. */
 @Component
@@ -22,11 +23,13 @@ public class IncidentViews {
     private final People people;
     private final Teams teams;
     private final Inventory inventory;
+    private final Customers customers;
 
-    IncidentViews(People people, Teams teams, Inventory inventory) {
+    IncidentViews(People people, Teams teams, Inventory inventory, Customers customers) {
         this.people = people;
         this.teams = teams;
         this.inventory = inventory;
+        this.customers = customers;
     }
 
     public IncidentView of(Incident incident) {
@@ -42,21 +45,26 @@ public class IncidentViews {
         var personIds = new HashSet<UUID>();
         var teamIds = new HashSet<UUID>();
         var ciIds = new HashSet<UUID>();
+        var customerIds = new HashSet<UUID>();
         for (var incident : incidents) {
             addIfPresent(personIds, incident.callerId());
             addIfPresent(personIds, incident.assigneeId());
             addIfPresent(teamIds, incident.teamId());
+            addIfPresent(customerIds, incident.customerId());
             ciIds.addAll(incident.ciIds());
             ciIds.addAll(incident.serviceIds());
         }
         var persons = personIds.isEmpty() ? Map.<UUID, Person>of() : people.findAll(personIds);
         var teamNames = teams.names(teamIds);
+        var customerNames = customers.names(customerIds);
         var cis = ciIds.isEmpty() ? Map.<UUID, CiSummary>of() : inventory.findAll(ciIds);
         return incidents.stream().map(i -> new IncidentView(i.id(), i.reference(), i.title(), i.description(),
                 person(i.callerId(), persons), i.openedBy(), i.openedThrough(), i.category(), i.impact(), i.urgency(),
                 i.priority(), i.major(), i.state(), List.copyOf(i.state().next()), i.holdReason(), i.resolutionCode(),
                 i.resolutionNotes(), i.teamId() == null ? null : new Named(i.teamId(), teamNames.get(i.teamId())),
-                person(i.assigneeId(), persons), ci(i.ciIds(), cis), ci(i.serviceIds(), cis), i.startedAt(),
+                person(i.assigneeId(), persons),
+                i.customerId() == null ? null : new Named(i.customerId(), customerNames.get(i.customerId())),
+                ci(i.ciIds(), cis), ci(i.serviceIds(), cis), i.startedAt(),
                 i.createdAt(), i.updatedAt(), i.respondedAt(), i.resolvedAt(), i.closedAt(), i.version())).toList();
     }
 

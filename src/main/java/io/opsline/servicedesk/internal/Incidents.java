@@ -28,6 +28,7 @@ import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
 import io.opsline.platform.Violations;
 import io.opsline.servicedesk.IncidentState;
+import io.opsline.servicedesk.internal.customer.Customers;
 import io.opsline.servicedesk.internal.sla.SlaClocks;
 
 /**
@@ -53,9 +54,11 @@ public class Incidents {
     private final AuditLog audit;
     private final SlaClocks slaClocks;
     private final References references;
+    private final Customers customers;
 
     Incidents(IncidentRepository incidents, PriorityMatrix matrix, ServiceDeskProperties properties, People people,
-            Teams teams, Inventory inventory, AuditLog audit, SlaClocks slaClocks, References references) {
+            Teams teams, Inventory inventory, AuditLog audit, SlaClocks slaClocks, References references,
+            Customers customers) {
         this.incidents = incidents;
         this.matrix = matrix;
         this.properties = properties;
@@ -65,6 +68,7 @@ public class Incidents {
         this.audit = audit;
         this.slaClocks = slaClocks;
         this.references = references;
+        this.customers = customers;
     }
 
     public Incident get(UUID id) {
@@ -106,14 +110,17 @@ public class Incidents {
         var team = references.team("team", input.team(), violations);
         var assignee = references.assignee(input.assignee(), team, violations);
         var cis = references.cis(input.cis(), violations);
+        var customer = customers.resolve("customer", input.customer(), violations);
         violations.throwIfAny("Invalid incident");
+        var customerId = customer != null ? customer.id()
+                : customers.customerOf(caller == null ? null : caller.id()).orElse(null);
 
         var now = Jdbc.now();
         var started = startedAt == null || startedAt.isAfter(now) ? now : startedAt;
         var incident = new Incident(Ids.newId(), incidents.nextNumber(), title, description,
                 caller == null ? null : caller.id(), actor, through, category, impact, urgency,
                 matrix.priority(impact, urgency), Boolean.TRUE.equals(input.major()), IncidentState.NEW, null, null,
-                null, team == null ? null : team.id(), assignee == null ? null : assignee.id(), started, now, now,
+                null, team == null ? null : team.id(), assignee == null ? null : assignee.id(), customerId, started, now, now,
                 null, null, null, 0, cis.stream().map(CiSummary::id).toList(), services(cis));
         incidents.insert(incident);
         slaClocks.incidentChanged(null, incident);
@@ -177,6 +184,7 @@ public class Incidents {
             cis = references.cis(change.cis(), violations);
             after.ciIds = cis.stream().map(CiSummary::id).toList();
         }
+        after.customerId = customer(before, after.callerId, change.customer(), violations);
         violations.throwIfAny("Invalid change to " + before.reference());
 
         after.priority = matrix.priority(after.impact, after.urgency);
@@ -279,7 +287,7 @@ public class Incidents {
         if (incident.assigneeId() == null
                 && (incident.teamId() == null || teams.isMember(incident.teamId(), who.id()))) {
             incident = change(id, new IncidentChange(incident.version(), null, null, null, null, null, null, null, null,
-                    who.id().toString(), null), who.username());
+                    who.id().toString(), null, null), who.username());
         }
         return incident;
     }
@@ -374,6 +382,9 @@ public class Incidents {
         if (!Objects.equals(before.category(), after.category())) {
             changed.add("category");
         }
+        if (!Objects.equals(before.customerId(), after.customerId())) {
+            changed.add("customer");
+        }
         if (!new LinkedHashSet<>(before.ciIds()).equals(new LinkedHashSet<>(after.ciIds()))) {
             changed.add("affected CIs");
         }
@@ -395,6 +406,25 @@ public class Incidents {
         var entry = new TimelineEntry(Ids.newId(), incident.id(), at, kind, actor, visibleToCaller, body, from, to);
         incidents.insertEntry(entry);
         return entry;
+    }
+
+    /**
+     * The customer after a change: the one {@code reference} names when it names another than before
+     * ("" for none); else, when the caller changed, the new caller's customer; else the one it had. A
+     * form sends the customer it shows, unchanged, with a new caller: the caller's customer wins then.
+     */
+    private UUID customer(Incident before, UUID callerId, String reference, Violations violations) {
+        if (reference != null) {
+            var named = customers.resolve("customer", reference, violations);
+            var namedId = named == null ? null : named.id();
+            if (!Objects.equals(namedId, before.customerId())) {
+                return namedId;
+            }
+        }
+        if (!Objects.equals(callerId, before.callerId())) {
+            return customers.customerOf(callerId).orElse(null);
+        }
+        return before.customerId();
     }
 
     private List<UUID> services(List<CiSummary> cis) {

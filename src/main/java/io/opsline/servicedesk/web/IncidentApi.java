@@ -32,6 +32,7 @@ import io.opsline.servicedesk.internal.Incidents;
 import io.opsline.servicedesk.internal.OpenedThrough;
 import io.opsline.servicedesk.internal.TimelineEntry;
 import io.opsline.servicedesk.internal.TransitionInput;
+import io.opsline.servicedesk.internal.customer.Customers;
 
 /**
  * Incidents over REST. Everyone on the desk reads them; operators open, change, move and comment.
@@ -46,12 +47,14 @@ class IncidentApi {
     private final IncidentViews views;
     private final Teams teams;
     private final People people;
+    private final Customers customers;
 
-    IncidentApi(Incidents incidents, IncidentViews views, Teams teams, People people) {
+    IncidentApi(Incidents incidents, IncidentViews views, Teams teams, People people, Customers customers) {
         this.incidents = incidents;
         this.views = views;
         this.teams = teams;
         this.people = people;
+        this.customers = customers;
     }
 
     /** Incidents matching the filters (see {@link IncidentQuery}), most urgent first unless {@code sort} says otherwise. */
@@ -59,7 +62,7 @@ class IncidentApi {
     @RequiresRole(Role.VIEWER)
     Page<IncidentView> list(@ModelAttribute IncidentQuery query, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, Principal principal) {
-        var filter = query.toFilter(teams, people, principal.getName());
+        var filter = query.toFilter(teams, people, customers, principal.getName());
         return views.of(incidents.search(filter, PageRequest.of(page, size)));
     }
 

@@ -15,14 +15,15 @@ import io.opsline.servicedesk.internal.Level;
 
 /**
  * The incident form as posted, for opening one and for editing one. People are named by username,
- * CIs by id (one per line or separated by commas); {@code version} is the version the editor read.
+ * CIs by id (one per line or separated by commas), the customer by id (empty on a new incident: the
+ * caller's); {@code version} is the version the editor read.
  */
 public record IncidentForm(Long version, String title, String description, String caller, String category,
-        String impact, String urgency, String team, String assignee, String cis, Boolean major) {
+        String impact, String urgency, String team, String assignee, String cis, Boolean major, String customer) {
 
     static IncidentForm blank() {
         return new IncidentForm(null, null, null, null, null, Level.MEDIUM.key(), Level.MEDIUM.key(), null, null, null,
-                false);
+                false, null);
     }
 
     /** The form filled with what is stored; {@code people} holds at least the caller and the assignee. */
@@ -31,18 +32,19 @@ public record IncidentForm(Long version, String title, String description, Strin
                 username(incident.caller(), people), incident.category(), incident.impact().key(),
                 incident.urgency().key(), incident.team() == null ? null : incident.team().id().toString(),
                 username(incident.assignee(), people),
-                String.join("\n", incident.cis().stream().map(ci -> ci.id().toString()).toList()), incident.major());
+                String.join("\n", incident.cis().stream().map(ci -> ci.id().toString()).toList()), incident.major(),
+                incident.customer() == null ? null : incident.customer().id().toString());
     }
 
     IncidentInput toInput() {
         return new IncidentInput(title, description, caller, category, impact, urgency, Boolean.TRUE.equals(major),
-                team, assignee, ciList());
+                team, assignee, ciList(), customer);
     }
 
     /** Every field as the form shows it: an emptied field clears what is stored. */
     IncidentChange toChange() {
         return new IncidentChange(version, text(title), text(description), text(caller), text(category), text(impact),
-                text(urgency), Boolean.TRUE.equals(major), text(team), text(assignee), ciList());
+                text(urgency), Boolean.TRUE.equals(major), text(team), text(assignee), ciList(), text(customer));
     }
 
     List<String> ciList() {
@@ -66,6 +68,7 @@ public record IncidentForm(Long version, String title, String description, Strin
         differ(differences, "Urgency", urgency, current.urgency);
         differ(differences, "Team", team, current.team);
         differ(differences, "Assignee", assignee, current.assignee);
+        differ(differences, "Customer", customer, current.customer);
         differ(differences, "Configuration items", String.join(", ", ciList()), String.join(", ", current.ciList()));
         if (Boolean.TRUE.equals(major) != Boolean.TRUE.equals(current.major)) {
             differences.put("Major incident", Boolean.TRUE.equals(major) ? "yes" : "no");

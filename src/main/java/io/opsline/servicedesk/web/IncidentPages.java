@@ -54,6 +54,7 @@ import io.opsline.servicedesk.internal.PriorityMatrix;
 import io.opsline.servicedesk.internal.ResolutionCode;
 import io.opsline.servicedesk.internal.ServiceDeskProperties;
 import io.opsline.servicedesk.internal.TransitionInput;
+import io.opsline.servicedesk.internal.customer.Customers;
 
 /**
  * Incidents as the desk works them: the queue (open ones first, P1 first), the form that opens one,
@@ -75,9 +76,10 @@ class IncidentPages {
     private final Inventory inventory;
     private final PriorityMatrix matrix;
     private final ServiceDeskProperties properties;
+    private final Customers customers;
 
     IncidentPages(Incidents incidents, IncidentViews views, Teams teams, People people, Inventory inventory,
-            PriorityMatrix matrix, ServiceDeskProperties properties) {
+            PriorityMatrix matrix, ServiceDeskProperties properties, Customers customers) {
         this.incidents = incidents;
         this.views = views;
         this.teams = teams;
@@ -85,6 +87,7 @@ class IncidentPages {
         this.inventory = inventory;
         this.matrix = matrix;
         this.properties = properties;
+        this.customers = customers;
     }
 
     @GetMapping("/incidents")
@@ -95,11 +98,11 @@ class IncidentPages {
         var errors = new LinkedHashMap<String, String>();
         IncidentFilter filter;
         try {
-            filter = asked.toFilter(teams, people, principal.getName());
+            filter = asked.toFilter(teams, people, customers, principal.getName());
         } catch (InvalidInputException e) {
             errors.putAll(FormErrors.of(e));
             filter = withStates(new IncidentQuery(null, null, null, null, null, null, null, null, null, null, null,
-                    null), List.of(OPEN_STATES)).toFilter(teams, people, principal.getName());
+                    null, null), List.of(OPEN_STATES)).toFilter(teams, people, customers, principal.getName());
         }
         var pageNumber = pageNumber(page, errors);
         var found = incidents.search(filter, new PageRequest(pageNumber, PageRequest.DEFAULT_SIZE));
@@ -116,13 +119,14 @@ class IncidentPages {
         model.addAttribute("stateOptions", stateOptions());
         model.addAttribute("priorityOptions", Choice.options(Priority.class));
         model.addAttribute("teamOptions", teamOptions());
+        model.addAttribute("customerOptions", customerOptions());
         model.addAttribute("serviceOptions", serviceOptions());
         model.addAttribute("usernames", usernames());
         model.addAttribute("errors", errors);
         model.addAttribute("pagerBase", PagerLinks.base("/incidents", "state", shownState, "priority",
                 (String) model.getAttribute("shownPriority"), "team", query.team(), "assignee", query.assignee(),
                 "major", query.major() == null ? null : query.major().toString(), "q", query.q(), "service",
-                query.service()));
+                query.service(), "customer", query.customer()));
         return "servicedesk/incidents";
     }
 
@@ -301,6 +305,7 @@ class IncidentPages {
         model.addAttribute("categoryOptions", categories);
         model.addAttribute("levelOptions", Choice.options(Level.class));
         model.addAttribute("teamOptions", teamOptions());
+        model.addAttribute("customerOptions", customerOptions());
         model.addAttribute("usernames", usernames());
         model.addAttribute("matrix", matrix.rows());
         model.addAttribute("levels", List.of(Level.values()));
@@ -330,14 +335,14 @@ class IncidentPages {
         var counts = new LinkedHashMap<Priority, Long>();
         for (var priority : Priority.values()) {
             counts.put(priority, incidents.search(new IncidentFilter(open, EnumSet.of(priority), null, null, null, null,
-                    null, null, null, null, null, null), new PageRequest(0, 1)).total());
+                    null, null, null, null, null, null, null), new PageRequest(0, 1)).total());
         }
         return counts;
     }
 
     private static IncidentQuery withStates(IncidentQuery query, List<String> states) {
         return new IncidentQuery(states, query.priority(), query.team(), query.assignee(), query.caller(),
-                query.service(), query.ci(), query.major(), query.q(), query.openedFrom(), query.openedTo(),
+                query.customer(), query.service(), query.ci(), query.major(), query.q(), query.openedFrom(), query.openedTo(),
                 query.sort());
     }
 
@@ -353,6 +358,12 @@ class IncidentPages {
         var options = new LinkedHashMap<String, String>();
         teams.all().stream().sorted(Comparator.comparing(TeamRef::name, String.CASE_INSENSITIVE_ORDER))
                 .forEach(t -> options.put(t.id().toString(), t.name()));
+        return options;
+    }
+
+    private Map<String, String> customerOptions() {
+        var options = new LinkedHashMap<String, String>();
+        customers.all().forEach(c -> options.put(c.id().toString(), c.name()));
         return options;
     }
 

@@ -19,19 +19,21 @@ import io.opsline.platform.Violations;
 import io.opsline.servicedesk.IncidentState;
 import io.opsline.servicedesk.Priority;
 import io.opsline.servicedesk.internal.IncidentFilter;
+import io.opsline.servicedesk.internal.customer.Customers;
 
 /**
  * The filters of an incident list as given in a query string, for the API and the pages alike:
  * {@code state} and {@code priority} repeatable (or {@code state=open} for every open state),
- * {@code team}, {@code assignee} and {@code caller} by id or name ({@code assignee=me}), {@code service}
- * and {@code ci} by id, {@code major}, {@code q} (words in the title, or a reference), {@code openedFrom}
+ * {@code team}, {@code assignee}, {@code caller} and {@code customer} by id or name
+ * ({@code assignee=me}), {@code service} and {@code ci} by id, {@code major}, {@code q} (words in the title, or a reference), {@code openedFrom}
  * and {@code openedTo} (dates or times), {@code sort} ({@code priority}, {@code newest}, {@code updated}).
  */
 public record IncidentQuery(List<String> state, List<String> priority, String team, String assignee, String caller,
-        String service, String ci, Boolean major, String q, String openedFrom, String openedTo, String sort) {
+        String customer, String service, String ci, Boolean major, String q, String openedFrom, String openedTo,
+        String sort) {
 
     /** The filter these parameters ask for; unknown values are each named in one 422. */
-    IncidentFilter toFilter(Teams teams, People people, String me) {
+    IncidentFilter toFilter(Teams teams, People people, Customers customers, String me) {
         var violations = new Violations();
         var states = EnumSet.noneOf(IncidentState.class);
         for (var text : nonBlank(state)) {
@@ -57,6 +59,7 @@ public record IncidentQuery(List<String> state, List<String> priority, String te
         var assigneeId = person("assignee", "me".equalsIgnoreCase(blankToNull(assignee)) ? me : assignee, people,
                 violations);
         var callerId = person("caller", caller, people, violations);
+        var customerFound = customers.resolve("customer", customer, violations);
         var serviceId = id("service", service, violations);
         var ciId = id("ci", ci, violations);
         var from = time("openedFrom", openedFrom, violations);
@@ -69,8 +72,9 @@ public record IncidentQuery(List<String> state, List<String> priority, String te
             }
         }
         violations.throwIfAny("Invalid incident filter");
-        return new IncidentFilter(states, priorities, teamId, assigneeId, callerId, serviceId, ciId, major,
-                blankToNull(q), from, to, order);
+        return new IncidentFilter(states, priorities, teamId, assigneeId, callerId,
+                customerFound == null ? null : customerFound.id(), serviceId, ciId, major, blankToNull(q), from, to,
+                order);
     }
 
     private static UUID person(String field, String reference, People people, Violations violations) {

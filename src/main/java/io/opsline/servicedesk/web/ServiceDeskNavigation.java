@@ -60,4 +60,10 @@ class ServiceDeskNavigation {
     NavigationEntry portalRequestsNavigation() {
         return new NavigationEntry("Self-service", 95, "My requests", "/portal/requests", Role.REQUESTER.authority());
     }
+
+    /** Kept by admins, so it sits with users and teams in the administration area. */
+    @Bean
+    NavigationEntry customersNavigation() {
+        return new NavigationEntry("Administration", 90, "Customers", CustomerPages.BASE, Role.ADMIN.authority());
+    }
 }

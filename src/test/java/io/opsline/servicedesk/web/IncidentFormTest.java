@@ -22,7 +22,7 @@ class IncidentFormTest {
 
     @Test
     void anEmptiedFieldClearsWhatIsStoredInsteadOfKeepingIt() {
-        var change = new IncidentForm(3L, "Disk full", null, null, null, "high", "low", null, null, null, null)
+        var change = new IncidentForm(3L, "Disk full", null, null, null, "high", "low", null, null, null, null, null)
                 .toChange();
 
         assertThat(change.caller()).isEmpty();
@@ -66,6 +66,6 @@ class IncidentFormTest {
     }
 
     private static IncidentForm form(String title, String cis, String urgency) {
-        return new IncidentForm(1L, title, null, null, null, "medium", urgency, null, null, cis, false);
+        return new IncidentForm(1L, title, null, null, null, "medium", urgency, null, null, cis, false, null);
     }
 }

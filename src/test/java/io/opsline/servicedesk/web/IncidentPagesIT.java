@@ -96,7 +96,7 @@ class IncidentPagesIT {
         assertThat(queue).contains("data-testid=\"new-incident\"");
         var openP1 = incidents.search(new IncidentFilter(EnumSet.of(IncidentState.NEW, IncidentState.IN_PROGRESS,
                 IncidentState.ON_HOLD), EnumSet.of(Priority.P1), null, null, null, null, null, null, null, null, null,
-                null), new PageRequest(0, 1)).total();
+                null, null), new PageRequest(0, 1)).total();
         assertThat(queue).containsPattern("data-priority=\"P1\">\\s*<strong data-count>" + openP1 + "</strong>");
 
         var bad = pages.get("/incidents?priority=P9&assignee=" + unique("nobody"), viewer);

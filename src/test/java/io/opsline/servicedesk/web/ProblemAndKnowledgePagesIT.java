@@ -59,7 +59,7 @@ class ProblemAndKnowledgePagesIT {
         var ref = location.substring("/problems/".length());
 
         var incident = TestAccounts.actingAs("admin", Role.ADMIN, () -> incidents.create(new IncidentInput(
-                "Backlog alarm", null, null, null, null, null, null, null, null, null), "admin", OpenedThrough.UI,
+                "Backlog alarm", null, null, null, null, null, null, null, null, null, null), "admin", OpenedThrough.UI,
                 null)).reference();
         assertThat(post(location + "/incidents", Map.of("incident", List.of(incident))))
                 .hasStatus3xxRedirection();

@@ -114,7 +114,7 @@ class ServiceDeskBrowserIT {
         var operator = accounts.fresh(Role.OPERATOR);
         TestAccounts.actingAs(operator.username(), Role.OPERATOR, () -> incidents.create(
                 new io.opsline.servicedesk.internal.IncidentInput(unique("Report chart"), null, null, null, "high",
-                        "high", null, null, null, null),
+                        "high", null, null, null, null, null),
                 operator.username(), io.opsline.servicedesk.internal.OpenedThrough.API, null));
 
         browser.signIn(operator).open("/servicedesk/report");
@@ -124,5 +124,48 @@ class ServiceDeskBrowserIT {
         assertThat(browser.findAll("[data-report-charts] canvas")).hasSize(3);
         assertThat(Integer.parseInt(browser.find("[data-backlog] [data-priority=P1] strong").getText())).isPositive();
         browser.screenshot("servicedesk-report");
+    }
+
+    @Test
+    void anAdminCreatesACustomerWithAContactWhoseIncidentsAreItsAndDeletesAnotherAfterConfirming(Browser browser) {
+        var contact = accounts.fresh(Role.REQUESTER);
+        var name = unique("Acme");
+        browser.signIn(accounts.fresh(Role.ADMIN)).open("/admin/customers");
+        browser.find("[data-testid=new-customer]").click();
+        browser.waitForPath("/admin/customers/new");
+        browser.expectHttpError(422);
+        browser.find("[data-testid=save]").click();
+        browser.waitUntil("the name refused beside its field", d -> !browser.findAll("#name-error").isEmpty());
+        assertThat(browser.find("#name-error").getText()).isEqualTo("is required");
+
+        browser.type("#name", name).type("#description", "Our first customer").type("#contacts", contact.username());
+        browser.screenshot("customer-form");
+        browser.find("[data-testid=save]").click();
+        browser.waitForPath("/admin/customers");
+        assertThat(browser.find(".notice").getText()).isEqualTo("Customer " + name + " saved.");
+        assertThat(browser.findAll("tr[data-customer-id]").stream().map(WebElement::getText))
+                .anyMatch(row -> row.contains(name) && row.contains(contact.username()));
+
+        var incident = TestAccounts.actingAs("admin", Role.ADMIN, () -> incidents.create(
+                new io.opsline.servicedesk.internal.IncidentInput(unique("Printer jam"), null, contact.username(),
+                        null, null, null, null, null, null, null, null),
+                "admin", io.opsline.servicedesk.internal.OpenedThrough.UI, null));
+        browser.open("/incidents/" + incident.reference());
+        assertThat(browser.find("[data-customer]").getText()).isEqualTo(name);
+
+        var doomed = unique("Doomed");
+        browser.open("/admin/customers/new");
+        browser.type("#name", doomed).find("[data-testid=save]").click();
+        browser.waitForPath("/admin/customers");
+        browser.findAll("tr[data-customer-id] a").stream().filter(a -> a.getText().equals(doomed)).findFirst()
+                .orElseThrow().click();
+        browser.waitUntil("the edit form", d -> browser.path().endsWith("/edit"));
+        browser.find("[data-testid=delete]").click();
+        var dialog = browser.awaitDialog();
+        assertThat(dialog.getText()).isEqualTo("Delete customer " + doomed + "?");
+        dialog.accept();
+        browser.waitForPath("/admin/customers");
+        assertThat(browser.find(".notice").getText()).isEqualTo("Customer " + doomed + " deleted.");
+        browser.assertNoConsoleProblems();
     }
 }

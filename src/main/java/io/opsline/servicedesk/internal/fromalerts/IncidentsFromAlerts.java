@@ -106,7 +106,7 @@ class IncidentsFromAlerts {
         var description = "Opened by incident rule " + rule.name() + " for alert group " + opened.groupId() + " ("
                 + opened.severity().name().toLowerCase() + (rootCi == null ? "" : ", on " + rootCi.name()) + ").";
         return new IncidentInput(title, description, null, category, rule.impact().key(), rule.urgency().key(), false,
-                team, null, cis);
+                team, null, cis, null);
     }
 
     private static String title(String groupTitle, CiSummary ci, UUID groupId) {

@@ -19,7 +19,7 @@ import io.opsline.servicedesk.Priority;
 @Repository
 class PolicyRepository {
 
-    private static final String COLUMNS = "id, name, priority, service_id, calendar_id, response_target_ms,"
+    private static final String COLUMNS = "id, name, priority, service_id, customer_id, calendar_id, response_target_ms,"
             + " resolution_target_ms, warning_percent, created_at, updated_at, version";
     private static final String ANY_SERVICE = "any";
 
@@ -30,7 +30,8 @@ class PolicyRepository {
     }
 
     List<SlaPolicy> findAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM sla_policy ORDER BY priority, service_id NULLS FIRST, LOWER(name)")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sla_policy"
+                        + " ORDER BY priority, customer_id NULLS FIRST, service_id NULLS FIRST, LOWER(name)")
                 .query(PolicyRepository::policy).list();
     }
 
@@ -39,38 +40,42 @@ class PolicyRepository {
                 .query(PolicyRepository::policy).optional();
     }
 
-    /** The policy for this priority and service (the general one for a null service). */
-    Optional<SlaPolicy> findFor(Priority priority, UUID serviceId) {
+    /** The policy for this priority and scope (the general one when both are null). */
+    Optional<SlaPolicy> findFor(Priority priority, UUID serviceId, UUID customerId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sla_policy WHERE priority = ? AND scope = ?")
-                .params(priority.rank(), scope(serviceId)).query(PolicyRepository::policy).optional();
+                .params(priority.rank(), scope(serviceId, customerId)).query(PolicyRepository::policy).optional();
     }
 
-    /** The policies of this priority that are general or for one of these services. */
-    List<SlaPolicy> candidates(Priority priority, Collection<UUID> serviceIds) {
+    /** The policies of this priority that are general, for one of these services or for this customer. */
+    List<SlaPolicy> candidates(Priority priority, Collection<UUID> serviceIds, UUID customerId) {
         var scopes = new ArrayList<String>();
         scopes.add(ANY_SERVICE);
         serviceIds.forEach(id -> scopes.add(id.toString()));
+        if (customerId != null) {
+            scopes.add(customerId.toString());
+        }
         return jdbc.sql("SELECT " + COLUMNS + " FROM sla_policy WHERE priority = :priority AND scope IN (:scopes)")
                 .param("priority", priority.rank()).param("scopes", scopes).query(PolicyRepository::policy).list();
     }
 
     void insert(SlaPolicy policy) {
-        jdbc.sql("INSERT INTO sla_policy (" + COLUMNS + ", scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(policy.id(), policy.name(), policy.priority().rank(), policy.serviceId(), policy.calendarId(),
-                        policy.responseTarget().toMillis(), policy.resolutionTarget().toMillis(),
+        jdbc.sql("INSERT INTO sla_policy (" + COLUMNS + ", scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(policy.id(), policy.name(), policy.priority().rank(), policy.serviceId(), policy.customerId(),
+                        policy.calendarId(), policy.responseTarget().toMillis(), policy.resolutionTarget().toMillis(),
                         policy.warningPercent(), Jdbc.timestamp(policy.createdAt()),
-                        Jdbc.timestamp(policy.updatedAt()), policy.version(), scope(policy.serviceId()))
+                        Jdbc.timestamp(policy.updatedAt()), policy.version(),
+                        scope(policy.serviceId(), policy.customerId()))
                 .update();
     }
 
     /** Stores a change made on top of {@code after.version() - 1}; false when someone changed it meanwhile. */
     boolean update(SlaPolicy after) {
-        return jdbc.sql("UPDATE sla_policy SET name = ?, priority = ?, service_id = ?, scope = ?, calendar_id = ?,"
-                        + " response_target_ms = ?, resolution_target_ms = ?, warning_percent = ?, updated_at = ?,"
-                        + " version = ? WHERE id = ? AND version = ?")
-                .params(after.name(), after.priority().rank(), after.serviceId(), scope(after.serviceId()),
-                        after.calendarId(), after.responseTarget().toMillis(), after.resolutionTarget().toMillis(),
-                        after.warningPercent(), Jdbc.timestamp(after.updatedAt()), after.version(), after.id(),
+        return jdbc.sql("UPDATE sla_policy SET name = ?, priority = ?, service_id = ?, customer_id = ?, scope = ?,"
+                        + " calendar_id = ?, response_target_ms = ?, resolution_target_ms = ?, warning_percent = ?,"
+                        + " updated_at = ?, version = ? WHERE id = ? AND version = ?")
+                .params(after.name(), after.priority().rank(), after.serviceId(), after.customerId(),
+                        scope(after.serviceId(), after.customerId()), after.calendarId(),
+                        after.responseTarget().toMillis(), after.resolutionTarget().toMillis(), after.warningPercent(), Jdbc.timestamp(after.updatedAt()), after.version(), after.id(),
                         after.version() - 1)
                 .update() == 1;
     }
@@ -79,13 +84,17 @@ class PolicyRepository {
         return jdbc.sql("DELETE FROM sla_policy WHERE id = ?").param(id).update() == 1;
     }
 
-    private static String scope(UUID serviceId) {
+    /** 'any', the service's id or the customer's: a policy is for at most one of the two. */
+    private static String scope(UUID serviceId, UUID customerId) {
+        if (customerId != null) {
+            return customerId.toString();
+        }
         return serviceId == null ? ANY_SERVICE : serviceId.toString();
     }
 
     private static SlaPolicy policy(ResultSet rs, int row) throws SQLException {
         return new SlaPolicy(Jdbc.uuid(rs, "id"), rs.getString("name"), Priority.ofRank(rs.getInt("priority")),
-                Jdbc.uuid(rs, "service_id"), Jdbc.uuid(rs, "calendar_id"),
+                Jdbc.uuid(rs, "service_id"), Jdbc.uuid(rs, "customer_id"), Jdbc.uuid(rs, "calendar_id"),
                 Duration.ofMillis(rs.getLong("response_target_ms")), Duration.ofMillis(rs.getLong("resolution_target_ms")),
                 rs.getInt("warning_percent"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
                 rs.getLong("version"));

@@ -28,7 +28,7 @@ import io.opsline.servicedesk.internal.IncidentView.Named;
 
 /**
  * Each incident's response and resolution clock: chosen from the SLA policies when the incident
- * opens and again when its priority or services change, paused while it is on hold or resolved,
+ * opens and again when its priority, services or customer change, paused while it is on hold or resolved,
  * stopped at the first response and at resolution. {@link SlaEvaluator} tells about warnings and
  * breaches; this class keeps the clocks' stored state in step with their incident.
  */
@@ -66,8 +66,10 @@ public class SlaClocks {
         var existing = clocks.lockForIncident(after.id()).stream()
                 .collect(Collectors.toMap(SlaClock::kind, Function.identity()));
         var rechoose = before == null || existing.isEmpty() || before.priority() != after.priority()
-                || !Set.copyOf(before.serviceIds()).equals(Set.copyOf(after.serviceIds()));
-        var policy = rechoose ? choose(after.priority(), after.serviceIds()) : Optional.<SlaPolicy>empty();
+                || !Set.copyOf(before.serviceIds()).equals(Set.copyOf(after.serviceIds()))
+                || !Objects.equals(before.customerId(), after.customerId());
+        var policy = rechoose ? choose(after.priority(), after.serviceIds(), after.customerId())
+                : Optional.<SlaPolicy>empty();
         if (existing.isEmpty() && policy.isEmpty()) {
             return;
         }
@@ -144,12 +146,14 @@ public class SlaClocks {
     }
 
     /**
-     * The policy for an incident of this priority affecting these services: one for a service wins
-     * over the general one; of several for its services, the one with the shortest resolution target.
+     * The policy for an incident of this priority affecting these services, for this customer: the
+     * customer's wins over one for a service, which wins over the general one; of several for its
+     * services, the one with the shortest resolution target.
      */
-    private Optional<SlaPolicy> choose(Priority priority, Collection<UUID> serviceIds) {
-        return policies.candidates(priority, serviceIds).stream().min(Comparator
-                .comparing((SlaPolicy p) -> p.serviceId() == null)
+    private Optional<SlaPolicy> choose(Priority priority, Collection<UUID> serviceIds, UUID customerId) {
+        return policies.candidates(priority, serviceIds, customerId).stream().min(Comparator
+                .comparing((SlaPolicy p) -> p.customerId() == null)
+                .thenComparing(p -> p.serviceId() == null)
                 .thenComparing(SlaPolicy::resolutionTarget)
                 .thenComparing(SlaPolicy::responseTarget)
                 .thenComparing(p -> p.id().toString()));

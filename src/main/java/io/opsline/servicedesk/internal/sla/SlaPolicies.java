@@ -20,11 +20,12 @@ import io.opsline.platform.Jdbc;
 import io.opsline.platform.NotFoundException;
 import io.opsline.platform.Violations;
 import io.opsline.servicedesk.Priority;
+import io.opsline.servicedesk.internal.customer.Customers;
 
 /**
  * SLA policies, kept by admins and audited. A clock copies its policy's targets when it is chosen:
  * changing a policy affects incidents whose clocks are chosen afterwards (new incidents, or a
- * change of priority or services), not clocks already running.
+ * change of priority, services or customer), not clocks already running.
  */
 @Service
 public class SlaPolicies {
@@ -38,12 +39,15 @@ public class SlaPolicies {
     private final BusinessCalendars calendars;
     private final Inventory inventory;
     private final AuditLog audit;
+    private final Customers customers;
 
-    SlaPolicies(PolicyRepository policies, BusinessCalendars calendars, Inventory inventory, AuditLog audit) {
+    SlaPolicies(PolicyRepository policies, BusinessCalendars calendars, Inventory inventory, AuditLog audit,
+            Customers customers) {
         this.policies = policies;
         this.calendars = calendars;
         this.inventory = inventory;
         this.audit = audit;
+        this.customers = customers;
     }
 
     public List<SlaPolicy> list() {
@@ -58,7 +62,8 @@ public class SlaPolicies {
     public SlaPolicy create(PolicyInput input) {
         var valid = validate(input, null);
         var now = Jdbc.now();
-        var policy = new SlaPolicy(Ids.newId(), valid.name(), valid.priority(), valid.serviceId(), valid.calendarId(),
+        var policy = new SlaPolicy(Ids.newId(), valid.name(), valid.priority(), valid.serviceId(),
+                valid.customerId(), valid.calendarId(),
                 valid.response(), valid.resolution(), valid.warningPercent(), now, now, 0);
         try {
             policies.insert(policy);
@@ -75,7 +80,8 @@ public class SlaPolicies {
         var before = get(id);
         var valid = validate(input, id);
         SlaChecks.checkVersion(input.version(), before.version(), "SLA policy " + before.name());
-        var after = new SlaPolicy(id, valid.name(), valid.priority(), valid.serviceId(), valid.calendarId(),
+        var after = new SlaPolicy(id, valid.name(), valid.priority(), valid.serviceId(), valid.customerId(),
+                valid.calendarId(),
                 valid.response(), valid.resolution(), valid.warningPercent(), before.createdAt(), Jdbc.now(),
                 before.version() + 1);
         try {
@@ -109,6 +115,12 @@ public class SlaPolicies {
             priority = violations.optionalChoice("priority", input.priority(), Priority.class);
         }
         var serviceId = service(input.service(), violations);
+        var customer = customers.resolve("customer", input.customer(), violations);
+        var customerId = customer == null ? null : customer.id();
+        if (serviceId != null && customerId != null) {
+            violations.add("service", "give a service or a customer, not both");
+            violations.add("customer", "give a customer or a service, not both");
+        }
         var calendarId = calendar(input.calendar(), violations);
         var response = target("responseTarget", input.responseTarget(), violations);
         var resolution = target("resolutionTarget", input.resolutionTarget(), violations);
@@ -117,12 +129,13 @@ public class SlaPolicies {
             violations.add("warningPercent", "must be from 1 to 99 (the breach is at 100)");
         }
         if (priority != null && violations.isEmpty()) {
-            policies.findFor(priority, serviceId).filter(other -> !other.id().equals(self)).ifPresent(other ->
-                    violations.add("priority", "policy " + other.name() + " covers " + other.priority().key()
-                            + (serviceId == null ? " in general" : " for this service") + " already"));
+            policies.findFor(priority, serviceId, customerId).filter(other -> !other.id().equals(self))
+                    .ifPresent(other -> violations.add("priority", "policy " + other.name() + " covers "
+                            + other.priority().key() + (customerId != null ? " for this customer"
+                                    : serviceId != null ? " for this service" : " in general") + " already"));
         }
         violations.throwIfAny("Invalid SLA policy");
-        return new Valid(name, priority, serviceId, calendarId, response, resolution, warning);
+        return new Valid(name, priority, serviceId, customerId, calendarId, response, resolution, warning);
     }
 
     private UUID service(String text, Violations violations) {
@@ -175,10 +188,10 @@ public class SlaPolicies {
 
     private static InvalidInputException duplicate(Priority priority) {
         return InvalidInputException.of("priority", "another policy covers " + priority.key()
-                + " for the same service already");
+                + " for the same service or customer already");
     }
 
-    private record Valid(String name, Priority priority, UUID serviceId, UUID calendarId, Duration response,
-            Duration resolution, int warningPercent) {
+    private record Valid(String name, Priority priority, UUID serviceId, UUID customerId, UUID calendarId,
+            Duration response, Duration resolution, int warningPercent) {
     }
 }
