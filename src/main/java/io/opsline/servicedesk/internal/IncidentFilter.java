@@ -19,6 +19,7 @@ public record IncidentFilter(Set<IncidentState> states, Set<Priority> priorities
         states = states == null ? Set.of() : Set.copyOf(states);
         priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
         sort = sort == null ? Sort.PRIORITY : sort;
+        text = text == null || text.isBlank() ? null : text.strip();
     }
 
     public static IncidentFilter all() {

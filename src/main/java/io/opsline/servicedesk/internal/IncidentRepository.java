@@ -134,15 +134,15 @@ public class IncidentRepository {
             where.append(" AND major = ?");
             params.add(filter.major());
         }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            var number = Incident.parseReference(filter.text().strip());
+        if (filter.text() != null) {
+            var number = Incident.parseReference(filter.text());
             if (number > 0) {
                 where.append(" AND number = ?");
                 params.add(number);
             } else {
                 where.append(" AND LOWER(title) LIKE ? ESCAPE '\\'");
                 searchesTitle = true;
-                params.add(Jdbc.likeContains(filter.text().strip().toLowerCase()));
+                params.add(Jdbc.likeContains(filter.text().toLowerCase()));
             }
         }
         if (filter.openedFrom() != null) {
@@ -196,18 +196,17 @@ public class IncidentRepository {
      * links, read from the link table's index alone instead of looking every incident up.
      */
     private static LinkCount linkCount(IncidentFilter filter) {
-        var onlyLinks = filter.states().isEmpty() && filter.priorities().isEmpty() && filter.teamId() == null
-                && filter.assigneeId() == null && filter.callerId() == null && filter.major() == null
-                && (filter.text() == null || filter.text().isBlank()) && filter.openedFrom() == null
-                && filter.openedTo() == null;
-        if (!onlyLinks || filter.serviceId() != null && filter.ciId() != null) {
-            return null;
-        }
-        if (filter.serviceId() != null) {
+        var serviceOnly = new IncidentFilter(null, null, null, null, null, null, filter.serviceId(), null, null, null,
+                null, null, filter.sort());
+        var ciOnly = new IncidentFilter(null, null, null, null, null, null, null, filter.ciId(), null, null, null,
+                null, filter.sort());
+        if (filter.serviceId() != null && filter.equals(serviceOnly)) {
             return new LinkCount("SELECT COUNT(*) FROM incident_service WHERE service_id = ?", filter.serviceId());
         }
-        return filter.ciId() == null ? null
-                : new LinkCount("SELECT COUNT(*) FROM incident_ci WHERE ci_id = ?", filter.ciId());
+        if (filter.ciId() != null && filter.equals(ciOnly)) {
+            return new LinkCount("SELECT COUNT(*) FROM incident_ci WHERE ci_id = ?", filter.ciId());
+        }
+        return null;
     }
 
     private record LinkCount(String sql, UUID id) {
