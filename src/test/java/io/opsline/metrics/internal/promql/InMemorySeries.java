@@ -64,11 +64,20 @@ final class InMemorySeries implements SeriesSource {
                 }
             } else {
                 timestamps.add(index++ * intervalMs);
-                samples.add(Double.parseDouble(item));
+                samples.add(number(item));
             }
         }
         return add(Labels.of(labels), timestamps.stream().mapToLong(Long::longValue).toArray(),
                 samples.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double number(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "nan" -> Double.NaN;
+            case "inf", "+inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
     }
 
     InMemorySeries add(Labels labels, long[] timestamps, double[] values) {
