@@ -36,21 +36,4 @@ final class Durations {
         }
         return total;
     }
-
-    /** A duration as Prometheus prints it: {@code 1h30m}, {@code 5m}, {@code 0s}. */
-    static String format(long ms) {
-        if (ms == 0) {
-            return "0s";
-        }
-        var text = new StringBuilder();
-        var units = new String[] {"y", "w", "d", "h", "m", "s", "ms"};
-        var rest = ms;
-        for (var unit = 0; unit < UNIT_MS.length; unit++) {
-            if (rest >= UNIT_MS[unit]) {
-                text.append(rest / UNIT_MS[unit]).append(units[unit]);
-                rest %= UNIT_MS[unit];
-            }
-        }
-        return text.toString();
-    }
 }

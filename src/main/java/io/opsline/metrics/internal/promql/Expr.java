@@ -53,7 +53,7 @@ public sealed interface Expr {
         }
     }
 
-    record Call(Function function, List<Expr> arguments) implements Expr {
+    record Call(PromqlFunction function, List<Expr> arguments) implements Expr {
         @Override
         public ValueType type() {
             return function.returnType();

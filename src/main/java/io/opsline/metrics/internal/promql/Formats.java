@@ -21,8 +21,13 @@ final class Formats {
         if (value == Math.rint(value) && Math.abs(value) < LARGEST_EXACT_LONG) {
             return (value == 0 && 1 / value < 0) ? "-0" : Long.toString((long) value);
         }
-        // Double.toString gives the shortest digits that read back as the same double (JDK 19 and later).
-        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+        // Double.toString gives the shortest digits that read back as the same double (JDK 19 and later);
+        // between 1e-3 and 1e7 it writes them without an exponent, as Go does.
+        var shortest = Double.toString(value);
+        if (shortest.indexOf('E') < 0) {
+            return shortest;
+        }
+        return new BigDecimal(shortest).stripTrailingZeros().toPlainString();
     }
 
     /** A time in milliseconds as Prometheus writes it: seconds, then three digits of fraction when it has one. */

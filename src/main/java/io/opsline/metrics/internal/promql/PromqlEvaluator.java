@@ -339,7 +339,7 @@ public final class PromqlEvaluator {
             return merged(out);
         }
 
-        private Vectors overTime(Function function, MatrixSelector matrix) {
+        private Vectors overTime(PromqlFunction function, MatrixSelector matrix) {
             var range = matrix.rangeMs();
             var minimumSamples = switch (function) {
                 case RATE, INCREASE, DELTA, IRATE, IDELTA -> 2;

@@ -2,6 +2,8 @@ package io.opsline.metrics.internal.promql;
 
 import io.opsline.metrics.internal.Labels;
 import io.opsline.metrics.internal.SeriesData;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Writes query results and errors in the Prometheus HTTP API's JSON shape, by hand: a matrix of
@@ -18,32 +20,18 @@ public final class PromqlJson {
         out.append("{\"status\":\"success\",\"data\":{\"resultType\":\"");
         switch (result) {
             case QueryResult.Matrix matrix -> {
-                out.append("matrix\",\"result\":[");
-                var first = true;
-                for (var series : matrix.series()) {
-                    if (!first) {
-                        out.append(',');
-                    }
-                    first = false;
-                    appendSeries(series, out);
-                }
-                out.append(']');
+                out.append("matrix\",\"result\":");
+                appendArray(matrix.series(), PromqlJson::appendSeries, out);
             }
             case QueryResult.Vector vector -> {
-                out.append("vector\",\"result\":[");
-                var first = true;
-                for (var sample : vector.samples()) {
-                    if (!first) {
-                        out.append(',');
-                    }
-                    first = false;
-                    out.append("{\"metric\":");
-                    appendLabels(sample.labels(), out);
-                    out.append(",\"value\":");
-                    appendPoint(vector.timeMs(), sample.value(), out);
-                    out.append('}');
-                }
-                out.append(']');
+                out.append("vector\",\"result\":");
+                appendArray(vector.samples(), (sample, text) -> {
+                    text.append("{\"metric\":");
+                    appendLabels(sample.labels(), text);
+                    text.append(",\"value\":");
+                    appendPoint(vector.timeMs(), sample.value(), text);
+                    text.append('}');
+                }, out);
             }
             case QueryResult.Scalar scalar -> {
                 out.append("scalar\",\"result\":");
@@ -72,6 +60,17 @@ public final class PromqlJson {
         out.append(",\"error\":");
         appendString(message, out);
         return out.append('}').toString();
+    }
+
+    private static <T> void appendArray(List<T> items, BiConsumer<T, StringBuilder> writer, StringBuilder out) {
+        out.append('[');
+        for (var i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            writer.accept(items.get(i), out);
+        }
+        out.append(']');
     }
 
     private static void appendSeries(SeriesData series, StringBuilder out) {

@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class PromqlParser {
 
-    private static final String SUBSET = "Opsline supports selectors, ranges, the functions " + Function.supportedNames()
+    private static final String SUBSET = "Opsline supports selectors, ranges, the functions " + PromqlFunction.supportedNames()
             + ", the aggregations sum, avg, min, max, count, topk, bottomk with by/without, arithmetic, comparisons"
             + " and and/or/unless with on/ignoring";
     private static final Set<String> UNSUPPORTED_AGGREGATORS = Set.of(
@@ -270,11 +270,11 @@ public final class PromqlParser {
     }
 
     private Expr call(Token name) {
-        var function = Function.named(name.text());
+        var function = PromqlFunction.named(name.text());
         if (function == null) {
             if (PROMETHEUS_FUNCTIONS.contains(name.text())) {
                 throw PromqlException.unsupported(query, name.start(), "function \"" + name.text() + "\"",
-                        "Opsline supports the functions " + Function.supportedNames());
+                        "Opsline supports the functions " + PromqlFunction.supportedNames());
             }
             throw PromqlException.parseError(query, name.start(), "unknown function with name \"" + name.text() + "\"");
         }

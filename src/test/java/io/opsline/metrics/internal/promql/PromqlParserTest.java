@@ -119,7 +119,7 @@ class PromqlParserTest {
         assertThat(((Call) PromqlParser.parse("round(x)")).arguments()).hasSize(1);
         assertThat(PromqlParser.parse("time()").type()).isEqualTo(Expr.ValueType.SCALAR);
         assertThat(PromqlParser.parse("vector(1)").type()).isEqualTo(Expr.ValueType.VECTOR);
-        for (var function : Function.values()) {
+        for (var function : PromqlFunction.values()) {
             var argument = switch (function.argumentTypes().isEmpty() ? Expr.ValueType.SCALAR : function.argumentTypes().get(0)) {
                 case MATRIX -> "x[5m]";
                 case VECTOR -> function.argumentTypes().size() > 1 ? "x, 1" : "x";

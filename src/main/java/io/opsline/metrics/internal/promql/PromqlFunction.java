@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The PromQL functions Opsline evaluates, with the argument types Prometheus declares for them. */
-public enum Function {
+public enum PromqlFunction {
     RATE(ValueType.VECTOR, 0, ValueType.MATRIX),
     INCREASE(ValueType.VECTOR, 0, ValueType.MATRIX),
     DELTA(ValueType.VECTOR, 0, ValueType.MATRIX),
@@ -30,21 +30,21 @@ public enum Function {
     VECTOR(ValueType.VECTOR, 0, ValueType.SCALAR),
     SCALAR(ValueType.SCALAR, 0, ValueType.VECTOR);
 
-    private static final Map<String, Function> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toMap(Function::text, f -> f));
+    private static final Map<String, PromqlFunction> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toMap(PromqlFunction::text, f -> f));
 
     private final ValueType returnType;
     private final int optionalArguments;
     private final List<ValueType> argumentTypes;
 
-    Function(ValueType returnType, int optionalArguments, ValueType... argumentTypes) {
+    PromqlFunction(ValueType returnType, int optionalArguments, ValueType... argumentTypes) {
         this.returnType = returnType;
         this.optionalArguments = optionalArguments;
         this.argumentTypes = List.of(argumentTypes);
     }
 
     /** The function of a PromQL name, or null when Opsline has none of that name. */
-    static Function named(String name) {
+    static PromqlFunction named(String name) {
         return BY_NAME.get(name);
     }
 
@@ -70,6 +70,6 @@ public enum Function {
     }
 
     static String supportedNames() {
-        return Arrays.stream(values()).map(Function::text).collect(Collectors.joining(", "));
+        return Arrays.stream(values()).map(PromqlFunction::text).collect(Collectors.joining(", "));
     }
 }
