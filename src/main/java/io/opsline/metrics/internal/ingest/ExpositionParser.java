@@ -1,5 +1,8 @@
 package io.opsline.metrics.internal.ingest;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +37,13 @@ public final class ExpositionParser {
     private static final byte[] NAME_LABEL = Labels.NAME.getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_QUOTED = 120;
     private static final String[] KEYWORDS = {"HELP", "TYPE", "UNIT"};
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    /** Every ending a sample name of a family can have, whatever its type. */
+    private static final byte[][] FAMILY_SUFFIXES = familySuffixes();
+    private static final byte[] NO_SUFFIX = {};
 
     private final IngestLimits limits;
     private final ScrapedSample sample = new ScrapedSample(this);
@@ -56,8 +66,10 @@ public final class ExpositionParser {
     private Family current;
     private int lastNameStart;
     private int lastNameEnd;
-    /** The line of the sample {@link #sampledName} found. */
-    private int sampledLine;
+    private int foundSlot;
+    private int sampledStart;
+    /** A family name with a suffix, to look up without allocating. */
+    private byte[] candidate = new byte[256];
 
     public ExpositionParser(IngestLimits limits) {
         this.limits = Objects.requireNonNull(limits);
@@ -123,7 +135,16 @@ public final class ExpositionParser {
     }
 
     private int indexOfNewline(int from, int end) {
-        for (var i = from; i < end; i++) {
+        var i = from;
+        // Eight bytes at a time: a byte of the word is '\n' where (word ^ NEWLINES) has a zero byte.
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            var word = (long) LONGS.get(buffer, i) ^ NEWLINES;
+            var zeros = (word - LOW_BITS) & ~word & HIGH_BITS;
+            if (zeros != 0) {
+                return i + Long.numberOfTrailingZeros(zeros) / Byte.SIZE;
+            }
+        }
+        for (; i < end; i++) {
             if (buffer[i] == '\n') {
                 return i;
             }
@@ -285,7 +306,7 @@ public final class ExpositionParser {
             var sampled = sampledName(name, scope);
             if (sampled != null) {
                 throw error("# " + keyword + " for " + name + " after its sample " + sampled
-                        + " (line " + sampledLine + "); it must come before the family's samples");
+                        + " (line " + lineOf(sampledStart) + "); it must come before the family's samples");
             }
         }
         if (family == null) {
@@ -301,24 +322,56 @@ public final class ExpositionParser {
      * {@code type} (of any type when null), or null when none.
      */
     private String sampledName(String name, MetricType type) {
-        var candidates = new ArrayList<String>();
-        candidates.add(name);
-        for (var each : type == null ? MetricType.values() : new MetricType[] {type}) {
-            for (var suffix : each.suffixes()) {
-                candidates.add(name + new String(suffix, StandardCharsets.US_ASCII));
+        var nameLength = name.length();
+        if (candidate.length < nameLength + 16) {
+            candidate = new byte[nameLength + 16];
+        }
+        name.getBytes(0, nameLength, candidate, 0);
+        var found = sampledName(nameLength, NO_SUFFIX);
+        for (var suffix : type == null ? FAMILY_SUFFIXES : type.suffixes()) {
+            if (found < 0) {
+                found = sampledName(nameLength, suffix);
             }
         }
-        for (var candidate : candidates) {
-            var bytes = candidate.getBytes(StandardCharsets.US_ASCII);
-            var hash = hash(bytes, 0, bytes.length);
-            for (var slot = metricNames.first(hash); slot >= 0; slot = metricNames.next(hash, slot)) {
-                if (Arrays.equals(buffer, metricNames.start(slot), metricNames.end(slot), bytes, 0, bytes.length)) {
-                    sampledLine = metricNames.line(slot);
-                    return candidate;
+        return found < 0 ? null : ascii(found, metricNames.end(foundSlot));
+    }
+
+    /** The start of a sample's metric name equal to the candidate family name plus suffix, or -1. */
+    private int sampledName(int nameLength, byte[] suffix) {
+        System.arraycopy(suffix, 0, candidate, nameLength, suffix.length);
+        var length = nameLength + suffix.length;
+        var hash = hash(candidate, 0, length);
+        for (var slot = metricNames.first(hash); slot >= 0; slot = metricNames.next(hash, slot)) {
+            if (Arrays.equals(buffer, metricNames.start(slot), metricNames.end(slot), candidate, 0, length)) {
+                foundSlot = slot;
+                sampledStart = metricNames.start(slot);
+                return sampledStart;
+            }
+        }
+        return -1;
+    }
+
+    private static byte[][] familySuffixes() {
+        var suffixes = new ArrayList<byte[]>();
+        for (var type : MetricType.values()) {
+            for (var suffix : type.suffixes()) {
+                if (suffixes.stream().noneMatch(known -> Arrays.equals(known, suffix))) {
+                    suffixes.add(suffix);
                 }
             }
         }
-        return null;
+        return suffixes.toArray(byte[][]::new);
+    }
+
+    /** The line number of a position of the body; only for error messages, as it counts from the start. */
+    private int lineOf(int position) {
+        var newlines = 0;
+        for (var i = 0; i < position; i++) {
+            if (buffer[i] == '\n') {
+                newlines++;
+            }
+        }
+        return newlines + 1;
     }
 
     // ---- samples
@@ -559,10 +612,11 @@ public final class ExpositionParser {
     private void refuseRepeat(long seriesHash, int keyStart, int keyEnd) {
         for (var slot = series.first(seriesHash); slot >= 0; slot = series.next(seriesHash, slot)) {
             if (sameSeries(series.start(slot), series.end(slot), keyStart, keyEnd)) {
-                throw error("series " + quote(keyStart, keyEnd) + " appears twice; first on line " + series.line(slot));
+                throw error("series " + quote(keyStart, keyEnd) + " appears twice; first on line "
+                        + lineOf(series.start(slot)));
             }
         }
-        series.add(seriesHash, keyStart, keyEnd, line);
+        series.add(seriesHash, keyStart, keyEnd);
     }
 
     private boolean sameSeries(int start, int end, int otherStart, int otherEnd) {
@@ -581,7 +635,7 @@ public final class ExpositionParser {
                 return;
             }
         }
-        metricNames.add(hash, start, end, line);
+        metricNames.add(hash, start, end);
     }
 
     /** The type of the family a sample name belongs to: the current family's when the name is one of its. */
@@ -844,12 +898,18 @@ public final class ExpositionParser {
 
     // ---- hashing
 
+    /** A 64-bit hash of a range, eight bytes at a step; {@link #mix} before using its low bits. */
     static long hash(byte[] bytes, int start, int end) {
-        var hash = 0xcbf29ce484222325L;
-        for (var i = start; i < end; i++) {
-            hash = (hash ^ bytes[i]) * 0x100000001b3L;
+        var hash = 0x9e3779b97f4a7c15L ^ (end - start);
+        var i = start;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            hash = Long.rotateLeft((hash ^ (long) LONGS.get(bytes, i)) * 0xbf58476d1ce4e5b9L, 31);
         }
-        return hash;
+        var tail = 0L;
+        for (; i < end; i++) {
+            tail = tail << 8 | (bytes[i] & 0xff);
+        }
+        return (hash ^ tail) * 0x94d049bb133111ebL;
     }
 
     /** Spreads a hash's bits so that sums of several stay unlikely to collide (MurmurHash3's finaliser). */

@@ -23,6 +23,9 @@ class ExpositionParserTest {
     record Seen(String key, Labels labels, double value, Long timestampMs, MetricType type, int line) {
     }
 
+    /** Bytes that matter to the grammar, to damage a text with. */
+    private static final String DAMAGE = "{}\"\\=, #\n\tea1.+-_\u00ff";
+
     private final ExpositionParser parser = new ExpositionParser(IngestLimits.DEFAULTS);
 
     static byte[] resource(String name) {
@@ -299,5 +302,42 @@ class ExpositionParserTest {
             assertThat(s.timestampMs()).isEqualTo(-3L);
             assertThat(s.line()).isEqualTo(3);
         });
+    }
+
+    @Test
+    void findsTheOneRepeatedSeriesAmongAHundredThousand() {
+        var copies = IngestThroughput.hundredCopies(resource("node-exporter.txt"));
+        var count = parser.parse(copies, copies.length, ExpositionFormat.PROMETHEUS_TEXT, sample -> { }).samples();
+        assertThat(count).isGreaterThan(50_000);
+
+        var text = new String(copies, StandardCharsets.UTF_8);
+        var repeated = text.lines().filter(line -> line.startsWith("node_load1{copy=\"42\"}")).findFirst().orElseThrow();
+        var firstLine = text.lines().toList().indexOf(repeated) + 1;
+        var body = (text + repeated + "\n").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parse(body, body.length, ExpositionFormat.PROMETHEUS_TEXT, sample -> { }))
+                .hasMessage("line " + (text.lines().count() + 1) + ": series \"node_load1{copy=\"42\"}\" appears twice; first on line "
+                        + firstLine);
+    }
+
+    @Test
+    void neverFailsOtherwiseOnRandomDamage() {
+        var random = new java.util.Random(5);
+        var valid = resource("openmetrics.txt");
+        var failures = 0;
+        for (var round = 0; round < 20_000; round++) {
+            var damaged = valid.clone();
+            for (var hits = 1 + random.nextInt(3); hits > 0; hits--) {
+                damaged[random.nextInt(damaged.length)] = (byte) DAMAGE.charAt(random.nextInt(DAMAGE.length()));
+            }
+            for (var format : ExpositionFormat.values()) {
+                try {
+                    parser.parse(damaged, damaged.length, format, sample -> sample.labels());
+                } catch (ExpositionException expected) {
+                    assertThat(expected.line()).isPositive();
+                    failures++;
+                }
+            }
+        }
+        assertThat(failures).isPositive();
     }
 }
