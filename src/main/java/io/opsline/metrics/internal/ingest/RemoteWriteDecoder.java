@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.opsline.metrics.internal.Labels;
 import io.opsline.metrics.internal.SeriesData;
@@ -39,10 +40,25 @@ public final class RemoteWriteDecoder {
     private static final int TIMESERIES_FIELD = 1;
     private static final int METADATA_FIELD = 3;
 
+    /** How many series' labels {@link #RemoteWriteDecoder(IngestLimits)} remembers across requests. */
+    public static final int DEFAULT_CACHED_SERIES = 100_000;
+
     private final IngestLimits limits;
+    private final int cachedSeries;
+    /**
+     * The labels of series seen in earlier requests, by their exact bytes: a sender repeats the same
+     * series request after request, and building labels (strings, sorting) is most of the decoding
+     * work otherwise. Emptied when full, which costs one rebuild per active series.
+     */
+    private final ConcurrentHashMap<RawLabels, Labels> knownLabels = new ConcurrentHashMap<>();
 
     public RemoteWriteDecoder(IngestLimits limits) {
+        this(limits, DEFAULT_CACHED_SERIES);
+    }
+
+    public RemoteWriteDecoder(IngestLimits limits, int cachedSeries) {
         this.limits = Objects.requireNonNull(limits);
+        this.cachedSeries = cachedSeries;
     }
 
     /** The request in the first {@code length} bytes of a body as received (snappy-compressed). */
@@ -150,7 +166,15 @@ public final class RemoteWriteDecoder {
             var raw = new RawLabels(message, Arrays.copyOf(labelRanges, labelCount * 2));
             var samples = byRawLabels.get(raw);
             if (samples == null) {
-                samples = new Samples(labels(labelCount));
+                var labels = knownLabels.get(raw);
+                if (labels == null) {
+                    labels = labels(labelCount);
+                    if (knownLabels.size() >= cachedSeries) {
+                        knownLabels.clear();
+                    }
+                    knownLabels.put(raw.copy(), labels);
+                }
+                samples = new Samples(labels);
                 byRawLabels.put(raw, samples);
             }
             if (pendingFrom >= 0) {
@@ -271,18 +295,37 @@ public final class RemoteWriteDecoder {
         return text.length() <= 100 ? text : text.substring(0, 100) + "…";
     }
 
-    /** The bytes of a series' Label messages, as a map key. */
-    private record RawLabels(byte[] message, int[] ranges, int hash) {
+    /** The bytes of a series' Label messages (start and end of each in {@code bytes}), as a map key. */
+    private record RawLabels(byte[] bytes, int[] ranges, int hash) {
 
-        RawLabels(byte[] message, int[] ranges) {
-            this(message, ranges, hashOf(message, ranges));
+        RawLabels(byte[] bytes, int[] ranges) {
+            this(bytes, ranges, hashOf(bytes, ranges));
         }
 
-        private static int hashOf(byte[] message, int[] ranges) {
+        /** The same key over a copy of just its bytes, to keep after the request is gone. */
+        RawLabels copy() {
+            var length = 0;
+            for (var i = 0; i < ranges.length; i += 2) {
+                length += ranges[i + 1] - ranges[i];
+            }
+            var copied = new byte[length];
+            var copiedRanges = new int[ranges.length];
+            var at = 0;
+            for (var i = 0; i < ranges.length; i += 2) {
+                var size = ranges[i + 1] - ranges[i];
+                System.arraycopy(bytes, ranges[i], copied, at, size);
+                copiedRanges[i] = at;
+                copiedRanges[i + 1] = at + size;
+                at += size;
+            }
+            return new RawLabels(copied, copiedRanges, hash);
+        }
+
+        private static int hashOf(byte[] bytes, int[] ranges) {
             var hash = 1;
             for (var i = 0; i < ranges.length; i += 2) {
                 for (var p = ranges[i]; p < ranges[i + 1]; p++) {
-                    hash = 31 * hash + message[p];
+                    hash = 31 * hash + bytes[p];
                 }
                 hash = 31 * hash + 0x5f;
             }
@@ -295,7 +338,7 @@ public final class RemoteWriteDecoder {
                 return false;
             }
             for (var i = 0; i < ranges.length; i += 2) {
-                if (!Arrays.equals(message, ranges[i], ranges[i + 1], message, raw.ranges[i], raw.ranges[i + 1])) {
+                if (!Arrays.equals(bytes, ranges[i], ranges[i + 1], raw.bytes, raw.ranges[i], raw.ranges[i + 1])) {
                     return false;
                 }
             }

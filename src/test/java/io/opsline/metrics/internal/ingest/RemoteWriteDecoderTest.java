@@ -84,6 +84,21 @@ class RemoteWriteDecoderTest {
     }
 
     @Test
+    void remembersSeriesAcrossRequestsAndForgetsThemWhenFull() {
+        var small = new RemoteWriteDecoder(IngestLimits.DEFAULTS, 2);
+        for (var request = 0; request < 3; request++) {
+            var series = new java.util.ArrayList<SeriesData>();
+            for (var i = 0; i < 3; i++) {
+                series.add(series(Labels.of(Labels.NAME, "m", "i", String.valueOf(i)), new long[] {request},
+                        new double[] {i}));
+            }
+            var body = RemoteWriteEncoder.encode(series);
+            assertThat(small.decode(body, body.length).series()).extracting(SeriesData::labels)
+                    .containsExactlyElementsOf(series.stream().map(SeriesData::labels).toList());
+        }
+    }
+
+    @Test
     void skipsAndCountsExemplarsHistogramsMetadataAndUnknownFields() {
         var request = new Proto()
                 .message(1, new Proto().message(1, label(Labels.NAME, "a")).message(2, sample(1, 1))
