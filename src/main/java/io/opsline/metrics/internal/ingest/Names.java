@@ -1,5 +1,7 @@
 package io.opsline.metrics.internal.ingest;
 
+import java.util.function.IntPredicate;
+
 /** The character rules of Prometheus names and of UTF-8 text, over bytes, shared by both input formats. */
 final class Names {
 
@@ -23,23 +25,19 @@ final class Names {
     }
 
     static boolean isValidLabelName(String name) {
-        if (name.isEmpty() || !isLabelNameStart(name.charAt(0))) {
-            return false;
-        }
-        for (var i = 1; i < name.length(); i++) {
-            if (!isLabelNameChar(name.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return isValid(name, Names::isLabelNameStart, Names::isLabelNameChar);
     }
 
     static boolean isValidMetricName(String name) {
-        if (name.isEmpty() || !isMetricNameStart(name.charAt(0))) {
+        return isValid(name, Names::isMetricNameStart, Names::isMetricNameChar);
+    }
+
+    private static boolean isValid(String name, IntPredicate start, IntPredicate rest) {
+        if (name.isEmpty() || !start.test(name.charAt(0))) {
             return false;
         }
         for (var i = 1; i < name.length(); i++) {
-            if (!isMetricNameChar(name.charAt(i))) {
+            if (!rest.test(name.charAt(i))) {
                 return false;
             }
         }

@@ -216,8 +216,7 @@ class ExpositionParserTest {
         "text after EOF is fine in 0.0.4 comments|`# EOF\na 1\n# EOF\nb 2\nc\n`|line 5: missing value after \"c\"",
     })
     void refusesBadPrometheusText(String name, String body, String message) {
-        assertThatThrownBy(() -> parse(body, ExpositionFormat.PROMETHEUS_TEXT))
-                .isInstanceOf(ExpositionException.class).hasMessage(message);
+        assertRefused(body, ExpositionFormat.PROMETHEUS_TEXT, message);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -243,8 +242,11 @@ class ExpositionParserTest {
         "HELP without name|`# HELP\n# EOF\n`|line 1: # HELP needs a metric name",
     })
     void refusesBadOpenMetrics(String name, String body, String message) {
-        assertThatThrownBy(() -> parse(body, ExpositionFormat.OPENMETRICS))
-                .isInstanceOf(ExpositionException.class).hasMessage(message);
+        assertRefused(body, ExpositionFormat.OPENMETRICS, message);
+    }
+
+    private void assertRefused(String body, ExpositionFormat format, String message) {
+        assertThatThrownBy(() -> parse(body, format)).isInstanceOf(ExpositionException.class).hasMessage(message);
     }
 
     @Test
