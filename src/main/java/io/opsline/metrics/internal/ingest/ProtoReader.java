@@ -40,7 +40,7 @@ final class ProtoReader {
     int tag() {
         fieldAt = pos;
         var tag = varint();
-        if (tag >>> 3 == 0 || tag > Integer.MAX_VALUE) {
+        if (tag >>> 3 == 0 || tag < 0 || tag > Integer.MAX_VALUE) {
             throw corrupt("invalid field tag " + tag);
         }
         return (int) tag;
