@@ -114,8 +114,9 @@ public final class MetricsBench {
             var bench = new MetricsBench(options);
             bench.run();
             System.exit(bench.wrong.isEmpty() ? 0 : 1);
-        } catch (BenchException e) {
-            System.err.println(options.getOrDefault("label", "?") + ": " + e.getMessage());
+        } catch (BenchException | IOException e) {
+            // IOException: most often the scraper went away (refused connection) in the middle of the run.
+            System.err.println(options.getOrDefault("label", "?") + ": " + (e instanceof BenchException ? e.getMessage() : e));
             System.exit(2);
         }
     }
@@ -315,11 +316,15 @@ public final class MetricsBench {
         var name = (String) Json.object(Json.object(response).get("data")).get("name");
         var snapshot = Path.of(required("tsdb"), "snapshots", name);
         long bytes = 0;
+        long chunkBytes = 0;
         long samples = 0;
         int blocks = 0;
         try (Stream<Path> files = Files.walk(snapshot)) {
             for (var file : files.filter(Files::isRegularFile).toList()) {
                 bytes += Files.size(file);
+                if (file.getParent().getFileName().toString().equals("chunks")) {
+                    chunkBytes += Files.size(file);
+                }
                 if (file.getFileName().toString().equals("meta.json")) {
                     blocks++;
                     var stats = Json.object(Json.object(Files.readString(file)).get("stats"));
@@ -333,8 +338,11 @@ public final class MetricsBench {
         put(prefix + "disk.bytes", bytes);
         put(prefix + "disk.samples", samples);
         put(prefix + "bytes.per.sample", "%.3f".formatted((double) bytes / samples));
-        System.out.printf("%s: snapshot %s: %d block(s), %,d bytes (chunks, index, meta.json, tombstones) for %,d samples"
-                + " = %.3f bytes/sample%n", label, name, blocks, bytes, samples, (double) bytes / samples);
+        // The chunk files alone: the compressed samples with each chunk's small header, Opsline's payload figure's peer.
+        put(prefix + "payload.bytes.per.sample", "%.3f".formatted((double) chunkBytes / samples));
+        System.out.printf("%s: snapshot %s: %d block(s), %,d bytes (chunks %,d, index, meta.json, tombstones) for %,d samples"
+                + " = %.3f bytes/sample (chunk files alone %.3f)%n", label, name, blocks, bytes, chunkBytes, samples,
+                (double) bytes / samples, (double) chunkBytes / samples);
     }
 
     /**
@@ -763,7 +771,7 @@ public final class MetricsBench {
         row(figures, runs, "samples/s appended (measured)", "rate");
         row(figures, runs, "CPU s per million samples", "cpu.per.million");
         row(figures, runs, "bytes/sample on disk", "bytes.per.sample");
-        row(figures, runs, "bytes/sample, chunk payload only", "payload.bytes.per.sample");
+        row(figures, runs, "bytes/sample, compressed chunks only", "payload.bytes.per.sample");
         row(figures, runs, "samples measured on disk", "disk.samples");
         row(figures, runs, "rejected samples (measured window)", "rejected");
         row(figures, runs, "count(up)", "up.count");
