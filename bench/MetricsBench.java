@@ -821,9 +821,15 @@ public final class MetricsBench {
                     Double.isNaN(bytes) || Double.isNaN(prometheusBytes) ? "n/a"
                             : verdict(bytes <= 1.5 * prometheusBytes) + " (%.3f vs %.3f, %.2f x)".formatted(bytes,
                                     prometheusBytes, bytes / prometheusBytes));
+            double answer = parse(figures.get(run + ".rate.answer"));
+            double prometheusAnswer = parse(figures.get("prometheus.rate.answer"));
+            if (!Double.isNaN(answer) && !Double.isNaN(prometheusAnswer)) {
+                System.out.printf("%-20s sum(rate(...)) next to Prometheus' answer: %.2f%% apart (each is held to the true rate)%n",
+                        names.get(r), Math.abs(answer - prometheusAnswer) / prometheusAnswer * 100);
+            }
             double p99 = slower(parse(figures.get(run + ".q30d.step60.p99.ms")), parse(figures.get(run + ".q30d.step3600.p99.ms")));
             System.out.printf("%-20s 30-day range query p99 < 50 ms: %s%n", names.get(r),
-                    Double.isNaN(p99) ? "n/a" : verdict(p99 < 50) + " (%.1f ms, the slower step)".formatted(p99));
+                    Double.isNaN(p99) ? "n/a" : verdict(p99 < 50) + " (%.1f ms, the slower of the steps answered)".formatted(p99));
         }
     }
 
