@@ -1,0 +1,281 @@
+package io.opsline.metrics.internal.store;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.opsline.platform.DatabaseEngine;
+import io.opsline.platform.Jdbc;
+
+/** SQL for samples: {@code metric_chunk}, the write-ahead rows and their writers, and block claims. */
+final class ChunkRepository {
+
+    /** Series ids per statement where a statement asks for many. */
+    static final int IN_BATCH = 500;
+    private static final String INSERT_CHUNK = "INSERT INTO metric_chunk (series_id, min_ts, max_ts, sample_count, payload)"
+            + " VALUES (?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate template;
+    private final TransactionTemplate transactions;
+    private final String deleteExpired;
+
+    ChunkRepository(JdbcTemplate template, TransactionTemplate transactions, DatabaseEngine engine) {
+        this.template = template;
+        this.transactions = transactions;
+        this.deleteExpired = switch (engine) {
+            case H2 -> "DELETE FROM metric_chunk WHERE max_ts < ? FETCH FIRST ? ROWS ONLY";
+            // PostgreSQL has no DELETE ... LIMIT: rows are picked by ctid, skipping those another node is deleting.
+            case POSTGRESQL -> "DELETE FROM metric_chunk WHERE ctid = ANY (ARRAY (SELECT ctid FROM metric_chunk"
+                    + " WHERE max_ts < ? LIMIT ? FOR UPDATE SKIP LOCKED))";
+        };
+    }
+
+    /** A chunk to write. */
+    record NewChunk(long seriesId, long minTs, long maxTs, int count, byte[] payload) {
+    }
+
+    /** A chunk as stored. */
+    record StoredChunk(long id, long seriesId, long minTs, long maxTs, byte[] payload) {
+    }
+
+    /** Receives chunks read, in the order of their series' ids and then of their first samples. */
+    @FunctionalInterface
+    interface ChunkConsumer {
+
+        void chunk(long seriesId, byte[] payload);
+    }
+
+    /** Commits one write-ahead row and answers its id. */
+    long insertWal(String writer, byte[] payload, int count) {
+        var keys = new GeneratedKeyHolder();
+        template.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO metric_wal (writer, sample_count, payload) VALUES (?, ?, ?)", new String[] {"id"});
+            statement.setString(1, writer);
+            statement.setInt(2, count);
+            statement.setBytes(3, payload);
+            return statement;
+        }, keys);
+        return keys.getKeyAs(Long.class);
+    }
+
+    /**
+     * In one transaction: writes the chunks, deletes the write-ahead rows whose samples they hold and
+     * says the writer is alive, so that every sample is in exactly one place.
+     */
+    void flush(List<NewChunk> chunks, long[] walIds, String writer, Instant now) {
+        transactions.executeWithoutResult(status -> {
+            insertChunks(chunks);
+            for (var start = 0; start < walIds.length; start += IN_BATCH) {
+                var part = Arrays.copyOfRange(walIds, start, Math.min(walIds.length, start + IN_BATCH));
+                template.update("DELETE FROM metric_wal WHERE id IN (" + placeholders(part.length) + ")", boxed(part));
+            }
+            heartbeat(writer, now);
+        });
+    }
+
+    void heartbeat(String writer, Instant now) {
+        var at = Jdbc.timestamp(now);
+        if (template.update("UPDATE metric_writer SET seen_at = ? WHERE writer = ?", at, writer) == 0) {
+            template.update("INSERT INTO metric_writer (writer, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING", writer,
+                    at);
+        }
+    }
+
+    /** A writer that stopped cleanly, its rows all flushed. */
+    void retire(String writer) {
+        template.update("DELETE FROM metric_writer WHERE writer = ?", writer);
+    }
+
+    /** The ids of write-ahead rows of other writers not seen since {@code aliveSince}, oldest first. */
+    List<Long> abandonedWal(Instant aliveSince, String self, int limit) {
+        return template.queryForList("SELECT w.id FROM metric_wal w WHERE w.writer <> ? AND NOT EXISTS"
+                + " (SELECT 1 FROM metric_writer r WHERE r.writer = w.writer AND r.seen_at >= ?)"
+                + " ORDER BY w.id FETCH FIRST ? ROWS ONLY", Long.class, self, Jdbc.timestamp(aliveSince), limit);
+    }
+
+    /** Forgets writers not seen since {@code aliveSince} that left no write-ahead rows. */
+    void forgetDeadWriters(Instant aliveSince) {
+        template.update("DELETE FROM metric_writer WHERE seen_at < ? AND NOT EXISTS"
+                + " (SELECT 1 FROM metric_wal w WHERE w.writer = metric_writer.writer)", Jdbc.timestamp(aliveSince));
+    }
+
+    /** Converts what a write-ahead row holds into chunks, given its payload. */
+    @FunctionalInterface
+    interface WalConversion {
+
+        List<NewChunk> chunks(byte[] payload);
+    }
+
+    /**
+     * Turns a write-ahead row into chunks in one transaction, if this node wins it: the delete
+     * decides, as only one transaction deletes the row. Answers how many samples it held, or -1 when
+     * another node took it.
+     */
+    int recoverWal(long id, WalConversion conversion) {
+        var recovered = transactions.execute(status -> {
+            var payloads = template.query("SELECT payload, sample_count FROM metric_wal WHERE id = ?",
+                    (rs, n) -> new Object[] {rs.getBytes(1), rs.getInt(2)}, id);
+            if (payloads.isEmpty() || template.update("DELETE FROM metric_wal WHERE id = ?", id) != 1) {
+                return -1;
+            }
+            insertChunks(conversion.chunks((byte[]) payloads.getFirst()[0]));
+            return (Integer) payloads.getFirst()[1];
+        });
+        return recovered == null ? -1 : recovered;
+    }
+
+    /** Hands the chunks of these series that hold samples from {@code fromMs} to {@code toMs} to the consumer. */
+    void readChunks(long[] seriesIds, long fromMs, long toMs, ChunkConsumer consumer) {
+        for (var start = 0; start < seriesIds.length; start += IN_BATCH) {
+            var part = Arrays.copyOfRange(seriesIds, start, Math.min(seriesIds.length, start + IN_BATCH));
+            var params = new ArrayList<Object>(part.length + 2);
+            for (var id : part) {
+                params.add(id);
+            }
+            params.add(fromMs);
+            params.add(toMs);
+            template.query("SELECT series_id, payload FROM metric_chunk WHERE series_id IN (" + placeholders(part.length)
+                    + ") AND max_ts >= ? AND min_ts <= ? ORDER BY series_id, min_ts",
+                    (RowCallbackHandler) rs -> consumer.chunk(rs.getLong(1), rs.getBytes(2)), params.toArray());
+        }
+    }
+
+    /** Of these series, those with a chunk holding samples from {@code fromMs} to {@code toMs}. */
+    long[] seriesWithChunks(long[] seriesIds, long fromMs, long toMs) {
+        var found = new ArrayList<Long>();
+        for (var start = 0; start < seriesIds.length; start += IN_BATCH) {
+            var part = Arrays.copyOfRange(seriesIds, start, Math.min(seriesIds.length, start + IN_BATCH));
+            var params = new ArrayList<Object>(part.length + 2);
+            for (var id : part) {
+                params.add(id);
+            }
+            params.add(fromMs);
+            params.add(toMs);
+            found.addAll(template.queryForList("SELECT DISTINCT series_id FROM metric_chunk WHERE series_id IN ("
+                    + placeholders(part.length) + ") AND max_ts >= ? AND min_ts <= ?", Long.class, params.toArray()));
+        }
+        return found.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /** Each series' newest stored chunk, for the time and value of its newest sample. */
+    Map<Long, byte[]> newestChunks(long[] seriesIds) {
+        var newest = new HashMap<Long, byte[]>();
+        for (var start = 0; start < seriesIds.length; start += IN_BATCH) {
+            var part = Arrays.copyOfRange(seriesIds, start, Math.min(seriesIds.length, start + IN_BATCH));
+            template.query("SELECT c.series_id, c.payload FROM metric_chunk c WHERE c.series_id IN ("
+                    + placeholders(part.length) + ") AND c.max_ts = (SELECT MAX(m.max_ts) FROM metric_chunk m"
+                    + " WHERE m.series_id = c.series_id)",
+                    (RowCallbackHandler) rs -> newest.put(rs.getLong(1), rs.getBytes(2)), boxed(part));
+        }
+        return newest;
+    }
+
+    /** The time of the first sample of the first chunk that starts at or after {@code fromMs}, or -1. */
+    long firstChunkTimeFrom(long fromMs) {
+        var first = template.queryForObject("SELECT MIN(min_ts) FROM metric_chunk WHERE min_ts >= ?", Long.class, fromMs);
+        return first == null ? -1 : first;
+    }
+
+    /** Blocks claimed but not compacted whose claim ran out, as after a node died compacting them. */
+    List<Long> unfinishedBlocks(Instant now) {
+        return template.queryForList("SELECT block_start FROM metric_block WHERE compacted_at IS NULL AND lease_until < ?",
+                Long.class, Jdbc.timestamp(now));
+    }
+
+    /** The start of the latest block compacted, or -1. */
+    long lastCompactedBlock() {
+        var last = template.queryForObject("SELECT MAX(block_start) FROM metric_block WHERE compacted_at IS NOT NULL",
+                Long.class);
+        return last == null ? -1 : last;
+    }
+
+    /**
+     * Claims a block's compaction for a lease: a new claim row, or one whose lease ran out and whose
+     * block is not compacted yet. Only one node's insert or update succeeds.
+     */
+    boolean claimBlock(long blockStart, String node, Instant now, Instant leaseUntil) {
+        var inserted = template.update("INSERT INTO metric_block (block_start, node, lease_until) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", blockStart, node, Jdbc.timestamp(leaseUntil));
+        return inserted == 1 || template.update("UPDATE metric_block SET node = ?, lease_until = ? WHERE block_start = ?"
+                + " AND compacted_at IS NULL AND (lease_until < ? OR node = ?)", node, Jdbc.timestamp(leaseUntil),
+                blockStart, Jdbc.timestamp(now), node) == 1;
+    }
+
+    void blockCompacted(long blockStart, String node, Instant now) {
+        template.update("UPDATE metric_block SET compacted_at = ? WHERE block_start = ? AND node = ?",
+                Jdbc.timestamp(now), blockStart, node);
+    }
+
+    /** The series with more than one chunk in a block, sorted. */
+    long[] seriesToCompact(long blockStart, long blockEnd) {
+        return template.queryForList("SELECT series_id FROM metric_chunk WHERE min_ts >= ? AND min_ts < ?"
+                + " GROUP BY series_id HAVING COUNT(*) > 1 ORDER BY series_id", Long.class, blockStart, blockEnd)
+                .stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** These series' chunks in a block, by series and then first sample. */
+    List<StoredChunk> chunksInBlock(long[] seriesIds, long blockStart, long blockEnd) {
+        var params = new ArrayList<Object>(seriesIds.length + 2);
+        for (var id : seriesIds) {
+            params.add(id);
+        }
+        params.add(blockStart);
+        params.add(blockEnd);
+        return template.query("SELECT id, series_id, min_ts, max_ts, payload FROM metric_chunk WHERE series_id IN ("
+                + placeholders(seriesIds.length) + ") AND min_ts >= ? AND min_ts < ? ORDER BY series_id, min_ts",
+                (rs, n) -> new StoredChunk(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBytes(5)),
+                params.toArray());
+    }
+
+    /** Replaces chunks by others in one transaction, so a reader sees either. */
+    void replaceChunks(long[] oldIds, List<NewChunk> chunks) {
+        transactions.executeWithoutResult(status -> {
+            for (var start = 0; start < oldIds.length; start += IN_BATCH) {
+                var part = Arrays.copyOfRange(oldIds, start, Math.min(oldIds.length, start + IN_BATCH));
+                template.update("DELETE FROM metric_chunk WHERE id IN (" + placeholders(part.length) + ")", boxed(part));
+            }
+            insertChunks(chunks);
+        });
+    }
+
+    /** Deletes at most {@code limit} chunks whose samples are all older than {@code cutoffMs}; says how many. */
+    int deleteOlderThan(long cutoffMs, int limit) {
+        return template.update(deleteExpired, cutoffMs, limit);
+    }
+
+    private void insertChunks(List<NewChunk> chunks) {
+        if (chunks.isEmpty()) {
+            return;
+        }
+        template.batchUpdate(INSERT_CHUNK, chunks, 1000, (statement, chunk) -> {
+            statement.setLong(1, chunk.seriesId());
+            statement.setLong(2, chunk.minTs());
+            statement.setLong(3, chunk.maxTs());
+            statement.setInt(4, chunk.count());
+            statement.setBytes(5, chunk.payload());
+        });
+    }
+
+    private static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+
+    private static Object[] boxed(long[] ids) {
+        var boxed = new Object[ids.length];
+        for (var i = 0; i < ids.length; i++) {
+            boxed[i] = ids[i];
+        }
+        return boxed;
+    }
+}
