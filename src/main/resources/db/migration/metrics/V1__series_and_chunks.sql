@@ -44,11 +44,13 @@ CREATE TABLE metric_writer (
     seen_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- The compaction of a closed time block (block_start in milliseconds), claimed by one node at a
--- time through this row's lease; compacted_at is set once every series of the block is merged.
+-- Time blocks that hold chunks (block_start in milliseconds). Writing chunks into a block clears
+-- compacted_at; a closed block without it is compacted by the one node whose claim (node,
+-- lease_until) holds, which sets it when every series of the block has one chunk there.
 CREATE TABLE metric_block (
     block_start  BIGINT PRIMARY KEY,
-    node         VARCHAR(100)             NOT NULL,
-    lease_until  TIMESTAMP WITH TIME ZONE NOT NULL,
+    node         VARCHAR(100),
+    lease_until  TIMESTAMP WITH TIME ZONE,
     compacted_at TIMESTAMP WITH TIME ZONE
 );
+CREATE INDEX metric_block_pending_ix ON metric_block (compacted_at, block_start);

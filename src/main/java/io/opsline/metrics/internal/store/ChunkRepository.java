@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -28,9 +29,11 @@ final class ChunkRepository {
     private final JdbcTemplate template;
     private final TransactionTemplate transactions;
     private final String deleteExpired;
+    private final long blockMs;
 
-    ChunkRepository(JdbcTemplate template, TransactionTemplate transactions, DatabaseEngine engine) {
+    ChunkRepository(JdbcTemplate template, TransactionTemplate transactions, DatabaseEngine engine, long blockMs) {
         this.template = template;
+        this.blockMs = blockMs;
         this.transactions = transactions;
         this.deleteExpired = switch (engine) {
             case H2 -> "DELETE FROM metric_chunk WHERE max_ts < ? FETCH FIRST ? ROWS ONLY";
@@ -181,40 +184,29 @@ final class ChunkRepository {
         return newest;
     }
 
-    /** The time of the first sample of the first chunk that starts at or after {@code fromMs}, or -1. */
-    long firstChunkTimeFrom(long fromMs) {
-        var first = template.queryForObject("SELECT MIN(min_ts) FROM metric_chunk WHERE min_ts >= ?", Long.class, fromMs);
-        return first == null ? -1 : first;
-    }
-
-    /** Blocks claimed but not compacted whose claim ran out, as after a node died compacting them. */
-    List<Long> unfinishedBlocks(Instant now) {
-        return template.queryForList("SELECT block_start FROM metric_block WHERE compacted_at IS NULL AND lease_until < ?",
-                Long.class, Jdbc.timestamp(now));
-    }
-
-    /** The start of the latest block compacted, or -1. */
-    long lastCompactedBlock() {
-        var last = template.queryForObject("SELECT MAX(block_start) FROM metric_block WHERE compacted_at IS NOT NULL",
-                Long.class);
-        return last == null ? -1 : last;
+    /**
+     * Closed blocks to compact: written to since they were last compacted (or never compacted),
+     * starting before {@code closedBefore}, and not claimed by a node whose lease holds.
+     */
+    List<Long> blocksToCompact(long closedBefore, Instant now) {
+        return template.queryForList("SELECT block_start FROM metric_block WHERE compacted_at IS NULL"
+                + " AND block_start < ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY block_start", Long.class,
+                closedBefore, Jdbc.timestamp(now));
     }
 
     /**
-     * Claims a block's compaction for a lease: a new claim row, or one whose lease ran out and whose
-     * block is not compacted yet. Only one node's insert or update succeeds.
+     * Claims or renews a block's compaction for a lease. A conditional update: only one node's
+     * succeeds while the lease holds.
      */
     boolean claimBlock(long blockStart, String node, Instant now, Instant leaseUntil) {
-        var inserted = template.update("INSERT INTO metric_block (block_start, node, lease_until) VALUES (?, ?, ?)"
-                + " ON CONFLICT DO NOTHING", blockStart, node, Jdbc.timestamp(leaseUntil));
-        return inserted == 1 || template.update("UPDATE metric_block SET node = ?, lease_until = ? WHERE block_start = ?"
-                + " AND compacted_at IS NULL AND (lease_until < ? OR node = ?)", node, Jdbc.timestamp(leaseUntil),
-                blockStart, Jdbc.timestamp(now), node) == 1;
+        return template.update("UPDATE metric_block SET node = ?, lease_until = ? WHERE block_start = ?"
+                + " AND compacted_at IS NULL AND (lease_until IS NULL OR lease_until < ? OR node = ?)", node,
+                Jdbc.timestamp(leaseUntil), blockStart, Jdbc.timestamp(now), node) == 1;
     }
 
     void blockCompacted(long blockStart, String node, Instant now) {
-        template.update("UPDATE metric_block SET compacted_at = ? WHERE block_start = ? AND node = ?",
-                Jdbc.timestamp(now), blockStart, node);
+        template.update("UPDATE metric_block SET compacted_at = ?, node = NULL, lease_until = NULL"
+                + " WHERE block_start = ? AND node = ?", Jdbc.timestamp(now), blockStart, node);
     }
 
     /** The series with more than one chunk in a block, sorted. */
@@ -254,9 +246,20 @@ final class ChunkRepository {
         return template.update(deleteExpired, cutoffMs, limit);
     }
 
+    /**
+     * Writes chunks and marks the blocks they fall into as needing compaction. Marking costs no lock
+     * where a block is marked already: neither statement then changes a row.
+     */
     private void insertChunks(List<NewChunk> chunks) {
         if (chunks.isEmpty()) {
             return;
+        }
+        var blocks = new TreeSet<Long>();
+        chunks.forEach(chunk -> blocks.add(Math.floorDiv(chunk.minTs(), blockMs) * blockMs));
+        for (var block : blocks) {
+            template.update("INSERT INTO metric_block (block_start) VALUES (?) ON CONFLICT DO NOTHING", block);
+            template.update("UPDATE metric_block SET compacted_at = NULL WHERE block_start = ?"
+                    + " AND compacted_at IS NOT NULL", block);
         }
         template.batchUpdate(INSERT_CHUNK, chunks, 1000, (statement, chunk) -> {
             statement.setLong(1, chunk.seriesId());

@@ -347,26 +347,15 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
     }
 
     /**
-     * Merges the chunks of every closed block not compacted yet, each block claimed by one node,
-     * and says how many blocks this node compacted. A block is closed half a block (at least two
-     * flushes) after its end, when samples for it have stopped coming in.
+     * Merges the chunks of every closed block written to since it was last compacted, each block
+     * claimed by one node, and says how many blocks this node compacted. A block is closed half a
+     * block (at least two flushes) after its end, when samples for it have mostly stopped coming;
+     * a chunk arriving later marks it for compaction again.
      */
     int compact(Instant now) {
         var delay = Math.max(blockMs / 2, properties.flushInterval().toMillis() * 2);
-        var closedBefore = now.toEpochMilli() - delay;
         var compacted = 0;
-        var blocks = new TreeSet<Long>(chunks.unfinishedBlocks(now));
-        var last = chunks.lastCompactedBlock();
-        var next = chunks.firstChunkTimeFrom(last == -1 ? Long.MIN_VALUE : last + blockMs);
-        while (next != -1) {
-            var start = Math.floorDiv(next, blockMs) * blockMs;
-            if (start + blockMs > closedBefore) {
-                break;
-            }
-            blocks.add(start);
-            next = chunks.firstChunkTimeFrom(start + blockMs);
-        }
-        for (var start : blocks) {
+        for (var start : chunks.blocksToCompact(now.toEpochMilli() - delay - blockMs + 1, now)) {
             if (compactBlock(start)) {
                 compacted++;
             }
@@ -379,30 +368,37 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
         if (!chunks.claimBlock(start, writer, Instant.now(), Instant.now().plus(properties.lease()))) {
             return false;
         }
-        var series = chunks.seriesToCompact(start, end);
-        for (var from = 0; from < series.length; from += COMPACTION_BATCH) {
-            var part = Arrays.copyOfRange(series, from, Math.min(series.length, from + COMPACTION_BATCH));
-            var stored = chunks.chunksInBlock(part, start, end);
-            var merged = new LinkedHashMap<Long, SampleBuffer>();
-            for (var chunk : stored) {
-                ChunkCodec.decode(chunk.payload(), Long.MIN_VALUE, Long.MAX_VALUE,
-                        merged.computeIfAbsent(chunk.seriesId(), id -> new SampleBuffer(512)));
-            }
-            var rows = new ArrayList<NewChunk>(merged.size());
-            merged.forEach((seriesId, buffer) -> {
-                buffer.sortAndDeduplicate();
-                rows.add(new NewChunk(seriesId, buffer.time(0), buffer.time(buffer.count() - 1), buffer.count(),
-                        buffer.encode()));
-            });
-            chunks.replaceChunks(stored.stream().mapToLong(ChunkRepository.StoredChunk::id).toArray(), rows);
-            chunksCompacted.add(stored.size() - rows.size());
-            if (!chunks.claimBlock(start, writer, Instant.now(), Instant.now().plus(properties.lease()))) {
-                log.warn("Lost the claim on metrics block {} while compacting it; another node carries on", start);
-                return false;
+        // Again until none is left: a flush may bring a late chunk while the block is being merged.
+        for (var series = chunks.seriesToCompact(start, end); series.length > 0;
+                series = chunks.seriesToCompact(start, end)) {
+            for (var from = 0; from < series.length; from += COMPACTION_BATCH) {
+                mergeChunks(Arrays.copyOfRange(series, from, Math.min(series.length, from + COMPACTION_BATCH)), start,
+                        end);
+                if (!chunks.claimBlock(start, writer, Instant.now(), Instant.now().plus(properties.lease()))) {
+                    log.warn("Lost the claim on metrics block {} while compacting it; another node carries on", start);
+                    return false;
+                }
             }
         }
         chunks.blockCompacted(start, writer, Instant.now());
         return true;
+    }
+
+    private void mergeChunks(long[] series, long start, long end) {
+        var stored = chunks.chunksInBlock(series, start, end);
+        var merged = new LinkedHashMap<Long, SampleBuffer>();
+        for (var chunk : stored) {
+            ChunkCodec.decode(chunk.payload(), Long.MIN_VALUE, Long.MAX_VALUE,
+                    merged.computeIfAbsent(chunk.seriesId(), id -> new SampleBuffer(512)));
+        }
+        var rows = new ArrayList<NewChunk>(merged.size());
+        merged.forEach((seriesId, buffer) -> {
+            buffer.sortAndDeduplicate();
+            rows.add(new NewChunk(seriesId, buffer.time(0), buffer.time(buffer.count() - 1), buffer.count(),
+                    buffer.encode()));
+        });
+        chunks.replaceChunks(stored.stream().mapToLong(ChunkRepository.StoredChunk::id).toArray(), rows);
+        chunksCompacted.add(stored.size() - rows.size());
     }
 
     /** Deletes chunks whose samples are all older than the raw retention; says how many. */

@@ -19,6 +19,7 @@ class StoreConfiguration {
     MetricStore metricStore(JdbcTemplate template, PlatformTransactionManager transactions, DatabaseEngine engine,
             MetricsProperties properties) {
         return new MetricStore(new SeriesRepository(template),
-                new ChunkRepository(template, new TransactionTemplate(transactions), engine), properties);
+                new ChunkRepository(template, new TransactionTemplate(transactions), engine,
+                        properties.blockDuration().toMillis()), properties);
     }
 }
