@@ -142,15 +142,9 @@ final class ChunkRepository {
     void readChunks(long[] seriesIds, long fromMs, long toMs, ChunkConsumer consumer) {
         for (var start = 0; start < seriesIds.length; start += IN_BATCH) {
             var part = Arrays.copyOfRange(seriesIds, start, Math.min(seriesIds.length, start + IN_BATCH));
-            var params = new ArrayList<Object>(part.length + 2);
-            for (var id : part) {
-                params.add(id);
-            }
-            params.add(fromMs);
-            params.add(toMs);
             template.query("SELECT series_id, payload FROM metric_chunk WHERE series_id IN (" + placeholders(part.length)
                     + ") AND max_ts >= ? AND min_ts <= ? ORDER BY series_id, min_ts",
-                    (RowCallbackHandler) rs -> consumer.chunk(rs.getLong(1), rs.getBytes(2)), params.toArray());
+                    (RowCallbackHandler) rs -> consumer.chunk(rs.getLong(1), rs.getBytes(2)), params(part, fromMs, toMs));
         }
     }
 
@@ -159,14 +153,8 @@ final class ChunkRepository {
         var found = new ArrayList<Long>();
         for (var start = 0; start < seriesIds.length; start += IN_BATCH) {
             var part = Arrays.copyOfRange(seriesIds, start, Math.min(seriesIds.length, start + IN_BATCH));
-            var params = new ArrayList<Object>(part.length + 2);
-            for (var id : part) {
-                params.add(id);
-            }
-            params.add(fromMs);
-            params.add(toMs);
             found.addAll(template.queryForList("SELECT DISTINCT series_id FROM metric_chunk WHERE series_id IN ("
-                    + placeholders(part.length) + ") AND max_ts >= ? AND min_ts <= ?", Long.class, params.toArray()));
+                    + placeholders(part.length) + ") AND max_ts >= ? AND min_ts <= ?", Long.class, params(part, fromMs, toMs)));
         }
         return found.stream().mapToLong(Long::longValue).sorted().toArray();
     }
@@ -218,16 +206,10 @@ final class ChunkRepository {
 
     /** These series' chunks in a block, by series and then first sample. */
     List<StoredChunk> chunksInBlock(long[] seriesIds, long blockStart, long blockEnd) {
-        var params = new ArrayList<Object>(seriesIds.length + 2);
-        for (var id : seriesIds) {
-            params.add(id);
-        }
-        params.add(blockStart);
-        params.add(blockEnd);
         return template.query("SELECT id, series_id, min_ts, max_ts, payload FROM metric_chunk WHERE series_id IN ("
                 + placeholders(seriesIds.length) + ") AND min_ts >= ? AND min_ts < ? ORDER BY series_id, min_ts",
                 (rs, n) -> new StoredChunk(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBytes(5)),
-                params.toArray());
+                params(seriesIds, blockStart, blockEnd));
     }
 
     /** Replaces chunks by others in one transaction, so a reader sees either. */
@@ -272,6 +254,14 @@ final class ChunkRepository {
 
     private static String placeholders(int count) {
         return String.join(",", Collections.nCopies(count, "?"));
+    }
+
+    /** Ids for an IN list, then a time range. */
+    private static Object[] params(long[] ids, long fromMs, long toMs) {
+        var params = Arrays.copyOf(boxed(ids), ids.length + 2);
+        params[ids.length] = fromMs;
+        params[ids.length + 1] = toMs;
+        return params;
     }
 
     private static Object[] boxed(long[] ids) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.slf4j.Logger;
@@ -61,6 +62,8 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
     private final String writer;
     private final Map<Long, SeriesHead> heads = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock flushLock = new ReentrantReadWriteLock();
+    /** One flush at a time, so that no chunk is written twice; held across its transaction, which only flushes wait for. */
+    private final ReentrantLock flushing = new ReentrantLock();
     /** Write-ahead rows committed whose samples are in the heads, not yet deleted by a flush. */
     private final ConcurrentLinkedQueue<Long> committedWal = new ConcurrentLinkedQueue<>();
     private volatile boolean running;
@@ -89,6 +92,10 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
      * Stores samples of a source's series, creating series it has not sent before (within its
      * limit). Returns once the accepted samples are committed; what was refused, and why, is in the
      * result. Each series' samples must be oldest first; a series may appear more than once.
+     *
+     * <p>When the write-ahead row cannot be committed the exception goes to the caller, unacknowledged;
+     * the samples stay in this node's memory and are flushed with the rest, so a retry of the same
+     * samples is ignored as repeats rather than refused.
      */
     public AppendResult append(String source, List<SeriesData> batch) {
         var result = new AppendResult.Builder();
@@ -258,6 +265,15 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
 
     /** Writes every sample held in memory as chunks and deletes the write-ahead rows they came in. */
     public void flush() {
+        flushing.lock();
+        try {
+            flushHeads();
+        } finally {
+            flushing.unlock();
+        }
+    }
+
+    private void flushHeads() {
         var walIds = new ArrayList<Long>();
         for (Long id; (id = committedWal.poll()) != null;) {
             walIds.add(id);
@@ -424,6 +440,15 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
     /** Which writer this store is in the write-ahead rows. */
     String writer() {
         return writer;
+    }
+
+    /**
+     * Started before the web server and stopped after it has finished its requests, so that the
+     * last appends are flushed.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     @Override

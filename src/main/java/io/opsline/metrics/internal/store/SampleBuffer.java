@@ -26,6 +26,10 @@ final class SampleBuffer {
         values[count++] = value;
     }
 
+    void clear() {
+        count = 0;
+    }
+
     void addAll(SampleBuffer other) {
         for (var i = 0; i < other.count; i++) {
             add(other.times[i], other.values[i]);

@@ -1,7 +1,5 @@
 package io.opsline.metrics.internal.store;
 
-import java.util.Arrays;
-
 /**
  * The payload of a write-ahead row: the samples one append accepted, grouped by series. Bytes:
  * a varint count of series, then per series its id and sample count as varints, its first time as
@@ -28,9 +26,7 @@ final class WalRecord {
         private int seriesCount;
         private int samples;
         private long seriesId;
-        private long[] times = new long[16];
-        private double[] values = new double[16];
-        private int pending;
+        private final SampleBuffer pending = new SampleBuffer(16);
 
         Writer(int expectedSamples) {
             out = new Bits.Writer(8 + expectedSamples * 12);
@@ -42,16 +38,11 @@ final class WalRecord {
         }
 
         void sample(long timeMs, double value) {
-            if (pending == times.length) {
-                times = Arrays.copyOf(times, pending * 2);
-                values = Arrays.copyOf(values, pending * 2);
-            }
-            times[pending] = timeMs;
-            values[pending++] = value;
+            pending.add(timeMs, value);
         }
 
         int samples() {
-            return samples + pending;
+            return samples + pending.count();
         }
 
         byte[] toBytes() {
@@ -63,21 +54,22 @@ final class WalRecord {
         }
 
         private void endSeries() {
-            if (pending == 0) {
+            var count = pending.count();
+            if (count == 0) {
                 return;
             }
             series.writeVarint(seriesId);
-            series.writeVarint(pending);
-            series.writeVarint(Bits.zigzag(times[0]));
-            for (var i = 1; i < pending; i++) {
-                series.writeVarint(Bits.zigzag(times[i] - times[i - 1]));
+            series.writeVarint(count);
+            series.writeVarint(Bits.zigzag(pending.time(0)));
+            for (var i = 1; i < count; i++) {
+                series.writeVarint(Bits.zigzag(pending.time(i) - pending.time(i - 1)));
             }
-            for (var i = 0; i < pending; i++) {
-                series.write(Double.doubleToRawLongBits(values[i]), 64);
+            for (var i = 0; i < count; i++) {
+                series.write(Double.doubleToRawLongBits(pending.value(i)), 64);
             }
             seriesCount++;
-            samples += pending;
-            pending = 0;
+            samples += count;
+            pending.clear();
         }
     }
 

@@ -18,9 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.opsline.metrics.internal.Labels;
 import io.opsline.metrics.internal.Matcher;
@@ -47,7 +46,7 @@ class MetricStoreBenchmarkIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    PlatformTransactionManager transactions;
+    ApplicationContext context;
     @Autowired
     DatabaseEngine engine;
     @Autowired
@@ -72,7 +71,7 @@ class MetricStoreBenchmarkIT {
      */
     private void compression(String name, int seriesCount, int samplesPerSeries, long interval, long block)
             throws Exception {
-        var store = newStore();
+        var store = StoreNodes.start(context, properties);
         var random = new Random(42);
         var labels = new Labels[seriesCount];
         var value = new double[seriesCount];
@@ -193,7 +192,7 @@ class MetricStoreBenchmarkIT {
      * two seconds; ten seconds after a warm-up.
      */
     private void throughput(int seriesCount, int samplesPerSeries) throws Exception {
-        var store = newStore();
+        var store = StoreNodes.start(context, properties);
         var threads = 2;
         var base = Instant.now().minus(Duration.ofDays(3)).toEpochMilli();
         var stop = new AtomicBoolean();
@@ -258,7 +257,7 @@ class MetricStoreBenchmarkIT {
 
     /** One series, a sample a minute for 30 days, compacted into 2-hour chunks, selected whole. */
     private void thirtyDaySelect() {
-        var store = newStore();
+        var store = StoreNodes.start(context, properties);
         var labels = Labels.of("__name__", "bench_thirty_days", "instance", "one");
         var end = Math.floorDiv(Instant.now().toEpochMilli(), MINUTE) * MINUTE;
         var start = end - 30 * 24 * HOUR;
@@ -282,7 +281,7 @@ class MetricStoreBenchmarkIT {
         var rows = jdbc.queryForObject("SELECT COUNT(*) FROM metric_chunk c JOIN metric_series s ON s.id = c.series_id"
                 + " WHERE s.metric_name = 'bench_thirty_days'", Long.class);
         var selector = List.of(Matcher.equal("__name__", "bench_thirty_days"));
-        var reader = newStore();
+        var reader = StoreNodes.start(context, properties);
         for (var i = 0; i < 50; i++) {
             reader.select(selector, start, end);
         }
@@ -297,13 +296,6 @@ class MetricStoreBenchmarkIT {
         report(String.format(Locale.ROOT, "%s 30-day select of one 1-minute series: %d samples from %d chunk rows,"
                 + " median %.2f ms, p95 %.2f ms, max %.2f ms", engine, samples, rows, timings[50], timings[95],
                 timings[99]));
-    }
-
-    private MetricStore newStore() {
-        var node = new MetricStore(new SeriesRepository(jdbc), new ChunkRepository(jdbc,
-                new TransactionTemplate(transactions), engine, properties.blockDuration().toMillis()), properties);
-        node.start();
-        return node;
     }
 
     private static void report(String line) {

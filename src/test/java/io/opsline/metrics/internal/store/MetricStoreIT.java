@@ -13,9 +13,8 @@ import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.opsline.metrics.internal.Labels;
 import io.opsline.metrics.internal.Matcher;
@@ -23,7 +22,6 @@ import io.opsline.metrics.internal.Matcher.Op;
 import io.opsline.metrics.internal.MetricsProperties;
 import io.opsline.metrics.internal.SeriesData;
 import io.opsline.metrics.internal.store.AppendResult.Rejection;
-import io.opsline.platform.DatabaseEngine;
 import io.opsline.testing.OpslineIntegrationTest;
 
 /**
@@ -43,9 +41,7 @@ class MetricStoreIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    DatabaseEngine engine;
+    ApplicationContext context;
     @Autowired
     MetricsProperties properties;
 
@@ -89,7 +85,7 @@ class MetricStoreIT {
 
     @Test
     void aSourceAtItsSeriesLimitGetsNoNewSeriesButKeepsWritingItsOwn() {
-        var limited = newStore(settings(3));
+        var limited = StoreNodes.start(context, settings(3));
         var name = metric();
         var base = blockStart();
         var batch = new ArrayList<SeriesData>();
@@ -111,8 +107,8 @@ class MetricStoreIT {
 
     @Test
     void nodesCreatingTheSameSeriesAtOnceGetOneSeries() throws Exception {
-        var one = newStore(properties);
-        var other = newStore(properties);
+        var one = StoreNodes.start(context, properties);
+        var other = StoreNodes.start(context, properties);
         var name = metric();
         var base = blockStart();
         var labels = new ArrayList<Labels>();
@@ -142,7 +138,7 @@ class MetricStoreIT {
 
     @Test
     void aNodeSeesSeriesAndSamplesAnotherNodeFlushed() {
-        var other = newStore(properties);
+        var other = StoreNodes.start(context, properties);
         var name = metric();
         var base = blockStart();
         other.append("test", List.of(series(Labels.of("__name__", name, "node", "other"), base, 1000, 4, 5)));
@@ -165,7 +161,7 @@ class MetricStoreIT {
         var values = new double[] {1.0, Double.NaN, Double.longBitsToDouble(STALE_MARKER), Double.POSITIVE_INFINITY,
             -0.0};
         var labels = Labels.of("__name__", name);
-        var node = newStore(properties);
+        var node = StoreNodes.start(context, properties);
         node.append("test", List.of(new SeriesData(labels, new long[] {base, base + 1, base + 2, base + 3, base + 4},
                 values, 5)));
         var selector = List.of(Matcher.equal("__name__", name));
@@ -174,7 +170,7 @@ class MetricStoreIT {
         node.flush();
         assertThat(bits(only(store.select(selector, base, base + HOUR)))).containsExactly(bits(values));
 
-        var crashed = newStore(properties);
+        var crashed = StoreNodes.start(context, properties);
         var later = labels.with("phase", "crash");
         crashed.append("test", List.of(new SeriesData(later, new long[] {base, base + 1, base + 2, base + 3, base + 4},
                 values, 5)));
@@ -186,7 +182,7 @@ class MetricStoreIT {
 
     @Test
     void aFlushWritesChunksAndDeletesTheWriteAheadRowsTheyCameIn() {
-        var node = newStore(properties);
+        var node = StoreNodes.start(context, properties);
         var name = metric();
         var base = blockStart();
         node.append("test", List.of(series(Labels.of("__name__", name, "x", "1"), base, 1000, 1, 2),
@@ -209,7 +205,7 @@ class MetricStoreIT {
     void acknowledgedSamplesSurviveAStoreThatNeverFlushed() {
         var name = metric();
         var base = blockStart();
-        var crashed = newStore(properties);
+        var crashed = StoreNodes.start(context, properties);
         var acknowledged = new ArrayList<AppendResult>();
         for (var batch = 0; batch < 20; batch++) {
             var data = new ArrayList<SeriesData>();
@@ -223,7 +219,7 @@ class MetricStoreIT {
 
         abandon(crashed);
         // Its start recovers them, unless the application's own store's maintenance got there first.
-        newStore(properties);
+        StoreNodes.start(context, properties);
 
         assertThat(walRows(crashed)).isZero();
         var selected = store.select(List.of(Matcher.equal("__name__", name)), base, base + HOUR);
@@ -233,7 +229,7 @@ class MetricStoreIT {
 
     @Test
     void compactionMergesABlocksChunksIntoOnePerSeries() {
-        var node = newStore(properties);
+        var node = StoreNodes.start(context, properties);
         var name = metric();
         var base = blockStart();
         var blockMs = properties.blockDuration().toMillis();
@@ -285,13 +281,6 @@ class MetricStoreIT {
 
     private List<String> jobs(List<Matcher> matchers, long base) {
         return store.select(matchers, base, base + HOUR).stream().map(data -> data.labels().get("job")).toList();
-    }
-
-    private MetricStore newStore(MetricsProperties settings) {
-        var node = new MetricStore(new SeriesRepository(jdbc), new ChunkRepository(jdbc,
-                new TransactionTemplate(transactions), engine, settings.blockDuration().toMillis()), settings);
-        node.start();
-        return node;
     }
 
     private MetricsProperties settings(int maxSeriesPerSource) {
