@@ -99,8 +99,8 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
      */
     public AppendResult append(String source, List<SeriesData> batch) {
         var result = new AppendResult.Builder();
-        var resolved = catalog.resolve(source, batch.stream().map(SeriesData::labels).toList());
-        var seriesHeads = headsOf(resolved.ids());
+        var ids = catalog.resolve(source, batch.stream().map(SeriesData::labels).toList());
+        var seriesHeads = headsOf(ids);
         var total = batch.stream().mapToInt(SeriesData::count).sum();
         var wal = new WalRecord.Writer(total);
         flushLock.readLock().lock();
@@ -114,7 +114,7 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
                             + " series, as many as opsline.metrics.max-series-per-source allows");
                     continue;
                 }
-                wal.series(resolved.ids()[i]);
+                wal.series(ids[i]);
                 offer(head, data, result, wal);
             }
         } finally {

@@ -77,15 +77,12 @@ final class SeriesCatalog {
         }
     }
 
-    /** What {@link #resolve} found: each series' id, or -1 where a series was refused for the source's limit. */
-    record Resolved(long[] ids, int refused, String firstRefused) {
-    }
-
     /**
-     * The ids of these series, creating those that do not exist. A source at its limit gets no new
-     * series; which of a batch's new series still fit is decided in the batch's order.
+     * The ids of these series, creating those that do not exist; -1 for a series refused because
+     * its source has as many as it may. Which of a batch's new series still fit is decided in the
+     * batch's order.
      */
-    Resolved resolve(String source, List<Labels> series) {
+    long[] resolve(String source, List<Labels> series) {
         var ids = new long[series.size()];
         var missing = new ArrayList<Labels>();
         for (var i = 0; i < ids.length; i++) {
@@ -95,14 +92,12 @@ final class SeriesCatalog {
             }
         }
         if (missing.isEmpty()) {
-            return new Resolved(ids, 0, null);
+            return ids;
         }
         // Another node may have made them: look before counting them against the limit.
         refresh();
         var creatable = new ArrayList<Labels>();
         var room = maxSeriesPerSource - index.seriesOf(source);
-        var refused = 0;
-        String firstRefused = null;
         var seen = new HashSet<Labels>();
         for (var labels : missing) {
             if (index.id(labels) < 0 && seen.add(labels) && creatable.size() < room) {
@@ -119,14 +114,8 @@ final class SeriesCatalog {
         for (var i = 0; i < ids.length; i++) {
             if (ids[i] < 0) {
                 ids[i] = index.id(series.get(i));
-                if (ids[i] < 0) {
-                    refused++;
-                    if (firstRefused == null) {
-                        firstRefused = series.get(i).toString();
-                    }
-                }
             }
         }
-        return new Resolved(ids, refused, firstRefused);
+        return ids;
     }
 }

@@ -16,10 +16,14 @@ final class StoreNodes {
 
     /** A started store with these settings; never stopped unless the test stops it. */
     static MetricStore start(ApplicationContext context, MetricsProperties settings) {
-        var jdbc = context.getBean(JdbcTemplate.class);
+        return start(context.getBean(JdbcTemplate.class), context.getBean(PlatformTransactionManager.class),
+                context.getBean(DatabaseEngine.class), settings);
+    }
+
+    static MetricStore start(JdbcTemplate jdbc, PlatformTransactionManager transactions, DatabaseEngine engine,
+            MetricsProperties settings) {
         var node = new MetricStore(new SeriesRepository(jdbc), new ChunkRepository(jdbc,
-                new TransactionTemplate(context.getBean(PlatformTransactionManager.class)),
-                context.getBean(DatabaseEngine.class), settings.blockDuration().toMillis()), settings);
+                new TransactionTemplate(transactions), engine, settings.blockDuration().toMillis()), settings);
         node.start();
         return node;
     }
