@@ -261,6 +261,24 @@ class MetricStoreIT {
     }
 
     @Test
+    void chunksPastTheRawRetentionAreDeleted() {
+        var node = StoreNodes.start(context, properties);
+        var name = metric();
+        var old = Instant.now().minus(properties.retention().raw()).minus(Duration.ofDays(1)).toEpochMilli();
+        var recent = blockStart();
+        node.append("test", List.of(series(Labels.of("__name__", name, "age", "old"), old, 1000, 1, 2),
+                series(Labels.of("__name__", name, "age", "recent"), recent, 1000, 3)));
+        node.flush();
+        assertThat(chunkRows(name)).isEqualTo(2);
+
+        node.expire(Instant.now());
+
+        assertThat(chunkRows(name)).isEqualTo(1);
+        assertThat(store.select(List.of(Matcher.equal("__name__", name)), 0, Long.MAX_VALUE))
+                .extracting(data -> data.labels().get("age")).containsExactly("recent");
+    }
+
+    @Test
     void selectsByEveryKindOfMatcher() {
         var name = metric();
         var base = blockStart();
