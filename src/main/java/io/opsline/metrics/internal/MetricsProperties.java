@@ -1,0 +1,61 @@
+package io.opsline.metrics.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Metrics settings.
+ *
+ * @param maxSeriesPerSource how many series one source (a scrape target, a remote-write client,
+ *        monitoring) may create; samples of further new series are refused, those of its existing
+ *        series are still taken
+ * @param flushInterval how often each node writes the samples it holds in memory as chunks and
+ *        deletes the write-ahead rows they came in
+ * @param blockDuration the time blocks that samples are grouped in: a chunk never spans two, and a
+ *        closed block's chunks of a series are merged into one
+ * @param lease how long a node's claim holds without renewal: its write-ahead rows (another node
+ *        turns them into chunks when the claim runs out, as after a crash) and a block it compacts
+ * @param maintenanceInterval how often each node looks for closed blocks to compact, write-ahead rows
+ *        of dead nodes to recover and chunks past retention to delete
+ * @param retention how long samples are kept, per resolution
+ */
+@Validated
+@ConfigurationProperties("opsline.metrics")
+public record MetricsProperties(
+        @DefaultValue("100000") @Min(1) int maxSeriesPerSource,
+        @DefaultValue("15s") @NotNull Duration flushInterval,
+        @DefaultValue("2h") @NotNull Duration blockDuration,
+        @DefaultValue("1m") @NotNull Duration lease,
+        @DefaultValue("1m") @NotNull Duration maintenanceInterval,
+        @DefaultValue @NotNull @Valid Retention retention) {
+
+    /** @param raw how long samples are kept as they came; older chunks are deleted */
+    public record Retention(@DefaultValue("15d") @NotNull Duration raw) {
+    }
+
+    /** Blocks are whole minutes so that their boundaries fall on the same instants on every node. */
+    @AssertTrue(message = "opsline.metrics.block-duration must be a whole number of minutes, at least one")
+    boolean isBlockDurationWholeMinutes() {
+        return blockDuration == null
+                || blockDuration.compareTo(Duration.ofMinutes(1)) >= 0 && blockDuration.toMillis() % 60_000 == 0;
+    }
+
+    /** A node that misses a flush or two must not be taken for dead and have its write-ahead rows recovered. */
+    @AssertTrue(message = "opsline.metrics.lease must be at least three flush intervals")
+    boolean isLeaseLongerThanFlushes() {
+        return lease == null || flushInterval == null || lease.compareTo(flushInterval.multipliedBy(3)) >= 0;
+    }
+
+    @AssertTrue(message = "opsline.metrics.flush-interval must be positive")
+    boolean isFlushIntervalPositive() {
+        return flushInterval == null || flushInterval.isPositive();
+    }
+}

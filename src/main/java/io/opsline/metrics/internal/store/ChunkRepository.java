@@ -1,0 +1,274 @@
+package io.opsline.metrics.internal.store;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.opsline.platform.DatabaseEngine;
+import io.opsline.platform.Jdbc;
+
+/** SQL for samples: {@code metric_chunk}, the write-ahead rows and their writers, and block claims. */
+final class ChunkRepository {
+
+    /** Series ids per statement where a statement asks for many. */
+    static final int IN_BATCH = 500;
+    private static final String INSERT_CHUNK = "INSERT INTO metric_chunk (series_id, min_ts, max_ts, sample_count, payload)"
+            + " VALUES (?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate template;
+    private final TransactionTemplate transactions;
+    private final String deleteExpired;
+    private final long blockMs;
+
+    ChunkRepository(JdbcTemplate template, TransactionTemplate transactions, DatabaseEngine engine, long blockMs) {
+        this.template = template;
+        this.blockMs = blockMs;
+        this.transactions = transactions;
+        this.deleteExpired = switch (engine) {
+            case H2 -> "DELETE FROM metric_chunk WHERE max_ts < ? FETCH FIRST ? ROWS ONLY";
+            // PostgreSQL has no DELETE ... LIMIT: rows are picked by ctid, skipping those another node is deleting.
+            case POSTGRESQL -> "DELETE FROM metric_chunk WHERE ctid = ANY (ARRAY (SELECT ctid FROM metric_chunk"
+                    + " WHERE max_ts < ? LIMIT ? FOR UPDATE SKIP LOCKED))";
+        };
+    }
+
+    /** A chunk to write. */
+    record NewChunk(long seriesId, long minTs, long maxTs, int count, byte[] payload) {
+    }
+
+    /** A chunk as stored. */
+    record StoredChunk(long id, long seriesId, long minTs, long maxTs, byte[] payload) {
+    }
+
+    /** Receives chunks read, in the order of their series' ids and then of their first samples. */
+    @FunctionalInterface
+    interface ChunkConsumer {
+
+        void chunk(long seriesId, byte[] payload);
+    }
+
+    /** Commits one write-ahead row and answers its id. */
+    long insertWal(String writer, byte[] payload, int count) {
+        var keys = new GeneratedKeyHolder();
+        template.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO metric_wal (writer, sample_count, payload) VALUES (?, ?, ?)", new String[] {"id"});
+            statement.setString(1, writer);
+            statement.setInt(2, count);
+            statement.setBytes(3, payload);
+            return statement;
+        }, keys);
+        return keys.getKeyAs(Long.class);
+    }
+
+    /**
+     * In one transaction: writes the chunks, deletes the write-ahead rows whose samples they hold and
+     * says the writer is alive, so that every sample is in exactly one place.
+     */
+    void flush(List<NewChunk> chunks, long[] walIds, String writer, Instant now) {
+        transactions.executeWithoutResult(status -> {
+            insertChunks(chunks);
+            for (var start = 0; start < walIds.length; start += IN_BATCH) {
+                var part = Arrays.copyOfRange(walIds, start, Math.min(walIds.length, start + IN_BATCH));
+                template.update("DELETE FROM metric_wal WHERE id IN (" + placeholders(part.length) + ")", boxed(part));
+            }
+            heartbeat(writer, now);
+        });
+    }
+
+    void heartbeat(String writer, Instant now) {
+        var at = Jdbc.timestamp(now);
+        if (template.update("UPDATE metric_writer SET seen_at = ? WHERE writer = ?", at, writer) == 0) {
+            template.update("INSERT INTO metric_writer (writer, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING", writer,
+                    at);
+        }
+    }
+
+    /** A writer that stopped cleanly, its rows all flushed. */
+    void retire(String writer) {
+        template.update("DELETE FROM metric_writer WHERE writer = ?", writer);
+    }
+
+    /** The ids of write-ahead rows of other writers not seen since {@code aliveSince}, oldest first. */
+    List<Long> abandonedWal(Instant aliveSince, String self, int limit) {
+        return template.queryForList("SELECT w.id FROM metric_wal w WHERE w.writer <> ? AND NOT EXISTS"
+                + " (SELECT 1 FROM metric_writer r WHERE r.writer = w.writer AND r.seen_at >= ?)"
+                + " ORDER BY w.id FETCH FIRST ? ROWS ONLY", Long.class, self, Jdbc.timestamp(aliveSince), limit);
+    }
+
+    /** Forgets writers not seen since {@code aliveSince} that left no write-ahead rows. */
+    void forgetDeadWriters(Instant aliveSince) {
+        template.update("DELETE FROM metric_writer WHERE seen_at < ? AND NOT EXISTS"
+                + " (SELECT 1 FROM metric_wal w WHERE w.writer = metric_writer.writer)", Jdbc.timestamp(aliveSince));
+    }
+
+    /** Converts what a write-ahead row holds into chunks, given its payload. */
+    @FunctionalInterface
+    interface WalConversion {
+
+        List<NewChunk> chunks(byte[] payload);
+    }
+
+    /**
+     * Turns a write-ahead row into chunks in one transaction, if this node wins it: the delete
+     * decides, as only one transaction deletes the row. Answers how many samples it held, or -1 when
+     * another node took it.
+     */
+    int recoverWal(long id, WalConversion conversion) {
+        var recovered = transactions.execute(status -> {
+            var payloads = template.query("SELECT payload, sample_count FROM metric_wal WHERE id = ?",
+                    (rs, n) -> new Object[] {rs.getBytes(1), rs.getInt(2)}, id);
+            if (payloads.isEmpty() || template.update("DELETE FROM metric_wal WHERE id = ?", id) != 1) {
+                return -1;
+            }
+            insertChunks(conversion.chunks((byte[]) payloads.getFirst()[0]));
+            return (Integer) payloads.getFirst()[1];
+        });
+        return recovered == null ? -1 : recovered;
+    }
+
+    /** Hands the chunks of these series that hold samples from {@code fromMs} to {@code toMs} to the consumer. */
+    void readChunks(long[] seriesIds, long fromMs, long toMs, ChunkConsumer consumer) {
+        for (var start = 0; start < seriesIds.length; start += IN_BATCH) {
+            var part = Arrays.copyOfRange(seriesIds, start, Math.min(seriesIds.length, start + IN_BATCH));
+            template.query("SELECT series_id, payload FROM metric_chunk WHERE series_id IN (" + placeholders(part.length)
+                    + ") AND max_ts >= ? AND min_ts <= ? ORDER BY series_id, min_ts",
+                    (RowCallbackHandler) rs -> consumer.chunk(rs.getLong(1), rs.getBytes(2)), params(part, fromMs, toMs));
+        }
+    }
+
+    /** Of these series, those with a chunk holding samples from {@code fromMs} to {@code toMs}. */
+    long[] seriesWithChunks(long[] seriesIds, long fromMs, long toMs) {
+        var found = new ArrayList<Long>();
+        for (var start = 0; start < seriesIds.length; start += IN_BATCH) {
+            var part = Arrays.copyOfRange(seriesIds, start, Math.min(seriesIds.length, start + IN_BATCH));
+            found.addAll(template.queryForList("SELECT DISTINCT series_id FROM metric_chunk WHERE series_id IN ("
+                    + placeholders(part.length) + ") AND max_ts >= ? AND min_ts <= ?", Long.class, params(part, fromMs, toMs)));
+        }
+        return found.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /** Each series' newest stored chunk, for the time and value of its newest sample. */
+    Map<Long, byte[]> newestChunks(long[] seriesIds) {
+        var newest = new HashMap<Long, byte[]>();
+        for (var start = 0; start < seriesIds.length; start += IN_BATCH) {
+            var part = Arrays.copyOfRange(seriesIds, start, Math.min(seriesIds.length, start + IN_BATCH));
+            template.query("SELECT c.series_id, c.payload FROM metric_chunk c WHERE c.series_id IN ("
+                    + placeholders(part.length) + ") AND c.max_ts = (SELECT MAX(m.max_ts) FROM metric_chunk m"
+                    + " WHERE m.series_id = c.series_id)",
+                    (RowCallbackHandler) rs -> newest.put(rs.getLong(1), rs.getBytes(2)), boxed(part));
+        }
+        return newest;
+    }
+
+    /**
+     * Closed blocks to compact: written to since they were last compacted (or never compacted),
+     * starting before {@code closedBefore}, and not claimed by a node whose lease holds.
+     */
+    List<Long> blocksToCompact(long closedBefore, Instant now) {
+        return template.queryForList("SELECT block_start FROM metric_block WHERE compacted_at IS NULL"
+                + " AND block_start < ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY block_start", Long.class,
+                closedBefore, Jdbc.timestamp(now));
+    }
+
+    /**
+     * Claims or renews a block's compaction for a lease. A conditional update: only one node's
+     * succeeds while the lease holds.
+     */
+    boolean claimBlock(long blockStart, String node, Instant now, Instant leaseUntil) {
+        return template.update("UPDATE metric_block SET node = ?, lease_until = ? WHERE block_start = ?"
+                + " AND compacted_at IS NULL AND (lease_until IS NULL OR lease_until < ? OR node = ?)", node,
+                Jdbc.timestamp(leaseUntil), blockStart, Jdbc.timestamp(now), node) == 1;
+    }
+
+    void blockCompacted(long blockStart, String node, Instant now) {
+        template.update("UPDATE metric_block SET compacted_at = ?, node = NULL, lease_until = NULL"
+                + " WHERE block_start = ? AND node = ?", Jdbc.timestamp(now), blockStart, node);
+    }
+
+    /** The series with more than one chunk in a block, sorted. */
+    long[] seriesToCompact(long blockStart, long blockEnd) {
+        return template.queryForList("SELECT series_id FROM metric_chunk WHERE min_ts >= ? AND min_ts < ?"
+                + " GROUP BY series_id HAVING COUNT(*) > 1 ORDER BY series_id", Long.class, blockStart, blockEnd)
+                .stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** These series' chunks in a block, by series and then first sample. */
+    List<StoredChunk> chunksInBlock(long[] seriesIds, long blockStart, long blockEnd) {
+        return template.query("SELECT id, series_id, min_ts, max_ts, payload FROM metric_chunk WHERE series_id IN ("
+                + placeholders(seriesIds.length) + ") AND min_ts >= ? AND min_ts < ? ORDER BY series_id, min_ts",
+                (rs, n) -> new StoredChunk(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBytes(5)),
+                params(seriesIds, blockStart, blockEnd));
+    }
+
+    /** Replaces chunks by others in one transaction, so a reader sees either. */
+    void replaceChunks(long[] oldIds, List<NewChunk> chunks) {
+        transactions.executeWithoutResult(status -> {
+            for (var start = 0; start < oldIds.length; start += IN_BATCH) {
+                var part = Arrays.copyOfRange(oldIds, start, Math.min(oldIds.length, start + IN_BATCH));
+                template.update("DELETE FROM metric_chunk WHERE id IN (" + placeholders(part.length) + ")", boxed(part));
+            }
+            insertChunks(chunks);
+        });
+    }
+
+    /** Deletes at most {@code limit} chunks whose samples are all older than {@code cutoffMs}; says how many. */
+    int deleteOlderThan(long cutoffMs, int limit) {
+        return template.update(deleteExpired, cutoffMs, limit);
+    }
+
+    /**
+     * Writes chunks and marks the blocks they fall into as needing compaction. Marking costs no lock
+     * where a block is marked already: neither statement then changes a row.
+     */
+    private void insertChunks(List<NewChunk> chunks) {
+        if (chunks.isEmpty()) {
+            return;
+        }
+        var blocks = new TreeSet<Long>();
+        chunks.forEach(chunk -> blocks.add(Math.floorDiv(chunk.minTs(), blockMs) * blockMs));
+        for (var block : blocks) {
+            template.update("INSERT INTO metric_block (block_start) VALUES (?) ON CONFLICT DO NOTHING", block);
+            template.update("UPDATE metric_block SET compacted_at = NULL WHERE block_start = ?"
+                    + " AND compacted_at IS NOT NULL", block);
+        }
+        template.batchUpdate(INSERT_CHUNK, chunks, 1000, (statement, chunk) -> {
+            statement.setLong(1, chunk.seriesId());
+            statement.setLong(2, chunk.minTs());
+            statement.setLong(3, chunk.maxTs());
+            statement.setInt(4, chunk.count());
+            statement.setBytes(5, chunk.payload());
+        });
+    }
+
+    private static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+
+    /** Ids for an IN list, then a time range. */
+    private static Object[] params(long[] ids, long fromMs, long toMs) {
+        var params = Arrays.copyOf(boxed(ids), ids.length + 2);
+        params[ids.length] = fromMs;
+        params[ids.length + 1] = toMs;
+        return params;
+    }
+
+    private static Object[] boxed(long[] ids) {
+        var boxed = new Object[ids.length];
+        for (var i = 0; i < ids.length; i++) {
+            boxed[i] = ids[i];
+        }
+        return boxed;
+    }
+}

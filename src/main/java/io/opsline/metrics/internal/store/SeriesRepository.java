@@ -1,0 +1,85 @@
+package io.opsline.metrics.internal.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+
+import io.opsline.metrics.internal.Labels;
+import io.opsline.platform.Jdbc;
+
+/** SQL for {@code metric_series}. */
+final class SeriesRepository {
+
+    private static final int BATCH = 500;
+    /** Another node may have created the same series a moment ago; its row wins and is read back. */
+    private static final String INSERT = "INSERT INTO metric_series (labels_hash, labels, metric_name, source, created_at)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+    private final JdbcTemplate template;
+
+    SeriesRepository(JdbcTemplate template) {
+        this.template = template;
+    }
+
+    /** A series as its row says. */
+    record Row(long id, Labels labels, String source) {
+    }
+
+    /** Hands every series with an id above {@code afterId} to the consumer, in id order. */
+    void readAfter(long afterId, Consumer<Row> consumer) {
+        template.query("SELECT id, labels, source FROM metric_series WHERE id > ? ORDER BY id",
+                (RowCallbackHandler) rs -> consumer.accept(
+                        new Row(rs.getLong(1), LabelsText.parse(rs.getString(2)), rs.getString(3))),
+                afterId);
+    }
+
+    /** The rows of series asked for, and how many of them this call inserted. */
+    record Created(List<Row> rows, int inserted) {
+    }
+
+    /**
+     * Creates the series that do not exist yet and returns the rows of all of them, in no order;
+     * those another node created first keep that node's source.
+     */
+    Created create(List<Labels> series, String source) {
+        var rows = new ArrayList<Row>(series.size());
+        var inserted = 0;
+        var now = Jdbc.timestamp(Jdbc.now());
+        for (var start = 0; start < series.size(); start += BATCH) {
+            var part = series.subList(start, Math.min(start + BATCH, series.size()));
+            var inserts = new ArrayList<Object[]>(part.size());
+            var hashes = new ArrayList<Object>(part.size());
+            for (var labels : part) {
+                var text = labels.toString();
+                var hash = hash(text);
+                hashes.add(hash);
+                var name = labels.metricName();
+                inserts.add(new Object[] {hash, text, name == null ? "" : name, source, now});
+            }
+            for (var count : template.batchUpdate(INSERT, inserts)) {
+                inserted += Math.max(0, count);
+            }
+            var placeholders = String.join(",", Collections.nCopies(part.size(), "?"));
+            template.query("SELECT id, labels, source FROM metric_series WHERE labels_hash IN (" + placeholders + ")",
+                    (RowCallbackHandler) rs -> rows.add(
+                            new Row(rs.getLong(1), LabelsText.parse(rs.getString(2)), rs.getString(3))),
+                    hashes.toArray());
+        }
+        return new Created(rows, inserted);
+    }
+
+    static byte[] hash(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

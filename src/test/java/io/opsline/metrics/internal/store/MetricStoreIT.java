@@ -1,0 +1,383 @@
+package io.opsline.metrics.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.opsline.metrics.internal.Labels;
+import io.opsline.metrics.internal.Matcher;
+import io.opsline.metrics.internal.Matcher.Op;
+import io.opsline.metrics.internal.MetricsProperties;
+import io.opsline.metrics.internal.SeriesData;
+import io.opsline.metrics.internal.store.AppendResult.Rejection;
+import io.opsline.testing.OpslineIntegrationTest;
+
+/**
+ * The store on the test database. Besides the application's own store, tests start stores of
+ * their own on the same database, as further nodes would, and drop one without stopping it, as a
+ * crash would. Each test uses metric names of its own, so that it finds only its own series and chunks.
+ */
+@OpslineIntegrationTest
+class MetricStoreIT {
+
+    private static final long STALE_MARKER = 0x7ff0000000000002L;
+    private static final long HOUR = 3_600_000;
+    private static final Random RANDOM = new Random();
+
+    @Autowired
+    MetricStore store;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    MetricsProperties properties;
+
+    @Test
+    void samplesAreSelectableAsSoonAsTheAppendReturns() {
+        var name = metric();
+        var base = blockStart();
+        var result = store.append("test", List.of(series(Labels.of("__name__", name, "job", "a"), base, 15_000, 1, 2, 3),
+                series(Labels.of("__name__", name, "job", "b"), base, 15_000, 10, 20)));
+
+        assertThat(result.accepted()).isEqualTo(5);
+        assertThat(result.rejectedTotal()).isZero();
+        var selected = store.select(List.of(Matcher.equal("__name__", name)), base, base + HOUR);
+        assertThat(selected).extracting(data -> data.labels().get("job")).containsExactly("a", "b");
+        assertThat(values(selected.getFirst())).containsExactly(1.0, 2.0, 3.0);
+        assertThat(times(selected.getFirst())).containsExactly(base, base + 15_000, base + 30_000);
+        assertThat(store.select(List.of(Matcher.equal("__name__", name)), base + 15_000, base + 15_000))
+                .extracting(SeriesData::count).containsExactly(1, 1);
+    }
+
+    @Test
+    void refusesOutOfOrderSamplesAndOtherValuesAtATimeButIgnoresRepeats() {
+        var name = metric();
+        var base = blockStart();
+        var labels = Labels.of("__name__", name);
+        store.append("test", List.of(series(labels, base, 10_000, 1, 2, 3)));
+
+        var result = store.append("test", List.of(
+                new SeriesData(labels, new long[] {base + 5_000, base + 20_000, base + 20_000, base + 30_000},
+                        new double[] {9, 3, 4, 5}, 4)));
+
+        assertThat(result.accepted()).isEqualTo(1);
+        assertThat(result.ignored()).isEqualTo(1);
+        assertThat(result.rejected(Rejection.OUT_OF_ORDER)).isEqualTo(1);
+        assertThat(result.rejected(Rejection.DUPLICATE_TIMESTAMP)).isEqualTo(1);
+        assertThat(result.messages()).anySatisfy(message -> assertThat(message).contains(name, "older"))
+                .anySatisfy(message -> assertThat(message).contains(name, "another value"));
+        assertThat(values(only(store.select(List.of(Matcher.equal("__name__", name)), base, base + HOUR))))
+                .containsExactly(1.0, 2.0, 3.0, 5.0);
+    }
+
+    @Test
+    void aSourceAtItsSeriesLimitGetsNoNewSeriesButKeepsWritingItsOwn() {
+        var limited = StoreNodes.start(context, settings(3));
+        var name = metric();
+        var base = blockStart();
+        var batch = new ArrayList<SeriesData>();
+        for (var i = 0; i < 5; i++) {
+            batch.add(series(Labels.of("__name__", name, "i", "" + i), base, 1000, i));
+        }
+
+        var first = limited.append("limited-" + name, batch);
+        var again = limited.append("limited-" + name, List.of(series(Labels.of("__name__", name, "i", "0"), base + 1000,
+                1000, 7)));
+
+        assertThat(first.accepted()).isEqualTo(3);
+        assertThat(first.rejected(Rejection.SERIES_LIMIT)).isEqualTo(2);
+        assertThat(first.messages()).first().asString().contains("max-series-per-source", name);
+        assertThat(again.accepted()).isEqualTo(1);
+        assertThat(limited.stats().samplesRejected().get(Rejection.SERIES_LIMIT)).isEqualTo(2);
+        assertThat(limited.select(List.of(Matcher.equal("__name__", name)), base, base + HOUR)).hasSize(3);
+    }
+
+    @Test
+    void nodesCreatingTheSameSeriesAtOnceGetOneSeries() throws Exception {
+        var one = StoreNodes.start(context, properties);
+        var other = StoreNodes.start(context, properties);
+        var name = metric();
+        var base = blockStart();
+        var labels = new ArrayList<Labels>();
+        for (var i = 0; i < 50; i++) {
+            labels.add(Labels.of("__name__", name, "i", "" + i));
+        }
+        var tasks = new ArrayList<Callable<AppendResult>>();
+        for (var t = 0; t < 8; t++) {
+            var node = t % 2 == 0 ? one : other;
+            var offset = t;
+            tasks.add(() -> node.append("race", labels.stream().map(l -> series(l, base + offset, 1, offset)).toList()));
+        }
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (var future : pool.invokeAll(tasks)) {
+                assertThat(future.get().rejected(Rejection.SERIES_LIMIT)).isZero();
+            }
+        }
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metric_series WHERE metric_name = ?", Integer.class, name))
+                .isEqualTo(50);
+        one.flush();
+        other.flush();
+        var selector = List.of(Matcher.equal("__name__", name));
+        assertThat(one.series(selector, base, base + HOUR)).hasSize(50)
+                .isEqualTo(other.series(selector, base, base + HOUR)).isEqualTo(store.series(selector, base, base + HOUR));
+    }
+
+    @Test
+    void aNodeSeesSeriesAndSamplesAnotherNodeFlushed() {
+        var other = StoreNodes.start(context, properties);
+        var name = metric();
+        var base = blockStart();
+        other.append("test", List.of(series(Labels.of("__name__", name, "node", "other"), base, 1000, 4, 5)));
+        other.flush();
+
+        var selected = store.select(List.of(Matcher.equal("__name__", name)), base, base + HOUR);
+
+        assertThat(values(only(selected))).containsExactly(4.0, 5.0);
+        assertThat(store.labelValues("node", List.of(Matcher.equal("__name__", name)), base, base + HOUR))
+                .containsExactly("other");
+        assertThat(store.labelNames(List.of(Matcher.equal("__name__", name)), base, base + HOUR))
+                .containsExactly("__name__", "node");
+        assertThat(store.series(List.of(Matcher.equal("__name__", name)), base + HOUR, base + 2 * HOUR)).isEmpty();
+    }
+
+    @Test
+    void nanAndStaleMarkersKeepTheirBitsInMemoryInChunksAndAfterACrash() {
+        var name = metric();
+        var base = blockStart();
+        var values = new double[] {1.0, Double.NaN, Double.longBitsToDouble(STALE_MARKER), Double.POSITIVE_INFINITY,
+            -0.0};
+        var labels = Labels.of("__name__", name);
+        var node = StoreNodes.start(context, properties);
+        node.append("test", List.of(new SeriesData(labels, new long[] {base, base + 1, base + 2, base + 3, base + 4},
+                values, 5)));
+        var selector = List.of(Matcher.equal("__name__", name));
+
+        assertThat(bits(only(node.select(selector, base, base + HOUR)))).containsExactly(bits(values));
+        node.flush();
+        assertThat(bits(only(store.select(selector, base, base + HOUR)))).containsExactly(bits(values));
+
+        var crashed = StoreNodes.start(context, properties);
+        var later = labels.with("phase", "crash");
+        crashed.append("test", List.of(new SeriesData(later, new long[] {base, base + 1, base + 2, base + 3, base + 4},
+                values, 5)));
+        abandon(crashed);
+        store.recoverAbandoned(Instant.now());
+        assertThat(bits(only(store.select(List.of(Matcher.equal("phase", "crash"), Matcher.equal("__name__", name)),
+                base, base + HOUR)))).containsExactly(bits(values));
+    }
+
+    @Test
+    void aFlushWritesChunksAndDeletesTheWriteAheadRowsTheyCameIn() {
+        var node = StoreNodes.start(context, properties);
+        var name = metric();
+        var base = blockStart();
+        node.append("test", List.of(series(Labels.of("__name__", name, "x", "1"), base, 1000, 1, 2),
+                series(Labels.of("__name__", name, "x", "2"), base, 1000, 3)));
+        node.append("test", List.of(series(Labels.of("__name__", name, "x", "1"), base + 2000, 1000, 3)));
+        assertThat(walRows(node)).isEqualTo(2);
+
+        node.flush();
+
+        assertThat(walRows(node)).isZero();
+        assertThat(chunkRows(name)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT SUM(c.sample_count) FROM metric_chunk c JOIN metric_series s"
+                + " ON s.id = c.series_id WHERE s.metric_name = ?", Integer.class, name)).isEqualTo(4);
+        assertThat(node.stats().chunksFlushed()).isEqualTo(2);
+        assertThat(values(store.select(List.of(Matcher.equal("x", "1"), Matcher.equal("__name__", name)), base,
+                base + HOUR).getFirst())).containsExactly(1.0, 2.0, 3.0);
+    }
+
+    @Test
+    void acknowledgedSamplesSurviveAStoreThatNeverFlushed() {
+        var name = metric();
+        var base = blockStart();
+        var crashed = StoreNodes.start(context, properties);
+        var acknowledged = new ArrayList<AppendResult>();
+        for (var batch = 0; batch < 20; batch++) {
+            var data = new ArrayList<SeriesData>();
+            for (var s = 0; s < 10; s++) {
+                data.add(series(Labels.of("__name__", name, "s", "" + s), base + batch * 60_000L, 15_000, batch, batch + 0.5,
+                        batch + 0.25, batch + 0.125));
+            }
+            acknowledged.add(crashed.append("test", data));
+        }
+        assertThat(acknowledged).allSatisfy(result -> assertThat(result.accepted()).isEqualTo(40));
+
+        abandon(crashed);
+        // Its start recovers them, unless the application's own store's maintenance got there first.
+        StoreNodes.start(context, properties);
+
+        assertThat(walRows(crashed)).isZero();
+        var selected = store.select(List.of(Matcher.equal("__name__", name)), base, base + HOUR);
+        assertThat(selected).hasSize(10).allSatisfy(data -> assertThat(data.count()).isEqualTo(80));
+        assertThat(values(selected.getFirst())).startsWith(0.0, 0.5, 0.25, 0.125, 1.0);
+    }
+
+    @Test
+    void compactionMergesABlocksChunksIntoOnePerSeries() {
+        var node = StoreNodes.start(context, properties);
+        var name = metric();
+        var base = blockStart();
+        var blockMs = properties.blockDuration().toMillis();
+        var expected = new ArrayList<Double>();
+        for (var flush = 0; flush < 6; flush++) {
+            var batch = new ArrayList<SeriesData>();
+            for (var s = 0; s < 3; s++) {
+                batch.add(series(Labels.of("__name__", name, "s", "" + s), base + flush * 60_000L, 15_000, flush,
+                        flush + 1, flush + 2, flush + 3));
+            }
+            expected.addAll(List.of(flush + 0.0, flush + 1.0, flush + 2.0, flush + 3.0));
+            node.append("test", batch);
+            node.flush();
+        }
+        // And one sample in the next block, which must stay a chunk of its own.
+        node.append("test", List.of(series(Labels.of("__name__", name, "s", "0"), base + blockMs, 1, 99)));
+        node.flush();
+        assertThat(node.stats().chunksFlushed()).isEqualTo(19);
+
+        node.compact(Instant.now());
+
+        assertThat(chunkRows(name)).isEqualTo(4);
+        assertThat(jdbc.queryForObject("SELECT compacted_at IS NOT NULL FROM metric_block WHERE block_start = ?",
+                Boolean.class, base)).isTrue();
+        var selected = store.select(List.of(Matcher.equal("__name__", name)), base, base + 2 * blockMs);
+        assertThat(values(selected.get(1))).containsExactlyElementsOf(expected);
+        assertThat(values(selected.getFirst())).endsWith(99.0).hasSize(expected.size() + 1);
+        assertThat(times(selected.get(2))).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void chunksPastTheRawRetentionAreDeleted() {
+        var node = StoreNodes.start(context, properties);
+        var name = metric();
+        var old = Instant.now().minus(properties.retention().raw()).minus(Duration.ofDays(1)).toEpochMilli();
+        var recent = blockStart();
+        node.append("test", List.of(series(Labels.of("__name__", name, "age", "old"), old, 1000, 1, 2),
+                series(Labels.of("__name__", name, "age", "recent"), recent, 1000, 3)));
+        node.flush();
+        assertThat(chunkRows(name)).isEqualTo(2);
+
+        node.expire(Instant.now());
+
+        assertThat(chunkRows(name)).isEqualTo(1);
+        assertThat(store.select(List.of(Matcher.equal("__name__", name)), 0, Long.MAX_VALUE))
+                .extracting(data -> data.labels().get("age")).containsExactly("recent");
+    }
+
+    @Test
+    void selectsByEveryKindOfMatcher() {
+        var name = metric();
+        var base = blockStart();
+        store.append("test", List.of(series(Labels.of("__name__", name, "job", "api", "env", "prod"), base, 1, 1),
+                series(Labels.of("__name__", name, "job", "web", "env", "prod"), base, 1, 2),
+                series(Labels.of("__name__", name, "job", "worker"), base, 1, 3)));
+        var named = Matcher.equal("__name__", name);
+
+        assertThat(jobs(List.of(named, Matcher.equal("job", "web")), base)).containsExactly("web");
+        assertThat(jobs(List.of(named, Matcher.of("job", Op.NOT_EQUAL, "web")), base)).containsExactly("api", "worker");
+        assertThat(jobs(List.of(named, Matcher.of("job", Op.MATCHES, "a.*|w.b")), base)).containsExactly("api", "web");
+        assertThat(jobs(List.of(named, Matcher.of("job", Op.NOT_MATCHES, "w.*")), base)).containsExactly("api");
+        assertThat(jobs(List.of(named, Matcher.equal("env", "")), base)).containsExactly("worker");
+        assertThat(jobs(List.of(Matcher.of("__name__", Op.MATCHES, name + "|nothing")), base))
+                .containsExactly("api", "web", "worker");
+        assertThat(jobs(List.of(named, Matcher.equal("job", "none")), base)).isEmpty();
+    }
+
+    private List<String> jobs(List<Matcher> matchers, long base) {
+        return store.select(matchers, base, base + HOUR).stream().map(data -> data.labels().get("job")).toList();
+    }
+
+    private MetricsProperties settings(int maxSeriesPerSource) {
+        return new MetricsProperties(maxSeriesPerSource, properties.flushInterval(), properties.blockDuration(),
+                properties.lease(), properties.maintenanceInterval(), properties.retention());
+    }
+
+    /** As if the store's process died a lease ago: it stops renewing, and its rows are others' to recover. */
+    private void abandon(MetricStore node) {
+        jdbc.update("UPDATE metric_writer SET seen_at = ? WHERE writer = ?",
+                io.opsline.platform.Jdbc.timestamp(Instant.now().minus(properties.lease()).minus(Duration.ofMinutes(1))),
+                node.writer());
+    }
+
+    private int walRows(MetricStore node) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM metric_wal WHERE writer = ?", Integer.class, node.writer());
+    }
+
+    private int chunkRows(String name) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM metric_chunk c JOIN metric_series s ON s.id = c.series_id"
+                + " WHERE s.metric_name = ?", Integer.class, name);
+    }
+
+    private static String metric() {
+        return "test_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /**
+     * The start of a block for a test, closed (so compaction may take it) and within the raw
+     * retention (so the application's own maintenance leaves its chunks alone): in the last ten days.
+     */
+    private long blockStart() {
+        var blockMs = properties.blockDuration().toMillis();
+        var start = Instant.now().minus(Duration.ofDays(1)).toEpochMilli() - RANDOM.nextLong(9 * 24 * HOUR);
+        return Math.floorDiv(start, blockMs) * blockMs;
+    }
+
+    private static SeriesData series(Labels labels, long start, long step, double... values) {
+        var times = new long[values.length];
+        for (var i = 0; i < values.length; i++) {
+            times[i] = start + i * step;
+        }
+        return new SeriesData(labels, times, values, values.length);
+    }
+
+    private static SeriesData only(List<SeriesData> selected) {
+        assertThat(selected).hasSize(1);
+        return selected.getFirst();
+    }
+
+    private static List<Double> values(SeriesData data) {
+        var values = new ArrayList<Double>();
+        for (var i = 0; i < data.count(); i++) {
+            values.add(data.values()[i]);
+        }
+        return values;
+    }
+
+    private static List<Long> times(SeriesData data) {
+        var times = new ArrayList<Long>();
+        for (var i = 0; i < data.count(); i++) {
+            times.add(data.timestamps()[i]);
+        }
+        return times;
+    }
+
+    private static long[] bits(SeriesData data) {
+        var bits = new long[data.count()];
+        for (var i = 0; i < data.count(); i++) {
+            bits[i] = Double.doubleToRawLongBits(data.values()[i]);
+        }
+        return bits;
+    }
+
+    private static long[] bits(double[] values) {
+        var bits = new long[values.length];
+        for (var i = 0; i < values.length; i++) {
+            bits[i] = Double.doubleToRawLongBits(values[i]);
+        }
+        return bits;
+    }
+}
