@@ -2,6 +2,9 @@ package io.opsline.metrics.internal;
 
 import java.util.List;
 
+import io.opsline.metrics.Matcher;
+import io.opsline.metrics.SeriesData;
+
 /** Where queries read samples from: the store, or a fixed set of series in tests. */
 public interface SeriesSource {
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.opsline.metrics.internal.Labels;
+import io.opsline.metrics.Labels;
 
 /**
  * Parses a scrape body in the Prometheus text format 0.0.4 or OpenMetrics 1.0 text, strictly: the

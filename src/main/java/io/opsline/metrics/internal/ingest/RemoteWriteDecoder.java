@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.opsline.metrics.internal.Labels;
-import io.opsline.metrics.internal.SeriesData;
+import io.opsline.metrics.Labels;
+import io.opsline.metrics.SeriesData;
 
 /**
  * Decodes the body of a Prometheus remote-write request (protocol 1.0): a snappy block holding a

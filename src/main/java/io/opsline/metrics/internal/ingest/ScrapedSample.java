@@ -3,7 +3,7 @@ package io.opsline.metrics.internal.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import io.opsline.metrics.internal.Labels;
+import io.opsline.metrics.Labels;
 
 /**
  * One sample line of a scrape body, as the parser hands it to an {@link ExpositionSink}: the series

@@ -2,7 +2,7 @@ package io.opsline.metrics.internal.ingest;
 
 import java.util.List;
 
-import io.opsline.metrics.internal.SeriesData;
+import io.opsline.metrics.SeriesData;
 
 /**
  * A decoded remote-write request: one {@link SeriesData} per distinct series (entries of the same

@@ -1,6 +1,6 @@
 package io.opsline.metrics.internal.promql;
 
-import io.opsline.metrics.internal.Matcher;
+import io.opsline.metrics.Matcher;
 import java.util.List;
 
 /** A parsed PromQL expression of the subset Opsline evaluates; {@link #type()} is checked at parse time. */

@@ -1,7 +1,7 @@
 package io.opsline.metrics.internal.promql;
 
-import io.opsline.metrics.internal.Labels;
-import io.opsline.metrics.internal.SeriesData;
+import io.opsline.metrics.Labels;
+import io.opsline.metrics.SeriesData;
 import java.util.List;
 import java.util.function.BiConsumer;
 

@@ -1,7 +1,7 @@
 package io.opsline.metrics.internal.promql;
 
-import io.opsline.metrics.internal.Labels;
-import io.opsline.metrics.internal.Matcher;
+import io.opsline.metrics.Labels;
+import io.opsline.metrics.Matcher;
 import io.opsline.metrics.internal.promql.Expr.Aggregation;
 import io.opsline.metrics.internal.promql.Expr.Aggregator;
 import io.opsline.metrics.internal.promql.Expr.Binary;

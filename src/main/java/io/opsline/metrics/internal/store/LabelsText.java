@@ -2,7 +2,7 @@ package io.opsline.metrics.internal.store;
 
 import java.util.TreeMap;
 
-import io.opsline.metrics.internal.Labels;
+import io.opsline.metrics.Labels;
 
 /** Reads back the text {@link Labels#toString()} writes, as the series table keeps it. */
 final class LabelsText {

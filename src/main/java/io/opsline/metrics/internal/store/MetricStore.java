@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 
-import io.opsline.metrics.internal.Labels;
-import io.opsline.metrics.internal.Matcher;
+import io.opsline.metrics.Labels;
+import io.opsline.metrics.Matcher;
 import io.opsline.metrics.internal.MetricsProperties;
-import io.opsline.metrics.internal.SeriesData;
+import io.opsline.metrics.SeriesData;
 import io.opsline.metrics.internal.SeriesSource;
 import io.opsline.metrics.internal.store.AppendResult.Rejection;
 import io.opsline.metrics.internal.store.ChunkRepository.NewChunk;

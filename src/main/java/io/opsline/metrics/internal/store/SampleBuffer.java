@@ -2,8 +2,8 @@ package io.opsline.metrics.internal.store;
 
 import java.util.Arrays;
 
-import io.opsline.metrics.internal.Labels;
-import io.opsline.metrics.internal.SeriesData;
+import io.opsline.metrics.Labels;
+import io.opsline.metrics.SeriesData;
 
 /** A growing run of one series' samples, gathered from chunks and memory, put in order at the end. */
 final class SampleBuffer {

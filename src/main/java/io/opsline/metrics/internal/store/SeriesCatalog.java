@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.opsline.metrics.internal.Labels;
+import io.opsline.metrics.Labels;
 
 /**
  * The series registry: finds or creates series by labels, keeping this node's {@link SeriesIndex}

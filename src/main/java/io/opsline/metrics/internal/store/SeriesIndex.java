@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.opsline.metrics.internal.Labels;
-import io.opsline.metrics.internal.Matcher;
+import io.opsline.metrics.Labels;
+import io.opsline.metrics.Matcher;
 
 /**
  * This node's picture of every series: id to labels, labels to id, and for each label name and

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
-import io.opsline.metrics.internal.Labels;
+import io.opsline.metrics.Labels;
 import io.opsline.platform.Jdbc;
 
 /** SQL for {@code metric_series}. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.opsline.metrics.internal.Labels;
+import io.opsline.metrics.Labels;
 
 class ExpositionParserTest {
 

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.opsline.metrics.internal.Labels;
+import io.opsline.metrics.Labels;
 import io.opsline.metrics.internal.ingest.RemoteWriteEncoder.Proto;
 
 /**

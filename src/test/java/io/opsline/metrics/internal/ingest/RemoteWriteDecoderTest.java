@@ -10,8 +10,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import io.opsline.metrics.internal.Labels;
-import io.opsline.metrics.internal.SeriesData;
+import io.opsline.metrics.Labels;
+import io.opsline.metrics.SeriesData;
 import io.opsline.metrics.internal.ingest.RemoteWriteEncoder.Proto;
 
 class RemoteWriteDecoderTest {

@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.opsline.metrics.internal.Labels;
-import io.opsline.metrics.internal.SeriesData;
+import io.opsline.metrics.Labels;
+import io.opsline.metrics.SeriesData;
 
 /**
  * Writes remote-write bodies as a Prometheus server sends them, for tests and the benchmark: a

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.opsline.metrics.internal.SeriesData;
+import io.opsline.metrics.SeriesData;
 import io.opsline.testing.LoopbackHttp;
 import io.opsline.testing.Peers;
 

@@ -1,8 +1,8 @@
 package io.opsline.metrics.internal.promql;
 
-import io.opsline.metrics.internal.Labels;
-import io.opsline.metrics.internal.Matcher;
-import io.opsline.metrics.internal.SeriesData;
+import io.opsline.metrics.Labels;
+import io.opsline.metrics.Matcher;
+import io.opsline.metrics.SeriesData;
 import io.opsline.metrics.internal.SeriesSource;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,8 +2,8 @@ package io.opsline.metrics.internal.promql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opsline.metrics.internal.Labels;
-import io.opsline.metrics.internal.SeriesData;
+import io.opsline.metrics.Labels;
+import io.opsline.metrics.SeriesData;
 import io.opsline.metrics.internal.promql.PromqlException.ErrorType;
 import io.opsline.metrics.internal.promql.QueryResult.Sample;
 import java.util.List;

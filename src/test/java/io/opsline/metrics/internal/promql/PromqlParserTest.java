@@ -3,7 +3,7 @@ package io.opsline.metrics.internal.promql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.opsline.metrics.internal.Matcher;
+import io.opsline.metrics.Matcher;
 import io.opsline.metrics.internal.promql.Expr.Aggregation;
 import io.opsline.metrics.internal.promql.Expr.Aggregator;
 import io.opsline.metrics.internal.promql.Expr.Binary;

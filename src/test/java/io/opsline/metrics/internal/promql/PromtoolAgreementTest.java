@@ -3,7 +3,7 @@ package io.opsline.metrics.internal.promql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.opsline.metrics.internal.Labels;
+import io.opsline.metrics.Labels;
 import io.opsline.metrics.internal.promql.QuerySettings.Windows;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import io.opsline.metrics.internal.Labels;
+import io.opsline.metrics.Labels;
 
 class LabelsTextTest {
 

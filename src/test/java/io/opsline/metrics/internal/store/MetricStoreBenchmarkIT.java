@@ -25,10 +25,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.opsline.metrics.internal.Labels;
-import io.opsline.metrics.internal.Matcher;
+import io.opsline.metrics.Labels;
+import io.opsline.metrics.Matcher;
 import io.opsline.metrics.internal.MetricsProperties;
-import io.opsline.metrics.internal.SeriesData;
+import io.opsline.metrics.SeriesData;
 import io.opsline.platform.DatabaseEngine;
 import io.opsline.testing.OpslineIntegrationTest;
 

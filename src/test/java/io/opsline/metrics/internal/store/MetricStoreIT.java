@@ -16,11 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.opsline.metrics.internal.Labels;
-import io.opsline.metrics.internal.Matcher;
-import io.opsline.metrics.internal.Matcher.Op;
+import io.opsline.metrics.Labels;
+import io.opsline.metrics.Matcher;
+import io.opsline.metrics.Matcher.Op;
 import io.opsline.metrics.internal.MetricsProperties;
-import io.opsline.metrics.internal.SeriesData;
+import io.opsline.metrics.SeriesData;
 import io.opsline.metrics.internal.store.AppendResult.Rejection;
 import io.opsline.testing.OpslineIntegrationTest;
 

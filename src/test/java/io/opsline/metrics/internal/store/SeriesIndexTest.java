@@ -7,9 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.opsline.metrics.internal.Labels;
-import io.opsline.metrics.internal.Matcher;
-import io.opsline.metrics.internal.Matcher.Op;
+import io.opsline.metrics.Labels;
+import io.opsline.metrics.Matcher;
+import io.opsline.metrics.Matcher.Op;
 
 class SeriesIndexTest {
 

@@ -1,4 +1,4 @@
-package io.opsline.metrics.internal;
+package io.opsline.metrics;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

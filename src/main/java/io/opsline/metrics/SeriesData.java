@@ -1,4 +1,4 @@
-package io.opsline.metrics.internal;
+package io.opsline.metrics;
 
 /**
  * One series' samples in a range, oldest first: {@code values[i]} at {@code timestamps[i]}

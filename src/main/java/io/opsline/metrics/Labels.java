@@ -1,4 +1,4 @@
-package io.opsline.metrics.internal;
+package io.opsline.metrics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
