@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Metrics",
-        allowedDependencies = {"platform", "identity", "inventory"})
+        allowedDependencies = {"platform", "identity", "inventory", "alerting"})
 package io.opsline.metrics;

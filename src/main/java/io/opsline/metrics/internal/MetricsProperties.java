@@ -26,6 +26,9 @@ import jakarta.validation.constraints.NotNull;
  * @param maintenanceInterval how often each node looks for closed blocks to compact, write-ahead rows
  *        of dead nodes to recover and chunks past retention to delete
  * @param retention how long samples are kept, per resolution
+ * @param ruleInterval how often threshold rules are evaluated (by the one node that holds their claim)
+ * @param ruleLease how long that node's claim on evaluating rules holds without renewal; another node
+ *        takes over when it runs out, as after a crash
  */
 @Validated
 @ConfigurationProperties("opsline.metrics")
@@ -35,7 +38,9 @@ public record MetricsProperties(
         @DefaultValue("2h") @NotNull Duration blockDuration,
         @DefaultValue("1m") @NotNull Duration lease,
         @DefaultValue("1m") @NotNull Duration maintenanceInterval,
-        @DefaultValue @NotNull @Valid Retention retention) {
+        @DefaultValue @NotNull @Valid Retention retention,
+        @DefaultValue("15s") @NotNull Duration ruleInterval,
+        @DefaultValue("1m") @NotNull Duration ruleLease) {
 
     /** @param raw how long samples are kept as they came; older chunks are deleted */
     public record Retention(@DefaultValue("15d") @NotNull Duration raw) {
@@ -57,5 +62,12 @@ public record MetricsProperties(
     @AssertTrue(message = "opsline.metrics.flush-interval must be positive")
     boolean isFlushIntervalPositive() {
         return flushInterval == null || flushInterval.isPositive();
+    }
+
+    /** The node evaluating rules renews its claim each round: a round or two late must not lose it. */
+    @AssertTrue(message = "opsline.metrics.rule-lease must be at least three rule intervals, and the interval positive")
+    boolean isRuleLeaseLongerThanIntervals() {
+        return ruleLease == null || ruleInterval == null
+                || ruleInterval.isPositive() && ruleLease.compareTo(ruleInterval.multipliedBy(3)) >= 0;
     }
 }

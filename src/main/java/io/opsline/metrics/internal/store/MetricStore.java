@@ -88,6 +88,11 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
         }
     }
 
+    /** The name this node writes under (host and a random part), for other claims the node makes in metrics. */
+    public String node() {
+        return writer;
+    }
+
     /**
      * Stores samples of a source's series, creating series it has not sent before (within its
      * limit). Returns once the accepted samples are committed; what was refused, and why, is in the
