@@ -470,7 +470,17 @@ class AuthorizationIT {
             rule("POST", "/admin/customers", Access.ADMIN),
             rule("GET", "/admin/customers/{id}/edit", Access.ADMIN),
             rule("POST", "/admin/customers/{id}", Access.ADMIN),
-            rule("POST", "/admin/customers/{id}/delete", Access.ADMIN));
+            rule("POST", "/admin/customers/{id}/delete", Access.ADMIN),
+            // Metrics: graphs and threshold rules (everyone signed in reads them, admins keep rules)
+            rule("GET", "/metrics/explore", Access.VIEWER),
+            rule("GET", "/metrics/ci/{id}", Access.VIEWER),
+            rule("GET", "/metrics/rules", Access.VIEWER),
+            rule("GET", "/api/v1/metric-rules", Access.VIEWER),
+            rule("POST", "/api/v1/metric-rules", Access.ADMIN),
+            rule("GET", "/api/v1/metric-rules/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/metric-rules/{id}", Access.ADMIN),
+            rule("DELETE", "/api/v1/metric-rules/{id}", Access.ADMIN),
+            rule("GET", "/api/v1/metric-rules/{id}/states", Access.VIEWER));
 
     @Autowired
     MockMvcTester mvc;
