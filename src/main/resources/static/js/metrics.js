@@ -32,7 +32,8 @@
         return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
     }
 
-    var API = '/api/v1';
+    // The Prometheus API's address for Opsline's own pages: it takes the page's session (/api/v1 takes tokens).
+    var API = '/metrics/api/v1';
 
     // GETs a Prometheus API address; resolves to its data, rejects with the API's own error text.
     function api(path, params) {

@@ -26,12 +26,10 @@ import io.opsline.alerting.CiHint;
 import io.opsline.alerting.Event;
 import io.opsline.alerting.EventAction;
 import io.opsline.metrics.Labels;
+import io.opsline.metrics.internal.MetricQueries;
 import io.opsline.metrics.internal.MetricsProperties;
-import io.opsline.metrics.internal.promql.PromqlEvaluator;
 import io.opsline.metrics.internal.promql.PromqlException;
-import io.opsline.metrics.internal.promql.PromqlParser;
 import io.opsline.metrics.internal.promql.QueryResult;
-import io.opsline.metrics.internal.promql.QuerySettings;
 import io.opsline.metrics.internal.rules.SeriesState.Phase;
 import io.opsline.metrics.internal.store.MetricStore;
 import io.opsline.platform.Ids;
@@ -55,17 +53,17 @@ class RuleEvaluator implements SchedulingConfigurer {
     private final MetricRuleRepository rules;
     private final AlertIntake intake;
     private final TransactionTemplate transaction;
-    private final PromqlEvaluator promql;
+    private final MetricQueries queries;
     private final Duration interval;
     private final Duration lease;
     private final String node;
 
     RuleEvaluator(MetricRuleRepository rules, AlertIntake intake, PlatformTransactionManager transactions,
-            MetricStore store, MetricsProperties properties) {
+            MetricQueries queries, MetricStore store, MetricsProperties properties) {
         this.rules = rules;
         this.intake = intake;
         this.transaction = new TransactionTemplate(transactions);
-        this.promql = new PromqlEvaluator(store, QuerySettings.defaults());
+        this.queries = queries;
         this.interval = properties.ruleInterval();
         this.lease = properties.ruleLease();
         this.node = store.node();
@@ -167,7 +165,7 @@ class RuleEvaluator implements SchedulingConfigurer {
 
     /** The expression's series at {@code at} by their key; NaN values compare to nothing and are left out. */
     private Map<String, QueryResult.Sample> results(MetricRule rule, Instant at) {
-        var result = promql.instant(PromqlParser.parse(rule.expression()), at.toEpochMilli());
+        var result = queries.instant(rule.expression(), at.toEpochMilli());
         var samples = new HashMap<String, QueryResult.Sample>();
         if (result instanceof QueryResult.Vector vector) {
             for (var sample : vector.samples()) {

@@ -22,6 +22,7 @@ import io.opsline.alerting.AlertIntake;
 import io.opsline.identity.ApiCalls;
 import io.opsline.metrics.Labels;
 import io.opsline.metrics.SeriesData;
+import io.opsline.metrics.internal.MetricQueries;
 import io.opsline.metrics.internal.MetricsProperties;
 import io.opsline.metrics.internal.store.MetricStore;
 import io.opsline.platform.Jdbc;
@@ -46,6 +47,8 @@ class RuleEvaluationIT {
     MetricRuleRepository repository;
     @Autowired
     MetricStore store;
+    @Autowired
+    MetricQueries queries;
     @Autowired
     AlertIntake intake;
     @Autowired
@@ -83,7 +86,7 @@ class RuleEvaluationIT {
         assertThat(alerts(name)).isEmpty();
 
         // A node started afresh carries on from the stored states: pending since minute 12, firing from 17.
-        var restarted = new RuleEvaluator(repository, intake, transactions, store, properties);
+        var restarted = new RuleEvaluator(repository, intake, transactions, queries, store, properties);
         assertThat(restarted.evaluate(at(base, 17))).isPositive();
         assertThat(states(rule)).extracting(s -> s.get("state").asString()).containsExactly("firing");
         var alert = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> alerts(name), a -> a.size() == 1)
