@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Alerting",
-        allowedDependencies = {"platform", "identity", "inventory", "monitoring"})
+        allowedDependencies = {"platform", "identity", "inventory", "monitoring", "metrics"})
 package io.opsline.alerting;

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Metrics",
-        allowedDependencies = {"platform", "identity", "inventory", "alerting"})
+        allowedDependencies = {"platform", "identity", "inventory"})
 package io.opsline.metrics;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.opsline.alerting.Severity;
+import io.opsline.metrics.RuleSeverity;
 import io.opsline.metrics.internal.promql.Durations;
 
 /**
@@ -17,7 +17,7 @@ import io.opsline.metrics.internal.promql.Durations;
  * @param summary the alert's summary, with {@code {{ $labels.name }}} and {@code {{ $value }}} filled in
  */
 public record MetricRule(UUID id, String name, String expression, Comparison comparison, double threshold,
-        double clearThreshold, @JsonIgnore long forMillis, Severity severity, String summary, boolean enabled,
+        double clearThreshold, @JsonIgnore long forMillis, RuleSeverity severity, String summary, boolean enabled,
         String createdBy, Instant createdAt, int version) {
 
     /** The {@code for} duration as Prometheus writes it ({@code 5m}). */

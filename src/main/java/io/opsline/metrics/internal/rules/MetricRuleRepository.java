@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.opsline.alerting.Severity;
+import io.opsline.metrics.RuleSeverity;
 import io.opsline.metrics.Labels;
 import io.opsline.metrics.internal.rules.SeriesState.Phase;
 import io.opsline.platform.Jdbc;
@@ -126,7 +126,7 @@ class MetricRuleRepository {
     private MetricRule rule(ResultSet rs, int n) throws SQLException {
         return new MetricRule(Jdbc.uuid(rs, "id"), rs.getString("name"), rs.getString("expression"),
                 Comparison.ofSymbol(rs.getString("comparison")).orElseThrow(), rs.getDouble("threshold"),
-                rs.getDouble("clear_threshold"), rs.getLong("for_ms"), Severity.valueOf(rs.getString("severity")),
+                rs.getDouble("clear_threshold"), rs.getLong("for_ms"), RuleSeverity.valueOf(rs.getString("severity")),
                 rs.getString("summary"), rs.getBoolean("enabled"), rs.getString("created_by"),
                 Jdbc.instant(rs, "created_at"), rs.getInt("version"));
     }

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.opsline.alerting.AlertIntake;
-import io.opsline.alerting.Severity;
 import io.opsline.identity.AuditEntry;
 import io.opsline.identity.AuditLog;
+import io.opsline.metrics.RuleSeverity;
 import io.opsline.metrics.internal.promql.Durations;
 import io.opsline.metrics.internal.promql.Expr.ValueType;
 import io.opsline.metrics.internal.promql.PromqlException;
@@ -32,12 +32,12 @@ public class MetricRules {
     private static final int MAX_SUMMARY = 1000;
 
     private final MetricRuleRepository rules;
-    private final AlertIntake intake;
+    private final ApplicationEventPublisher events;
     private final AuditLog audit;
 
-    MetricRules(MetricRuleRepository rules, AlertIntake intake, AuditLog audit) {
+    MetricRules(MetricRuleRepository rules, ApplicationEventPublisher events, AuditLog audit) {
         this.rules = rules;
-        this.intake = intake;
+        this.events = events;
         this.audit = audit;
     }
 
@@ -97,9 +97,7 @@ public class MetricRules {
                 .map(s -> RuleEvaluator.resolve(before, s.seriesKey(), s.labels(), s.value(), now, "rule deleted"))
                 .toList();
         rules.delete(id);
-        if (!resolved.isEmpty()) {
-            intake.accept(resolved);
-        }
+        resolved.forEach(events::publishEvent);
         audit.record(new AuditEntry("metric-rule.delete", "metric-rule", id.toString(),
                 "Deleted metric rule " + before.name(), before, null));
     }
@@ -148,9 +146,9 @@ public class MetricRules {
                 violations.add("for", "'" + input.forDuration() + "' is not a duration: write it as Prometheus does, like 30s, 5m or 1h30m");
             }
         }
-        var severity = Severity.WARNING;
+        var severity = RuleSeverity.WARNING;
         if (input.severity() != null && !input.severity().isBlank()) {
-            severity = Severity.parse(input.severity()).orElse(null);
+            severity = RuleSeverity.parse(input.severity()).orElse(null);
             if (severity == null) {
                 violations.add("severity", "unknown severity '" + input.severity() + "': use critical, error, warning or info");
             }

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -21,11 +22,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.opsline.alerting.AlertIntake;
-import io.opsline.alerting.CiHint;
-import io.opsline.alerting.Event;
-import io.opsline.alerting.EventAction;
 import io.opsline.metrics.Labels;
+import io.opsline.metrics.MetricRuleAlert;
 import io.opsline.metrics.internal.MetricQueries;
 import io.opsline.metrics.internal.MetricsProperties;
 import io.opsline.metrics.internal.promql.PromqlException;
@@ -47,21 +45,20 @@ import io.opsline.platform.Sha256;
 @Component
 class RuleEvaluator implements SchedulingConfigurer {
 
-    static final String SOURCE = "metrics";
     private static final Logger log = LoggerFactory.getLogger(RuleEvaluator.class);
 
     private final MetricRuleRepository rules;
-    private final AlertIntake intake;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final MetricQueries queries;
     private final Duration interval;
     private final Duration lease;
     private final String node;
 
-    RuleEvaluator(MetricRuleRepository rules, AlertIntake intake, PlatformTransactionManager transactions,
+    RuleEvaluator(MetricRuleRepository rules, ApplicationEventPublisher events, PlatformTransactionManager transactions,
             MetricQueries queries, MetricStore store, MetricsProperties properties) {
         this.rules = rules;
-        this.intake = intake;
+        this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.queries = queries;
         this.interval = properties.ruleInterval();
@@ -118,23 +115,23 @@ class RuleEvaluator implements SchedulingConfigurer {
             log.warn("Metric rule {} ({}) could not be evaluated: {}", rule.name(), rule.id(), e.getMessage());
             return;
         }
-        var events = new ArrayList<Event>();
+        var alerts = new ArrayList<MetricRuleAlert>();
         var remaining = new LinkedHashMap<>(current);
         for (var state : rules.states(id)) {
             var sample = remaining.remove(state.seriesKey());
             if (sample == null) {
                 rules.deleteState(id, state.seriesKey());
                 if (state.phase() == Phase.FIRING) {
-                    events.add(resolve(rule, state.seriesKey(), state.labels(), state.value(), at,
+                    alerts.add(resolve(rule, state.seriesKey(), state.labels(), state.value(), at,
                             rule.enabled() ? "series gone" : "rule disabled"));
                 }
             } else if (state.phase() == Phase.PENDING) {
-                advancePending(rule, state, sample.value(), at, events);
+                advancePending(rule, state, sample.value(), at, alerts);
             } else if (rule.stillFiring(sample.value())) {
                 rules.updateState(withValue(state, state.phase(), state.firedAt(), sample.value(), at));
             } else {
                 rules.deleteState(id, state.seriesKey());
-                events.add(resolve(rule, state.seriesKey(), state.labels(), sample.value(), at, "cleared"));
+                alerts.add(resolve(rule, state.seriesKey(), state.labels(), sample.value(), at, "cleared"));
             }
         }
         remaining.forEach((key, sample) -> {
@@ -143,21 +140,20 @@ class RuleEvaluator implements SchedulingConfigurer {
                 rules.insertState(new SeriesState(id, key, sample.labels(), firing ? Phase.FIRING : Phase.PENDING, at,
                         firing ? at : null, sample.value(), at));
                 if (firing) {
-                    events.add(trigger(rule, key, sample.labels(), sample.value(), at));
+                    alerts.add(trigger(rule, key, sample.labels(), sample.value(), at));
                 }
             }
         });
-        if (!events.isEmpty()) {
-            intake.accept(events);
-        }
+        alerts.forEach(events::publishEvent);
     }
 
-    private void advancePending(MetricRule rule, SeriesState state, double value, Instant at, List<Event> events) {
+    private void advancePending(MetricRule rule, SeriesState state, double value, Instant at,
+            List<MetricRuleAlert> alerts) {
         if (!rule.breached(value)) {
             rules.deleteState(rule.id(), state.seriesKey());
         } else if (!at.isBefore(state.activeSince().plusMillis(rule.forMillis()))) {
             rules.updateState(withValue(state, Phase.FIRING, at, value, at));
-            events.add(trigger(rule, state.seriesKey(), state.labels(), value, at));
+            alerts.add(trigger(rule, state.seriesKey(), state.labels(), value, at));
         } else {
             rules.updateState(withValue(state, Phase.PENDING, null, value, at));
         }
@@ -191,16 +187,17 @@ class RuleEvaluator implements SchedulingConfigurer {
                 value, at);
     }
 
-    private static Event trigger(MetricRule rule, String key, Labels labels, double value, Instant at) {
-        return new Event(SOURCE, dedupKey(rule.id(), key), EventAction.TRIGGER, rule.severity(),
+    private static MetricRuleAlert trigger(MetricRule rule, String key, Labels labels, double value, Instant at) {
+        return new MetricRuleAlert(dedupKey(rule.id(), key), true, rule.severity(),
                 SummaryTemplate.render(rule.summary(), labels, value), alertLabels(rule, labels),
                 details(rule, value), ci(labels), at, link(rule));
     }
 
-    static Event resolve(MetricRule rule, String key, Labels labels, double value, Instant at, String why) {
+    static MetricRuleAlert resolve(MetricRule rule, String key, Labels labels, double value, Instant at,
+            String why) {
         var details = new LinkedHashMap<>(details(rule, value));
         details.put("resolved", why);
-        return new Event(SOURCE, dedupKey(rule.id(), key), EventAction.RESOLVE, rule.severity(),
+        return new MetricRuleAlert(dedupKey(rule.id(), key), false, rule.severity(),
                 SummaryTemplate.render(rule.summary(), labels, value), alertLabels(rule, labels), details, ci(labels),
                 at, link(rule));
     }
@@ -220,9 +217,8 @@ class RuleEvaluator implements SchedulingConfigurer {
     }
 
     /** Series of a CI carry its id as {@code ci_id} (monitoring's do; scrape targets may add it). */
-    private static CiHint ci(Labels labels) {
-        var id = Ids.parseOrNull(labels.get("ci_id"));
-        return id == null ? CiHint.NONE : CiHint.of(id);
+    private static UUID ci(Labels labels) {
+        return Ids.parseOrNull(labels.get("ci_id"));
     }
 
     private static String link(MetricRule rule) {

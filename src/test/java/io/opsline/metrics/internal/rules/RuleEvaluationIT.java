@@ -15,10 +15,10 @@ import java.util.function.IntToDoubleFunction;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import io.opsline.alerting.AlertIntake;
 import io.opsline.identity.ApiCalls;
 import io.opsline.metrics.Labels;
 import io.opsline.metrics.SeriesData;
@@ -50,7 +50,7 @@ class RuleEvaluationIT {
     @Autowired
     MetricQueries queries;
     @Autowired
-    AlertIntake intake;
+    ApplicationEventPublisher events;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -86,7 +86,7 @@ class RuleEvaluationIT {
         assertThat(alerts(name)).isEmpty();
 
         // A node started afresh carries on from the stored states: pending since minute 12, firing from 17.
-        var restarted = new RuleEvaluator(repository, intake, transactions, queries, store, properties);
+        var restarted = new RuleEvaluator(repository, events, transactions, queries, store, properties);
         assertThat(restarted.evaluate(at(base, 17))).isPositive();
         assertThat(states(rule)).extracting(s -> s.get("state").asString()).containsExactly("firing");
         var alert = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> alerts(name), a -> a.size() == 1)
