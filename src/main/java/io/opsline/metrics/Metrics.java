@@ -31,4 +31,9 @@ public class Metrics {
     public List<SeriesData> select(List<Matcher> matchers, Instant from, Instant to) {
         return store.select(matchers, from.toEpochMilli(), to.toEpochMilli());
     }
+
+    /** The labels of the series every matcher selects that have samples from {@code from} to {@code to}, sorted; no samples are read. */
+    public List<Labels> series(List<Matcher> matchers, Instant from, Instant to) {
+        return store.series(matchers, from.toEpochMilli(), to.toEpochMilli());
+    }
 }

@@ -36,7 +36,7 @@ import java.util.Objects;
  * the JVM keeps a NaN's payload), and every time does in any order; times in ascending order
  * (equal times allowed) are what keeps them small.
  */
-public final class SampleCodec {
+public final class LegacySampleCodec {
 
     /** The version of the format that {@link #encode} writes, in a block's first byte. */
     public static final int FORMAT = 1;
@@ -48,7 +48,7 @@ public final class SampleCodec {
     /** The bits a new window costs more than reusing the last, besides the value's: its leading zeros and length. */
     private static final int NEW_WINDOW_COST = 5 + 6;
 
-    private SampleCodec() {
+    private LegacySampleCodec() {
     }
 
     /** Receives a block's samples one after the other, in the order they were encoded. */
