@@ -32,7 +32,10 @@ public class Metrics {
         return store.select(matchers, from.toEpochMilli(), to.toEpochMilli());
     }
 
-    /** The labels of the series every matcher selects that have samples from {@code from} to {@code to}, sorted; no samples are read. */
+    /**
+     * The labels of the series every matcher selects that have samples from {@code from} to
+     * {@code to}, sorted; cheaper than {@link #select}, as no samples are decoded.
+     */
     public List<Labels> series(List<Matcher> matchers, Instant from, Instant to) {
         return store.series(matchers, from.toEpochMilli(), to.toEpochMilli());
     }

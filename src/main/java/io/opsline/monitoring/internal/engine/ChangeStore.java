@@ -27,14 +27,14 @@ import io.opsline.monitoring.internal.history.HistoryKind;
 import io.opsline.monitoring.internal.history.HistoryRepository;
 import io.opsline.monitoring.internal.host.HostStateRepository;
 import io.opsline.monitoring.internal.host.HostStatus;
-import io.opsline.monitoring.internal.series.Sample;
 import io.opsline.monitoring.internal.series.CheckMetrics;
+import io.opsline.monitoring.internal.series.Sample;
 import io.opsline.monitoring.internal.series.Samples;
 
 /**
- * Stores changes in one transaction: the checks' states, their measurements, their history, the
- * host states their host checks decide, and the module events, so that what is announced is
- * exactly what is stored.
+ * Stores changes in one transaction: the checks' states, their history, the host states their host
+ * checks decide, and the module events, so that what is announced is exactly what is stored; and
+ * once that has committed, their measurements into metrics.
  */
 @Component
 class ChangeStore {
@@ -121,10 +121,10 @@ class ChangeStore {
         history.appendAll(entries);
         // One append to metrics for the whole batch, however many results it holds.
         if (existing == null) {
-            samples.record(measured);
+            samples.recordAfterCommit(measured);
         } else {
             var kept = existing;
-            samples.record(measured.stream().filter(sample -> kept.contains(sample.checkId())).toList());
+            samples.recordAfterCommit(measured.stream().filter(sample -> kept.contains(sample.checkId())).toList());
         }
         announcements.forEach(events::publishEvent);
     }

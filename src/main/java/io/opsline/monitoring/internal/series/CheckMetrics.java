@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.opsline.inventory.Inventory;
 import io.opsline.metrics.Labels;
@@ -63,12 +68,43 @@ public class CheckMetrics {
 
     private final Metrics metrics;
     private final Inventory inventory;
+    private final TransactionTemplate separate;
     private final Map<SeriesKey, Labels> labelsCache = new ConcurrentHashMap<>();
     private final LongAdder refused = new LongAdder();
 
-    CheckMetrics(Metrics metrics, Inventory inventory) {
+    CheckMetrics(Metrics metrics, Inventory inventory, PlatformTransactionManager transactions) {
         this.metrics = metrics;
         this.inventory = inventory;
+        this.separate = new TransactionTemplate(transactions);
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * {@link #record}s the samples once the current transaction has committed, in a transaction of
+     * their own; at once when there is none. Metrics creates series and acknowledges samples as
+     * committed, which a transaction that may still roll back would belie (and its in-memory
+     * registry would keep series that never were); and results are not to wait for it. Should
+     * metrics fail then, the samples are lost and said so in a warning, as the results are stored.
+     */
+    public void recordAfterCommit(Collection<Sample> samples) {
+        if (samples.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            record(samples);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    separate.executeWithoutResult(status -> record(samples));
+                } catch (RuntimeException e) {
+                    log.warn("Could not record {} check samples into metrics; their results are stored",
+                            samples.size(), e);
+                }
+            }
+        });
     }
 
     /**

@@ -12,10 +12,8 @@ import java.util.UUID;
 /**
  * One row of {@code check_sample_block}, where monitoring kept checks' samples before the metrics
  * module took them over: kept only so that migration V10 can still fill that table on an old
- * installation and {@link LegacySampleCopy} can carry it into metrics. Samples of one label of one check, all from the same
- * clock hour (UTC), encoded by {@link LegacySampleCodec}. The retention deletes whole blocks, so that
- * no block spans two hours is what keeps a sample at most an hour beyond the retention; it also
- * lets a query bound its index range.
+ * installation and {@link LegacySampleCopy} can carry it into metrics. Samples of one label of one
+ * check, all from the same clock hour (UTC), encoded by {@link LegacySampleCodec}.
  *
  * @param unit the unit of the block's latest sample
  * @param firstAt the time of the earliest sample, to the microsecond, as the encoded ones

@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The compact binary form of one series' run of samples (times and values), as stored in a block.
- * Depends on nothing but the JDK, so that whatever keeps series later can take it over as it is.
+ * The compact binary form of one series' run of samples (times and values), as monitoring stored
+ * them in {@code check_sample_block} before the metrics module took checks' samples over. Kept only
+ * for that table: migration V10 still writes it on an installation that skipped it, and
+ * {@link LegacySampleCopy} reads it into metrics.
  *
  * <p>Measurements come at a steady pace and change little from one to the next; the format spends
  * bits only on what changes (after Facebook's Gorilla, Pelkonen et al., VLDB 2015). A block is a

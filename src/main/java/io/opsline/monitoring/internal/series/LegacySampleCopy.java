@@ -114,8 +114,9 @@ class LegacySampleCopy implements SmartLifecycle {
     long copy(BooleanSupplier claimKept) {
         var series = jdbc.sql("SELECT DISTINCT check_id, label FROM check_sample_block")
                 .query((rs, n) -> new OldSeries(Jdbc.uuid(rs, "check_id"), rs.getString("label"))).list();
-        Map<UUID, CheckDefinition> known = checks.findAllById(series.stream().map(OldSeries::checkId).distinct().toList())
-                .stream().collect(Collectors.toMap(CheckDefinition::id, Function.identity()));
+        Map<UUID, CheckDefinition> known = checks
+                .findAllById(series.stream().map(OldSeries::checkId).distinct().toList()).stream()
+                .collect(Collectors.toMap(CheckDefinition::id, Function.identity()));
         var pending = new ArrayList<Sample>(BATCH);
         var done = new ArrayList<OldSeries>();
         long copied = 0;

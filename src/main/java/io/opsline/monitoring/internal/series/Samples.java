@@ -39,11 +39,12 @@ public final class Samples {
             // A response time the check measured itself ("time" in seconds, as check_tcp and check_http
             // report it, and as the native checks do) already says how long it took: one series, not two.
             ownDuration |= label.equals(DURATION) || label.equals(TIME) && "s".equals(base.unit());
-            samples.add(new Sample(check.id(), check.name(), check.ciId(), label, cut(base.unit(), Sample.MAX_UNIT), result.startedAt(),
-                    base.value()));
+            samples.add(new Sample(check.id(), check.name(), check.ciId(), label, cut(base.unit(), Sample.MAX_UNIT),
+                    result.startedAt(), base.value()));
         }
         if (!ownDuration && result.duration() != null) {
-            samples.add(new Sample(check.id(), check.name(), check.ciId(), DURATION, "s", result.startedAt(), result.duration().toNanos() / 1e9));
+            samples.add(new Sample(check.id(), check.name(), check.ciId(), DURATION, "s", result.startedAt(),
+                    result.duration().toNanos() / 1e9));
         }
         return samples;
     }
