@@ -470,7 +470,30 @@ class AuthorizationIT {
             rule("POST", "/admin/customers", Access.ADMIN),
             rule("GET", "/admin/customers/{id}/edit", Access.ADMIN),
             rule("POST", "/admin/customers/{id}", Access.ADMIN),
-            rule("POST", "/admin/customers/{id}/delete", Access.ADMIN));
+rule("POST", "/admin/customers/{id}/delete", Access.ADMIN),
+            rule("GET", "/api/v1/query", Access.VIEWER),
+            rule("GET", "/api/v1/query_range", Access.VIEWER),
+            rule("GET", "/api/v1/series", Access.VIEWER),
+            rule("GET", "/api/v1/labels", Access.VIEWER),
+            rule("POST", "/api/v1/query", Access.VIEWER),
+            rule("POST", "/api/v1/query_range", Access.VIEWER),
+            rule("POST", "/api/v1/series", Access.VIEWER),
+            rule("POST", "/api/v1/labels", Access.VIEWER),
+            rule("GET", "/api/v1/label/{name}/values", Access.VIEWER),
+            rule("GET", "/api/v1/metadata", Access.VIEWER),
+            rule("GET", "/metrics/api/v1/query", Access.VIEWER),
+            rule("GET", "/metrics/api/v1/query_range", Access.VIEWER),
+            rule("GET", "/metrics/api/v1/series", Access.VIEWER),
+            rule("GET", "/metrics/api/v1/labels", Access.VIEWER),
+            rule("POST", "/metrics/api/v1/query", Access.VIEWER),
+            rule("POST", "/metrics/api/v1/query_range", Access.VIEWER),
+            rule("POST", "/metrics/api/v1/series", Access.VIEWER),
+            rule("POST", "/metrics/api/v1/labels", Access.VIEWER),
+            rule("GET", "/metrics/api/v1/label/{name}/values", Access.VIEWER),
+            rule("GET", "/metrics/api/v1/metadata", Access.VIEWER),
+            rule("GET", "/api/v1/status/buildinfo", Access.VIEWER),
+            rule("GET", "/api/v1/metrics/status", Access.VIEWER),
+            rule("POST", "/api/v1/write", Access.OPERATOR));
 
     @Autowired
     MockMvcTester mvc;
