@@ -11,14 +11,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import io.opsline.monitoring.internal.series.Sample;
-import io.opsline.monitoring.internal.series.SampleBlock;
+import io.opsline.monitoring.internal.series.LegacySampleBlock;
+import io.opsline.monitoring.internal.series.LegacySampleBlock.Measured;
 import io.opsline.platform.Jdbc;
 
 /**
  * Moves the samples kept so far in {@code check_sample} (V6) into blocks of
  * {@code check_sample_block} (V9), then drops {@code check_sample}. In Java, because the blocks
- * are compressed as {@link io.opsline.monitoring.internal.series.SampleCodec} does, which SQL
+ * are compressed as {@link io.opsline.monitoring.internal.series.LegacySampleCodec} does, which SQL
  * cannot do on either engine.
  *
  * <p>The SQL is this migration's own, not the repository's, so that it keeps doing what it did
@@ -47,8 +47,8 @@ public class V10__check_samples_into_blocks extends BaseJavaMigration {
         var jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
         jdbc.setFetchSize(CHUNK);
         var conversion = new Conversion(jdbc);
-        // Every row was written from a Sample, so each makes a valid one again.
-        jdbc.query(READ, (RowCallbackHandler) rs -> conversion.add(new Sample(Jdbc.uuid(rs, "check_id"),
+        // Every row was written from a sample, so each makes a valid one again.
+        jdbc.query(READ, (RowCallbackHandler) rs -> conversion.add(new Measured(Jdbc.uuid(rs, "check_id"),
                 rs.getString("label"), rs.getString("unit"), Jdbc.instant(rs, "at"), rs.getDouble("sample_value"))));
         conversion.flush();
         jdbc.execute("DROP TABLE check_sample");
@@ -59,7 +59,7 @@ public class V10__check_samples_into_blocks extends BaseJavaMigration {
     private static final class Conversion {
 
         private final JdbcTemplate jdbc;
-        private final List<Sample> chunk = new ArrayList<>(CHUNK);
+        private final List<Measured> chunk = new ArrayList<>(CHUNK);
         private long samples;
         private long blocks;
 
@@ -67,7 +67,7 @@ public class V10__check_samples_into_blocks extends BaseJavaMigration {
             this.jdbc = jdbc;
         }
 
-        void add(Sample sample) {
+        void add(Measured sample) {
             chunk.add(sample);
             if (chunk.size() == CHUNK) {
                 flush();
@@ -79,7 +79,7 @@ public class V10__check_samples_into_blocks extends BaseJavaMigration {
          * that hour, as blocks may.
          */
         void flush() {
-            var rows = SampleBlock.cut(chunk).stream()
+            var rows = LegacySampleBlock.cut(chunk).stream()
                     .map(b -> new Object[] {b.checkId(), b.label(), b.unit(), Jdbc.timestamp(b.firstAt()),
                         Jdbc.timestamp(b.lastAt()), b.count(), b.samples()})
                     .toList();

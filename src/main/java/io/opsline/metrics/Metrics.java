@@ -31,4 +31,12 @@ public class Metrics {
     public List<SeriesData> select(List<Matcher> matchers, Instant from, Instant to) {
         return store.select(matchers, from.toEpochMilli(), to.toEpochMilli());
     }
+
+    /**
+     * The labels of the series every matcher selects that have samples from {@code from} to
+     * {@code to}, sorted; cheaper than {@link #select}, as no samples are decoded.
+     */
+    public List<Labels> series(List<Matcher> matchers, Instant from, Instant to) {
+        return store.series(matchers, from.toEpochMilli(), to.toEpochMilli());
+    }
 }

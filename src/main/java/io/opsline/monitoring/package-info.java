@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Monitoring",
-        allowedDependencies = {"platform", "identity", "inventory"})
+        allowedDependencies = {"platform", "identity", "inventory", "metrics"})
 package io.opsline.monitoring;

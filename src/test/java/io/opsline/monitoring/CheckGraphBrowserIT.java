@@ -23,7 +23,7 @@ import io.opsline.monitoring.internal.CheckDefinitions;
 import io.opsline.monitoring.internal.CheckInput;
 import io.opsline.monitoring.internal.CheckView;
 import io.opsline.monitoring.internal.series.Sample;
-import io.opsline.monitoring.internal.series.SampleStore;
+import io.opsline.monitoring.internal.series.CheckMetrics;
 import io.opsline.testing.Browser;
 import io.opsline.testing.OpslineBrowserTest;
 import io.opsline.testing.TestAccounts;
@@ -43,7 +43,7 @@ class CheckGraphBrowserIT {
     @Autowired
     CheckDefinitions checks;
     @Autowired
-    SampleStore samples;
+    CheckMetrics samples;
 
     private CheckView checkWithSamples() {
         var ci = new CiFixtures(cis, relationships).create("server", "graph-" + UUID.randomUUID().toString().substring(0, 8));
@@ -55,14 +55,14 @@ class CheckGraphBrowserIT {
         // day ago, which only a range longer than six hours shows.
         for (int minutes = 2; minutes < 355; minutes += 2) {
             var at = now.minus(Duration.ofMinutes(minutes));
-            stored.add(new Sample(check.id(), "time", "s", at, 0.120 + (minutes % 10) / 1000.0));
-            stored.add(new Sample(check.id(), "size", "B", at, 150_000 + minutes * 10));
+            stored.add(new Sample(check.id(), check.name(), check.ci().id(), "time", "s", at, 0.120 + (minutes % 10) / 1000.0));
+            stored.add(new Sample(check.id(), check.name(), check.ci().id(), "size", "B", at, 150_000 + minutes * 10));
         }
         for (int minutes = 0; minutes < 120; minutes += 5) {
-            stored.add(new Sample(check.id(), "loss", "%", now.minus(Duration.ofHours(12)).plus(Duration.ofMinutes(minutes)),
+            stored.add(new Sample(check.id(), check.name(), check.ci().id(), "loss", "%", now.minus(Duration.ofHours(12)).plus(Duration.ofMinutes(minutes)),
                     minutes % 3));
         }
-        samples.appendAll(stored);
+        samples.record(stored);
         return check;
     }
 

@@ -19,7 +19,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import io.opsline.monitoring.internal.series.Sample;
-import io.opsline.monitoring.internal.series.SampleStore;
+import io.opsline.monitoring.internal.series.CheckMetrics;
 import io.opsline.testing.OpslineIntegrationTest;
 import io.opsline.testing.TestAccounts;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 @OpslineIntegrationTest
 class CheckSeriesApiIT {
 
+    /** The CI the samples say they are of: one the inventory does not know, whose series then have no ci label. */
+    private static final UUID CI = UUID.randomUUID();
+
     @Autowired
     MockMvcTester mvc;
     @Autowired
@@ -35,7 +38,7 @@ class CheckSeriesApiIT {
     @Autowired
     JsonMapper json;
     @Autowired
-    SampleStore samples;
+    CheckMetrics samples;
 
     private MvcTestResult get(String uri) {
         return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, accounts.viewer().bearer()).exchange();
@@ -74,11 +77,11 @@ class CheckSeriesApiIT {
         var id = createCheck(unique("web"));
         var check = UUID.fromString(id);
         var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        samples.appendAll(List.of(
-                new Sample(check, "time", "s", now.minus(Duration.ofMinutes(30)), 0.2),
-                new Sample(check, "time", "s", now.minus(Duration.ofMinutes(29)), 0.4),
-                new Sample(check, "duration", "s", now.minus(Duration.ofMinutes(30)), 0.25),
-                new Sample(check, "old", "B", now.minus(Duration.ofHours(8)), 1024)));
+        samples.record(List.of(
+                new Sample(check, "ssh port", CI, "time", "s", now.minus(Duration.ofMinutes(30)), 0.2),
+                new Sample(check, "ssh port", CI, "time", "s", now.minus(Duration.ofMinutes(29)), 0.4),
+                new Sample(check, "ssh port", CI, "duration", "s", now.minus(Duration.ofMinutes(30)), 0.25),
+                new Sample(check, "ssh port", CI, "old", "B", now.minus(Duration.ofHours(8)), 1024)));
 
         var result = get("/api/v1/checks/" + id + "/series");
 

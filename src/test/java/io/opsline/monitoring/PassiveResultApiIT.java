@@ -2,6 +2,7 @@ package io.opsline.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,20 @@ class PassiveResultApiIT {
 
     private static List<String> fields(JsonNode problem) {
         return problem.get("errors").valueStream().map(e -> e.get("field").asString()).distinct().toList();
+    }
+
+    @Test
+    void aResultsPerformanceDataIsInTheChecksSeriesOnceStored() {
+        var id = passiveCheck(1);
+
+        assertThat(send("POST", "/api/v1/checks/" + id + "/results",
+                Map.of("state", "ok", "output", "BACKUP OK | size=12GB;;;0 duration=240s"))).hasStatusOk();
+
+        var series = body(send("GET", "/api/v1/checks/" + id + "/series?from=-1h&to=" + Instant.now().plusSeconds(60),
+                null));
+        assertThat(series.get("labels").valueStream().map(JsonNode::asString)).containsExactly("duration", "size");
+        assertThat(series.get("series").get(1).get("unit").asString()).isEqualTo("B");
+        assertThat(series.get("series").get(1).get("points").get(0).get("max").asDouble()).isEqualTo(12e9);
     }
 
     @Test

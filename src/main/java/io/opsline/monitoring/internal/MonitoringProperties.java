@@ -10,7 +10,6 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import io.opsline.monitoring.ServiceState;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
@@ -29,9 +28,6 @@ import jakarta.validation.constraints.NotNull;
  * @param refreshInterval how often each node re-reads downtimes and acknowledgements (to see what
  *        other nodes changed) and announces the downtime starts and ends and acknowledgement
  *        expiries that have come due
- * @param sampleRetention how long checks' measurements are kept for graphs; older ones are deleted
- *        in the blocks they are stored in, each within one clock hour, so a measurement may be
- *        kept up to an hour longer
  * @param templateReconcileInterval how often every check template is applied again to the CIs that
  *        match it, catching whatever events missed (a CI changed straight in the database, a node down)
  * @param registerLocalHost whether the first start registers the host Opsline runs on as a server
@@ -46,13 +42,6 @@ public record MonitoringProperties(
         @DefaultValue("10s") @NotNull Duration minInterval,
         @DefaultValue("300s") @NotNull Duration maxTimeout,
         @DefaultValue("15s") @NotNull Duration refreshInterval,
-        @DefaultValue("30d") @NotNull Duration sampleRetention,
         @DefaultValue("60s") @NotNull Duration templateReconcileInterval,
         @DefaultValue("true") boolean registerLocalHost) {
-
-    /** A retention of nothing would delete every sample as soon as it is written. */
-    @AssertTrue(message = "opsline.monitoring.sample-retention must be positive")
-    boolean isSampleRetentionPositive() {
-        return sampleRetention == null || sampleRetention.isPositive();
-    }
 }

@@ -27,14 +27,14 @@ import io.opsline.monitoring.internal.history.HistoryKind;
 import io.opsline.monitoring.internal.history.HistoryRepository;
 import io.opsline.monitoring.internal.host.HostStateRepository;
 import io.opsline.monitoring.internal.host.HostStatus;
+import io.opsline.monitoring.internal.series.CheckMetrics;
 import io.opsline.monitoring.internal.series.Sample;
-import io.opsline.monitoring.internal.series.SampleStore;
 import io.opsline.monitoring.internal.series.Samples;
 
 /**
- * Stores changes in one transaction: the checks' states, their measurements, their history, the
- * host states their host checks decide, and the module events, so that what is announced is
- * exactly what is stored.
+ * Stores changes in one transaction: the checks' states, their history, the host states their host
+ * checks decide, and the module events, so that what is announced is exactly what is stored; and
+ * once that has committed, their measurements into metrics.
  */
 @Component
 class ChangeStore {
@@ -45,11 +45,11 @@ class ChangeStore {
     private final HostStateRepository hosts;
     private final Inventory inventory;
     private final Acknowledgements acknowledgements;
-    private final SampleStore samples;
+    private final CheckMetrics samples;
     private final ApplicationEventPublisher events;
 
     ChangeStore(CheckStateRepository states, CheckRepository checks, HistoryRepository history,
-            HostStateRepository hosts, Inventory inventory, Acknowledgements acknowledgements, SampleStore samples,
+            HostStateRepository hosts, Inventory inventory, Acknowledgements acknowledgements, CheckMetrics samples,
             ApplicationEventPublisher events) {
         this.samples = samples;
         this.acknowledgements = acknowledgements;
@@ -65,7 +65,7 @@ class ChangeStore {
     @Transactional
     public void persist(Collection<Change> changes) {
         var measured = new ArrayList<Sample>();
-        changes.forEach(change -> measured.addAll(Samples.of(change.check().id(), change.state().lastResult())));
+        changes.forEach(change -> measured.addAll(Samples.of(change.check(), change.state().lastResult())));
         store(changes, measured, true);
     }
 
@@ -119,11 +119,12 @@ class ChangeStore {
             }
         }
         history.appendAll(entries);
+        // One append to metrics for the whole batch, however many results it holds.
         if (existing == null) {
-            samples.appendAll(measured);
+            samples.recordAfterCommit(measured);
         } else {
             var kept = existing;
-            samples.appendAll(measured.stream().filter(sample -> kept.contains(sample.checkId())).toList());
+            samples.recordAfterCommit(measured.stream().filter(sample -> kept.contains(sample.checkId())).toList());
         }
         announcements.forEach(events::publishEvent);
     }

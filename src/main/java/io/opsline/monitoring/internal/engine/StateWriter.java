@@ -69,7 +69,7 @@ final class StateWriter {
 
     /** Queues a result; waits while too much is waiting already (see {@link #MAX_SAMPLES}). */
     void add(Change change) {
-        var measured = Samples.of(change.check().id(), change.state().lastResult());
+        var measured = Samples.of(change.check(), change.state().lastResult());
         synchronized (lock) {
             try {
                 while (samples.size() >= MAX_SAMPLES || news.size() >= MAX_NEWS) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Condenses one label's samples into the points {@link SampleStore#query} promises: the range cut
+ * Condenses one label's samples into the points {@link CheckMetrics#query} promises: the range cut
  * into at most {@code maxPoints} buckets of equal, whole-second width from {@code from}, one point
  * for each bucket that holds samples.
  */
@@ -18,13 +18,13 @@ final class Buckets {
     private final long toMicros;
     private final long startMillis;
     private final long widthMillis;
-    /** Only the buckets that hold samples, however many the range has; blocks come in any order. */
+    /** Only the buckets that hold samples, however many the range has; series come in any order. */
     private final TreeMap<Long, Bucket> filled = new TreeMap<>();
 
     /** {@code maxPoints} must be at least 1. */
     Buckets(Instant from, Instant to, int maxPoints) {
-        fromMicros = SampleCodec.micros(from);
-        toMicros = SampleCodec.micros(to);
+        fromMicros = micros(from);
+        toMicros = micros(to);
         startMillis = from.toEpochMilli();
         // The end rounded up to a whole millisecond, so that the last sample's bucket is the last bucket.
         var range = Math.max(1, to.plusNanos(999_999).toEpochMilli() - startMillis);
@@ -39,6 +39,10 @@ final class Buckets {
         // A bucket holds the samples of its whole milliseconds, as the bucket's start is one.
         var bucket = (Math.floorDiv(micros, MICROS_PER_MILLI) - startMillis) / widthMillis;
         filled.computeIfAbsent(bucket, b -> new Bucket()).add(value);
+    }
+
+    private static long micros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     }
 
     /** A point for each bucket holding samples, the earliest first. */

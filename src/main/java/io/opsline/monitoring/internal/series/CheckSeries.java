@@ -13,10 +13,10 @@ import io.opsline.platform.NotFoundException;
 @Service
 public class CheckSeries {
 
-    private final SampleStore samples;
+    private final CheckMetrics samples;
     private final CheckRepository checks;
 
-    CheckSeries(SampleStore samples, CheckRepository checks) {
+    CheckSeries(CheckMetrics samples, CheckRepository checks) {
         this.samples = samples;
         this.checks = checks;
     }

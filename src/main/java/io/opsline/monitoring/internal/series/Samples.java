@@ -2,8 +2,8 @@ package io.opsline.monitoring.internal.series;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
+import io.opsline.monitoring.internal.CheckDefinition;
 import io.opsline.monitoring.internal.CheckResult;
 
 /** Turns what a check found into samples to keep. */
@@ -24,7 +24,7 @@ public final class Samples {
      * seconds: one measurement, one series.
      * Labels longer than {@value Sample#MAX_LABEL} characters are cut.
      */
-    public static List<Sample> of(UUID checkId, CheckResult result) {
+    public static List<Sample> of(CheckDefinition check, CheckResult result) {
         var samples = new ArrayList<Sample>(result.perfData().size() + 1);
         var ownDuration = false;
         for (var datum : result.perfData()) {
@@ -39,11 +39,12 @@ public final class Samples {
             // A response time the check measured itself ("time" in seconds, as check_tcp and check_http
             // report it, and as the native checks do) already says how long it took: one series, not two.
             ownDuration |= label.equals(DURATION) || label.equals(TIME) && "s".equals(base.unit());
-            samples.add(new Sample(checkId, label, cut(base.unit(), Sample.MAX_UNIT), result.startedAt(),
-                    base.value()));
+            samples.add(new Sample(check.id(), check.name(), check.ciId(), label, cut(base.unit(), Sample.MAX_UNIT),
+                    result.startedAt(), base.value()));
         }
         if (!ownDuration && result.duration() != null) {
-            samples.add(new Sample(checkId, DURATION, "s", result.startedAt(), result.duration().toNanos() / 1e9));
+            samples.add(new Sample(check.id(), check.name(), check.ciId(), DURATION, "s", result.startedAt(),
+                    result.duration().toNanos() / 1e9));
         }
         return samples;
     }

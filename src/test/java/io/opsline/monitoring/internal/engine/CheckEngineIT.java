@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ import io.opsline.identity.Role;
 import io.opsline.inventory.CiFixtures;
 import io.opsline.inventory.internal.CiManagement;
 import io.opsline.inventory.internal.RelationshipManagement;
+import io.opsline.metrics.Matcher;
+import io.opsline.metrics.Metrics;
 import io.opsline.monitoring.CheckStateChanged;
 import io.opsline.monitoring.HostState;
 import io.opsline.monitoring.HostStateChanged;
@@ -41,7 +46,7 @@ import io.opsline.monitoring.internal.CheckView;
 import io.opsline.monitoring.internal.history.HistoryKind;
 import io.opsline.monitoring.internal.host.HostStateRepository;
 import io.opsline.monitoring.internal.host.HostStatus;
-import io.opsline.monitoring.internal.series.SampleStore;
+import io.opsline.monitoring.internal.series.CheckMetrics;
 import io.opsline.testing.OpslineIntegrationTest;
 import io.opsline.testing.Peers;
 import io.opsline.testing.TestAccounts;
@@ -99,7 +104,9 @@ class CheckEngineIT {
     @Autowired
     Events events;
     @Autowired
-    SampleStore samples;
+    CheckMetrics samples;
+    @Autowired
+    Metrics metrics;
     @Autowired
     EngineStats stats;
 
@@ -168,6 +175,35 @@ class CheckEngineIT {
         public void close() throws IOException {
             socket.close();
         }
+    }
+
+    @Test
+    void checkTcpsResponseTimeIsAMetricsSeriesNamedForPrometheus() throws Exception {
+        Peers.assumePresent(Files.isExecutable(Path.of("/usr/lib/nagios/plugins/check_tcp")),
+                "monitoring-plugins", "monitoring-plugins-basic");
+        var listener = listen();
+        var ci = cis.create("server", "engine-plugin-" + UUID.randomUUID());
+        var check = TestAccounts.actingAs("operator", Role.OPERATOR, () -> definitions.create(new CheckInput(
+                ci.id().toString(), "tcp via plugin", "plugin", Map.of("plugin", "check_tcp", "arguments",
+                        List.of("-H", "127.0.0.1", "-p", String.valueOf(listener.port()))), 1, 1, 1, 1.0, true,
+                null)));
+
+        var selector = List.of(Matcher.equal("__name__", "check_time_seconds"),
+                Matcher.equal("check_id", check.id().toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !metrics.select(selector, Instant.now().minusSeconds(600),
+                Instant.now().plusSeconds(60)).isEmpty());
+        var series = metrics.select(selector, Instant.now().minusSeconds(600), Instant.now().plusSeconds(60))
+                .getFirst();
+        assertThat(series.labels().toMap()).containsEntry("check", "tcp via plugin")
+                .containsEntry("ci_id", ci.id().toString()).containsEntry("ci", ci.name())
+                .containsEntry("perfdata", "time");
+        assertThat(series.count()).isPositive();
+        assertThat(series.values()[0]).isBetween(0.0, 5.0);
+        // The response time stands for the run's duration: one measurement, one series.
+        assertThat(metrics.select(List.of(Matcher.equal("__name__", "check_duration_seconds"),
+                Matcher.equal("check_id", check.id().toString())), Instant.now().minusSeconds(600),
+                Instant.now().plusSeconds(60))).isEmpty();
+        assertThat(samples.labels(check.id())).containsExactly("time");
     }
 
     @Test

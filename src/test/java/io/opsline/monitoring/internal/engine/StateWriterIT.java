@@ -26,7 +26,7 @@ import io.opsline.monitoring.internal.CheckState;
 import io.opsline.monitoring.internal.CheckStateRepository;
 import io.opsline.monitoring.internal.history.HistoryEntry;
 import io.opsline.monitoring.internal.history.HistoryKind;
-import io.opsline.monitoring.internal.series.SampleStore;
+import io.opsline.monitoring.internal.series.CheckMetrics;
 import io.opsline.monitoring.internal.state.CheckStatus;
 import io.opsline.monitoring.internal.state.StateTransition;
 import io.opsline.monitoring.internal.nagios.PerfData;
@@ -49,7 +49,7 @@ class StateWriterIT {
     @Autowired
     CheckStateRepository states;
     @Autowired
-    SampleStore samples;
+    CheckMetrics samples;
     @Autowired
     CiManagement cis;
     @Autowired

@@ -6,18 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.opsline.monitoring.CheckType;
 import io.opsline.monitoring.ServiceState;
+import io.opsline.monitoring.internal.CheckDefinition;
 import io.opsline.monitoring.internal.CheckResult;
 import io.opsline.monitoring.internal.nagios.PerfData;
 import io.opsline.monitoring.internal.nagios.PerfDatum;
 
 class SamplesTest {
 
-    private static final UUID CHECK = UUID.randomUUID();
+    private static final CheckDefinition CHECK = new CheckDefinition(UUID.randomUUID(), UUID.randomUUID(), "ping",
+            CheckType.PING, Map.of(), 60, 10, 3, 5000, true, Instant.EPOCH, Instant.EPOCH, 1);
     private static final Instant STARTED = Instant.parse("2024-05-01T12:00:00.123456Z");
 
     private static CheckResult result(String perfData, Duration duration) {
@@ -30,12 +34,12 @@ class SamplesTest {
                 + " procs=42", Duration.ofMillis(1250)));
 
         assertThat(samples).containsExactly(
-                new Sample(CHECK, "rta", "s", STARTED, 0.00025),
-                new Sample(CHECK, "pl", "%", STARTED, 0.0),
-                new Sample(CHECK, "disk used", "B", STARTED, 1.5e9),
-                new Sample(CHECK, "size", "B", STARTED, 524288.0),
-                new Sample(CHECK, "procs", "", STARTED, 42.0),
-                new Sample(CHECK, Samples.DURATION, "s", STARTED, 1.25));
+                new Sample(CHECK.id(), CHECK.name(), CHECK.ciId(), "rta", "s", STARTED, 0.00025),
+                new Sample(CHECK.id(), CHECK.name(), CHECK.ciId(), "pl", "%", STARTED, 0.0),
+                new Sample(CHECK.id(), CHECK.name(), CHECK.ciId(), "disk used", "B", STARTED, 1.5e9),
+                new Sample(CHECK.id(), CHECK.name(), CHECK.ciId(), "size", "B", STARTED, 524288.0),
+                new Sample(CHECK.id(), CHECK.name(), CHECK.ciId(), "procs", "", STARTED, 42.0),
+                new Sample(CHECK.id(), CHECK.name(), CHECK.ciId(), Samples.DURATION, "s", STARTED, 1.25));
     }
 
     @Test
@@ -49,7 +53,7 @@ class SamplesTest {
     void aDurationTheCheckMeasuredItselfIsTheOneKept() {
         var samples = Samples.of(CHECK, result("duration=3500ms", Duration.ofMillis(3600)));
 
-        assertThat(samples).containsExactly(new Sample(CHECK, Samples.DURATION, "s", STARTED, 3.5));
+        assertThat(samples).containsExactly(new Sample(CHECK.id(), CHECK.name(), CHECK.ciId(), Samples.DURATION, "s", STARTED, 3.5));
     }
 
     @Test
@@ -63,15 +67,15 @@ class SamplesTest {
 
     @Test
     void aSampleRefusesWhatTheTableCannotHold() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new Sample(CHECK, "", "s", STARTED, 1));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Sample(CHECK, "x".repeat(101), "s", STARTED, 1));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Sample(CHECK, "a", "x".repeat(11), STARTED, 1));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Sample(CHECK, "a", "s", STARTED, Double.NaN));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Sample(CHECK.id(), CHECK.name(), CHECK.ciId(), "", "s", STARTED, 1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Sample(CHECK.id(), CHECK.name(), CHECK.ciId(), "x".repeat(101), "s", STARTED, 1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Sample(CHECK.id(), CHECK.name(), CHECK.ciId(), "a", "x".repeat(11), STARTED, 1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Sample(CHECK.id(), CHECK.name(), CHECK.ciId(), "a", "s", STARTED, Double.NaN));
     }
 
     @Test
     void aResponseTimeTheCheckMeasuredStandsForItsDuration() {
         var samples = Samples.of(CHECK, result("time=0.004000s;;;0.000000;10.000000", Duration.ofMillis(5)));
-        assertThat(samples).containsExactly(new Sample(CHECK, "time", "s", STARTED, 0.004));
+        assertThat(samples).containsExactly(new Sample(CHECK.id(), CHECK.name(), CHECK.ciId(), "time", "s", STARTED, 0.004));
     }
 }

@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The compact binary form of one series' run of samples (times and values), as stored in a block.
- * Depends on nothing but the JDK, so that whatever keeps series later can take it over as it is.
+ * The compact binary form of one series' run of samples (times and values), as monitoring stored
+ * them in {@code check_sample_block} before the metrics module took checks' samples over. Kept only
+ * for that table: migration V10 still writes it on an installation that skipped it, and
+ * {@link LegacySampleCopy} reads it into metrics.
  *
  * <p>Measurements come at a steady pace and change little from one to the next; the format spends
  * bits only on what changes (after Facebook's Gorilla, Pelkonen et al., VLDB 2015). A block is a
@@ -36,7 +38,7 @@ import java.util.Objects;
  * the JVM keeps a NaN's payload), and every time does in any order; times in ascending order
  * (equal times allowed) are what keeps them small.
  */
-public final class SampleCodec {
+public final class LegacySampleCodec {
 
     /** The version of the format that {@link #encode} writes, in a block's first byte. */
     public static final int FORMAT = 1;
@@ -48,7 +50,7 @@ public final class SampleCodec {
     /** The bits a new window costs more than reusing the last, besides the value's: its leading zeros and length. */
     private static final int NEW_WINDOW_COST = 5 + 6;
 
-    private SampleCodec() {
+    private LegacySampleCodec() {
     }
 
     /** Receives a block's samples one after the other, in the order they were encoded. */

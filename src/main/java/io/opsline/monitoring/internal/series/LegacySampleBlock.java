@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One row of {@code check_sample_block}: samples of one label of one check, all from the same
- * clock hour (UTC), encoded by {@link SampleCodec}. The retention deletes whole blocks, so that
- * no block spans two hours is what keeps a sample at most an hour beyond the retention; it also
- * lets a query bound its index range.
+ * One row of {@code check_sample_block}, where monitoring kept checks' samples before the metrics
+ * module took them over: kept only so that migration V10 can still fill that table on an old
+ * installation and {@link LegacySampleCopy} can carry it into metrics. Samples of one label of one
+ * check, all from the same clock hour (UTC), encoded by {@link LegacySampleCodec}.
  *
  * @param unit the unit of the block's latest sample
  * @param firstAt the time of the earliest sample, to the microsecond, as the encoded ones
  * @param lastAt the time of the latest sample, likewise
  * @param count how many samples the block holds
- * @param samples the samples' times and values as {@link SampleCodec#encode} gives them
+ * @param samples the samples' times and values as {@link LegacySampleCodec#encode} gives them
  */
-public record SampleBlock(UUID checkId, String label, String unit, Instant firstAt, Instant lastAt, int count,
+public record LegacySampleBlock(UUID checkId, String label, String unit, Instant firstAt, Instant lastAt, int count,
         byte[] samples) {
 
     /** The clock hour all of a block's samples lie in: the longest a block covers. */
@@ -40,14 +40,14 @@ public record SampleBlock(UUID checkId, String label, String unit, Instant first
      * order given), a block for each hour they fall in, or more when an hour has more than
      * {@value #MAX_SAMPLES}.
      */
-    public static List<SampleBlock> cut(Collection<Sample> samples) {
-        var bySeries = new LinkedHashMap<Series, List<Sample>>();
+    public static List<LegacySampleBlock> cut(Collection<Measured> samples) {
+        var bySeries = new LinkedHashMap<Series, List<Measured>>();
         for (var sample : samples) {
             bySeries.computeIfAbsent(new Series(sample.checkId(), sample.label()), s -> new ArrayList<>()).add(sample);
         }
-        var blocks = new ArrayList<SampleBlock>();
+        var blocks = new ArrayList<LegacySampleBlock>();
         for (var series : bySeries.values()) {
-            series.sort(Comparator.comparing(Sample::at));
+            series.sort(Comparator.comparing(Measured::at));
             var start = 0;
             for (int i = 1; i <= series.size(); i++) {
                 if (i == series.size() || i - start == MAX_SAMPLES
@@ -62,21 +62,25 @@ public record SampleBlock(UUID checkId, String label, String unit, Instant first
 
     /** The hour a time lies in, counted from the epoch. */
     private static long hour(Instant at) {
-        return Math.floorDiv(SampleCodec.micros(at), SPAN_MICROS);
+        return Math.floorDiv(LegacySampleCodec.micros(at), SPAN_MICROS);
     }
 
-    private static SampleBlock of(List<Sample> run) {
+    private static LegacySampleBlock of(List<Measured> run) {
         var micros = new long[run.size()];
         var values = new double[run.size()];
         for (int i = 0; i < run.size(); i++) {
-            micros[i] = SampleCodec.micros(run.get(i).at());
+            micros[i] = LegacySampleCodec.micros(run.get(i).at());
             values[i] = run.get(i).value();
         }
         var first = run.getFirst();
         var last = run.getLast();
-        return new SampleBlock(first.checkId(), first.label(), last.unit(), SampleCodec.instant(micros[0]),
-                SampleCodec.instant(micros[micros.length - 1]), run.size(),
-                SampleCodec.encode(micros, values, run.size()));
+        return new LegacySampleBlock(first.checkId(), first.label(), last.unit(), LegacySampleCodec.instant(micros[0]),
+                LegacySampleCodec.instant(micros[micros.length - 1]), run.size(),
+                LegacySampleCodec.encode(micros, values, run.size()));
+    }
+
+    /** One sample as the old code kept it. */
+    public record Measured(UUID checkId, String label, String unit, Instant at, double value) {
     }
 
     private record Series(UUID checkId, String label) {

@@ -12,11 +12,11 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
-class SampleCodecTest {
+class LegacySampleCodecTest {
 
-    private static final long T0 = SampleCodec.micros(Instant.parse("2026-03-01T10:00:00Z"));
+    private static final long T0 = LegacySampleCodec.micros(Instant.parse("2026-03-01T10:00:00Z"));
     private static final long SECOND = 1_000_000;
-    private static final SampleCodec.Visitor IGNORE = (at, value) -> {
+    private static final LegacySampleCodec.Visitor IGNORE = (at, value) -> {
     };
 
     /** Values by their bits, so that -0.0 differs from 0.0 and a NaN from another NaN. */
@@ -26,7 +26,7 @@ class SampleCodecTest {
     private static Decoded decode(byte[] block) {
         var micros = new ArrayList<Long>();
         var bits = new ArrayList<Long>();
-        SampleCodec.decode(block, (at, value) -> {
+        LegacySampleCodec.decode(block, (at, value) -> {
             micros.add(at);
             bits.add(Double.doubleToRawLongBits(value));
         });
@@ -34,7 +34,7 @@ class SampleCodecTest {
     }
 
     private static void assertRoundTrips(long[] micros, double[] values) {
-        var decoded = decode(SampleCodec.encode(micros, values, micros.length));
+        var decoded = decode(LegacySampleCodec.encode(micros, values, micros.length));
         assertThat(decoded.micros()).containsExactly(Arrays.stream(micros).boxed().toArray(Long[]::new));
         assertThat(decoded.bits()).containsExactly(
                 Arrays.stream(values).mapToObj(Double::doubleToRawLongBits).toArray(Long[]::new));
@@ -97,9 +97,9 @@ class SampleCodecTest {
 
     @Test
     void encodesOnlyTheFirstSamplesAskedFor() {
-        var block = SampleCodec.encode(new long[] {T0, T0 + SECOND, T0 + 2 * SECOND}, new double[] {1, 2, 3}, 2);
+        var block = LegacySampleCodec.encode(new long[] {T0, T0 + SECOND, T0 + 2 * SECOND}, new double[] {1, 2, 3}, 2);
         assertThat(decode(block).micros()).containsExactly(T0, T0 + SECOND);
-        assertThat(decode(SampleCodec.encode(new long[0], new double[0], 0)).micros()).isEmpty();
+        assertThat(decode(LegacySampleCodec.encode(new long[0], new double[0], 0)).micros()).isEmpty();
     }
 
     @Test
@@ -110,7 +110,7 @@ class SampleCodecTest {
         for (int i = 0; i < count; i++) {
             values[i] = Math.round((40 + 5 * Math.sin(i / 150.0)) * 10) / 10.0;
         }
-        var block = SampleCodec.encode(every(2 * SECOND, count), values, count);
+        var block = LegacySampleCodec.encode(every(2 * SECOND, count), values, count);
 
         assertThat((double) block.length / count).isLessThan(4);
         assertRoundTrips(every(2 * SECOND, count), values);
@@ -119,22 +119,22 @@ class SampleCodecTest {
     @Test
     void timesAreWholeMicrosecondsCutTowardsThePast() {
         var at = Instant.parse("2026-03-01T10:00:00.123456789Z");
-        assertThat(SampleCodec.instant(SampleCodec.micros(at))).isEqualTo(Instant.parse("2026-03-01T10:00:00.123456Z"));
+        assertThat(LegacySampleCodec.instant(LegacySampleCodec.micros(at))).isEqualTo(Instant.parse("2026-03-01T10:00:00.123456Z"));
         var beforeTheEpoch = Instant.parse("1969-12-31T23:59:59.999999500Z");
-        assertThat(SampleCodec.micros(beforeTheEpoch)).isEqualTo(-1);
-        assertThat(SampleCodec.instant(-1)).isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
-        assertThat(SampleCodec.instant(SampleCodec.micros(Instant.parse("0001-01-01T00:00:00Z"))))
+        assertThat(LegacySampleCodec.micros(beforeTheEpoch)).isEqualTo(-1);
+        assertThat(LegacySampleCodec.instant(-1)).isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
+        assertThat(LegacySampleCodec.instant(LegacySampleCodec.micros(Instant.parse("0001-01-01T00:00:00Z"))))
                 .isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
     }
 
     @Test
     void refusesWhatIsNoBlockOfThisFormat() {
-        var block = SampleCodec.encode(every(SECOND, 10), new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 10);
+        var block = LegacySampleCodec.encode(every(SECOND, 10), new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 10);
         var otherVersion = block.clone();
         otherVersion[0] = 2;
-        assertThatIllegalArgumentException().isThrownBy(() -> SampleCodec.decode(otherVersion, IGNORE))
+        assertThatIllegalArgumentException().isThrownBy(() -> LegacySampleCodec.decode(otherVersion, IGNORE))
                 .withMessageContaining("format");
-        assertThatIllegalArgumentException().isThrownBy(() -> SampleCodec.decode(Arrays.copyOf(block, 12), IGNORE));
-        assertThatIllegalArgumentException().isThrownBy(() -> SampleCodec.decode(new byte[0], IGNORE));
+        assertThatIllegalArgumentException().isThrownBy(() -> LegacySampleCodec.decode(Arrays.copyOf(block, 12), IGNORE));
+        assertThatIllegalArgumentException().isThrownBy(() -> LegacySampleCodec.decode(new byte[0], IGNORE));
     }
 }
