@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ import jakarta.validation.constraints.NotNull;
  * @param maintenanceInterval how often each node looks for closed blocks to compact, write-ahead rows
  *        of dead nodes to recover and chunks past retention to delete
  * @param retention how long samples are kept, per resolution
+ * @param scrape how Prometheus scrape targets are scraped
  */
 @Validated
 @ConfigurationProperties("opsline.metrics")
@@ -35,10 +37,31 @@ public record MetricsProperties(
         @DefaultValue("2h") @NotNull Duration blockDuration,
         @DefaultValue("1m") @NotNull Duration lease,
         @DefaultValue("1m") @NotNull Duration maintenanceInterval,
-        @DefaultValue @NotNull @Valid Retention retention) {
+        @DefaultValue @NotNull @Valid Retention retention,
+        @DefaultValue @NotNull @Valid Scrape scrape) {
 
     /** @param raw how long samples are kept as they came; older chunks are deleted */
     public record Retention(@DefaultValue("15d") @NotNull Duration raw) {
+    }
+
+    /**
+     * @param lease how long a node's claim on a target holds without renewal; a dead node's targets
+     *        are scraped again by another this long after its last renewal at most
+     * @param claimInterval how often each node renews its leases, claims targets nobody holds and
+     *        picks up changed targets; well under the lease, so that a live node never loses one
+     * @param bodySizeLimit the most bytes a scrape answer may have, decompressed; a larger one fails
+     *        the scrape
+     */
+    public record Scrape(
+            @DefaultValue("30s") @NotNull Duration lease,
+            @DefaultValue("5s") @NotNull Duration claimInterval,
+            @DefaultValue("16MB") @NotNull DataSize bodySizeLimit) {
+
+        @AssertTrue(message = "opsline.metrics.scrape.lease must be at least three claim intervals")
+        boolean isLeaseLongerThanClaims() {
+            return lease == null || claimInterval == null || claimInterval.isPositive()
+                    && lease.compareTo(claimInterval.multipliedBy(3)) >= 0;
+        }
     }
 
     /** Blocks are whole minutes so that their boundaries fall on the same instants on every node. */

@@ -303,7 +303,7 @@ class MetricStoreIT {
 
     private MetricsProperties settings(int maxSeriesPerSource) {
         return new MetricsProperties(maxSeriesPerSource, properties.flushInterval(), properties.blockDuration(),
-                properties.lease(), properties.maintenanceInterval(), properties.retention());
+                properties.lease(), properties.maintenanceInterval(), properties.retention(), properties.scrape());
     }
 
     /** As if the store's process died a lease ago: it stops renewing, and its rows are others' to recover. */
