@@ -470,7 +470,18 @@ class AuthorizationIT {
             rule("POST", "/admin/customers", Access.ADMIN),
             rule("GET", "/admin/customers/{id}/edit", Access.ADMIN),
             rule("POST", "/admin/customers/{id}", Access.ADMIN),
-            rule("POST", "/admin/customers/{id}/delete", Access.ADMIN));
+            rule("POST", "/admin/customers/{id}/delete", Access.ADMIN),
+            rule("GET", "/api/v1/scrape-targets", Access.VIEWER),
+            rule("POST", "/api/v1/scrape-targets", Access.ADMIN),
+            rule("GET", "/api/v1/scrape-targets/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/scrape-targets/{id}", Access.ADMIN),
+            rule("DELETE", "/api/v1/scrape-targets/{id}", Access.ADMIN),
+            rule("GET", "/metrics/targets", Access.VIEWER),
+            rule("GET", "/metrics/targets/new", Access.ADMIN),
+            rule("POST", "/metrics/targets", Access.ADMIN),
+            rule("GET", "/metrics/targets/{id}/edit", Access.ADMIN),
+            rule("POST", "/metrics/targets/{id}", Access.ADMIN),
+            rule("POST", "/metrics/targets/{id}/delete", Access.ADMIN));
 
     @Autowired
     MockMvcTester mvc;

@@ -57,9 +57,9 @@ class SignInBrowserIT {
         browser.waitForPath("/monitoring");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo("admin");
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("admin");
-        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Service desk", "Inventory", "Administration",
+        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Metrics", "Alerting", "Service desk", "Inventory", "Administration",
                 "Self-service");
-        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
+        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Targets", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
                 "Escalation policies", "Routing", "Incidents", "Problems", "Reviews", "Requests", "Knowledge", "Reports",
                 "Configuration items",
                 "Import / export", "Users", "Teams", "Audit log", "Customers", "My tickets", "My requests");
@@ -77,8 +77,8 @@ class SignInBrowserIT {
         browser.waitForPath("/monitoring");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo(viewer.username());
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("viewer");
-        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Service desk", "Inventory", "Self-service");
-        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
+        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Metrics", "Alerting", "Service desk", "Inventory", "Self-service");
+        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Targets", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
                 "Escalation policies", "Routing", "Incidents", "Problems", "Reviews", "Requests", "Knowledge", "Reports",
                 "Configuration items",
                 "Import / export", "My tickets", "My requests");
@@ -95,7 +95,7 @@ class SignInBrowserIT {
         browser.waitForPath("/monitoring");
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo(operator.username());
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("operator");
-        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Alerting", "Service desk", "Inventory", "Self-service");
+        assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Metrics", "Alerting", "Service desk", "Inventory", "Self-service");
         browser.open("/cis");
         assertThat(browser.findAll("a[href='/cis/new']")).hasSize(1);
     }

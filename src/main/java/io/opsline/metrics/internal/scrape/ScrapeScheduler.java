@@ -69,8 +69,18 @@ public class ScrapeScheduler implements SmartLifecycle {
         }
     }
 
+    /** Stops scraping and gives up this node's leases, so that another node takes its targets over at once. */
     @Override
     public void stop() {
+        halt(true);
+    }
+
+    /** Stops scraping but keeps the leases until they run out, as a node that died would. */
+    void stopWithoutRelease() {
+        halt(false);
+    }
+
+    private void halt(boolean release) {
         Thread stopping;
         lock.lock();
         try {
@@ -100,7 +110,9 @@ public class ScrapeScheduler implements SmartLifecycle {
             }
             loops.clear();
             try {
-                repository.release(node);
+                if (release) {
+                    repository.release(node);
+                }
             } catch (RuntimeException e) {
                 log.warn("Releasing the scrape leases of {} failed; other nodes take its targets when they run out", node, e);
             }
