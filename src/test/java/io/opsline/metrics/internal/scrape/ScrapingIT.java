@@ -22,6 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.opsline.metrics.Matcher;
 import io.opsline.metrics.SeriesData;
+import io.opsline.metrics.internal.MetricsProperties;
 import io.opsline.metrics.internal.ingest.IngestLimits;
 import io.opsline.metrics.internal.store.MetricStore;
 import io.opsline.testing.LoopbackHttp;
@@ -163,7 +164,7 @@ class ScrapingIT {
     void twoNodesSharingTheDatabaseNeverScrapeATargetTwiceInAnInterval() throws Exception {
         var requests = new ConcurrentLinkedQueue<Long>();
         var server = serve(new AtomicReference<>("x 1\n"), new AtomicReference<>(200), requests);
-        var settings = new io.opsline.metrics.internal.MetricsProperties.Scrape(Duration.ofSeconds(3),
+        var settings = new MetricsProperties.Scrape(Duration.ofSeconds(3),
                 Duration.ofMillis(500), DataSize.ofMegabytes(1));
         var a = new ScrapeScheduler(repository, store, settings, IngestLimits.DEFAULTS, "test-a-" + unique());
         var b = new ScrapeScheduler(repository, store, settings, IngestLimits.DEFAULTS, "test-b-" + unique());
