@@ -97,6 +97,15 @@ final class ScrapeCache {
         }
     }
 
+    /** Each kept entry seen in {@code scrape}. */
+    void forEachSeenIn(long scrape, Consumer<Entry> action) {
+        for (var entry : table) {
+            if (entry != null && entry.data != null && entry.seen == scrape) {
+                action.accept(entry);
+            }
+        }
+    }
+
     /** Forgets what a failed scrape marked as seen, so that the sweep after it treats its entries as unseen. */
     void undoScrape(long scrape) {
         for (var entry : table) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,6 +54,10 @@ final class ScrapeLoop implements Runnable {
     private final List<SeriesData> batch = new ArrayList<>();
     private final List<SeriesData> gone = new ArrayList<>();
 
+    /** The loop this one replaces after its target changed, until the first scrape has taken its series over. */
+    private ScrapeLoop previous;
+    /** The series the replaced loop wrote in its last scrape: those this loop's first scrape does not write go stale. */
+    private List<Labels> handedOver = List.of();
     private volatile long leaseUntilMs;
     private volatile boolean stopped;
     private volatile boolean markStaleOnStop;
@@ -95,6 +100,28 @@ final class ScrapeLoop implements Runnable {
     }
 
     /**
+     * Starts in place of the loop of the target before it changed, which must be stopped without
+     * staleness markers: series the change does not affect go on without a gap, and those it drops or
+     * relabels get markers in this loop's first scrape, as Prometheus does on a reload.
+     */
+    void startReplacing(ScrapeLoop replaced) {
+        previous = replaced;
+        start();
+    }
+
+    /** The labels of the series the last scrape wrote, the synthetic ones included; call once the loop has ended. */
+    private List<Labels> seriesOfLastScrape() {
+        var series = new ArrayList<Labels>();
+        cache.forEachSeenIn(scrape, entry -> series.add(entry.data.labels()));
+        if (scrapeTime > 0) {
+            for (var data : report) {
+                series.add(data.labels());
+            }
+        }
+        return series;
+    }
+
+    /**
      * Ends the loop after the scrape it is in, if any. With {@code markStale} (the target was deleted
      * or disabled) its series get staleness markers; without (another node scrapes it now) they do not.
      */
@@ -122,6 +149,16 @@ final class ScrapeLoop implements Runnable {
 
     @Override
     public void run() {
+        if (previous != null) {
+            try {
+                previous.join(previous.target.timeoutMs() + 1_000);
+                handedOver = previous.seriesOfLastScrape();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            previous = null;
+        }
         var interval = target.intervalMs();
         // Each target keeps its own phase within the interval, so that targets' scrapes spread out and
         // the node that takes a target over scrapes it at the same points in time.
@@ -195,6 +232,9 @@ final class ScrapeLoop implements Runnable {
         report(2, scraped);
         report(3, kept);
         report(4, added);
+        if (!handedOver.isEmpty()) {
+            markHandedOverStale();
+        }
         var rejected = 0;
         String rejection = null;
         try {
@@ -208,6 +248,18 @@ final class ScrapeLoop implements Runnable {
         repository.recordScrape(target.id(), node, new ScrapeOutcome(Instant.ofEpochMilli(scrapeTime),
                 durationNanos / 1_000_000, scraped, up, error, rejected, rejection));
         batch.clear();
+    }
+
+    /** Stale markers for the replaced loop's series that this first scrape did not write. */
+    private void markHandedOverStale() {
+        var written = new HashSet<Labels>();
+        batch.forEach(data -> written.add(data.labels()));
+        for (var labels : handedOver) {
+            if (!written.contains(labels)) {
+                batch.add(new SeriesData(labels, new long[] {scrapeTime}, new double[] {STALE_MARKER}, 1));
+            }
+        }
+        handedOver = List.of();
     }
 
     private void report(int index, double value) {

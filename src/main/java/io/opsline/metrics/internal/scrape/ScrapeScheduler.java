@@ -21,7 +21,8 @@ import io.opsline.platform.Jdbc;
  * Decides which targets this node scrapes and runs a {@link ScrapeLoop} for each. Every claim
  * interval it renews its leases, claims targets nobody's lease holds (a new one, or a dead node's
  * whose lease ran out) and compares what it holds with the loops it runs: a loop starts for a newly
- * held target, is replaced when its target changed, and stops when the target is gone or disabled
+ * held target, is replaced when its target changed (the new loop taking the old one's series over),
+ * and stops when the target is gone or disabled
  * (marking its series stale) or held by another node now (leaving them be). A loop also stops by
  * itself when the lease it was given runs out unrenewed, so two nodes never scrape a target at once.
  */
@@ -162,12 +163,18 @@ public class ScrapeScheduler implements SmartLifecycle {
         var held = new HashMap<UUID, ScrapeTarget>();
         repository.leasedBy(node).forEach(target -> held.put(target.id(), target));
         var enabled = repository.enabledIds();
+        var replaced = new HashMap<UUID, ScrapeLoop>();
         for (var iterator = loops.entrySet().iterator(); iterator.hasNext(); ) {
             var entry = iterator.next();
             var target = held.get(entry.getKey());
             var loop = entry.getValue();
-            if (target == null || target.version() != loop.target().version() || !loop.isRunning()) {
-                loop.stop(!enabled.contains(entry.getKey()) || target != null);
+            if (target != null && target.version() != loop.target().version()) {
+                loop.stop(false);
+                replaced.put(target.id(), loop);
+                iterator.remove();
+            } else if (target == null || !loop.isRunning()) {
+                // Gone or disabled: its series end here. Held by another node now: they go on there.
+                loop.stop(!enabled.contains(entry.getKey()));
                 iterator.remove();
             }
         }
@@ -177,7 +184,12 @@ public class ScrapeScheduler implements SmartLifecycle {
                 loop = new ScrapeLoop(target, node, store, client, repository, limits);
                 loops.put(target.id(), loop);
                 loop.leaseUntil(epochMs(until));
-                loop.start();
+                var before = replaced.get(target.id());
+                if (before == null) {
+                    loop.start();
+                } else {
+                    loop.startReplacing(before);
+                }
             } else {
                 loop.leaseUntil(epochMs(until));
             }

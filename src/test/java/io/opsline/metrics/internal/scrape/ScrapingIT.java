@@ -145,6 +145,28 @@ class ScrapingIT {
     }
 
     @Test
+    void aChangedTargetGoesOnWithoutAGapAndMarksTheSeriesItNowDropsStale() {
+        var server = serve(new AtomicReference<>("stays 1\nfiltered 2\n"), new AtomicReference<>(200),
+                new ConcurrentLinkedQueue<>());
+        try {
+            var name = unique();
+            var target = create(name, url(server), "1s", List.of(), List.of());
+            await(() -> assertThat(select(name, "filtered")).hasSize(1));
+            targets.update(target.id(), new ScrapeTargetInput(target.version(), name, url(server), "1s", null, Map.of(),
+                    List.of(), List.of("filtered"), true));
+            await(() -> assertThat(stale(last(select(name, "filtered").getFirst()))).isTrue());
+            for (var kept : List.of("stays", "up")) {
+                var data = select(name, kept).getFirst();
+                for (var i = 0; i < data.count(); i++) {
+                    assertThat(stale(data.values()[i])).as("sample %d of %s, kept through the change", i, kept).isFalse();
+                }
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aScrapedLabelClashingWithATargetLabelIsKeptAsExported() {
         var body = new AtomicReference<>("clash{job=\"theirs\",instance=\"x\"} 3\n");
         var server = serve(body, new AtomicReference<>(200), new ConcurrentLinkedQueue<>());
