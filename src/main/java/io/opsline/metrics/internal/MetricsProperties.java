@@ -27,6 +27,8 @@ import jakarta.validation.constraints.NotNull;
  * @param maintenanceInterval how often each node looks for closed blocks to compact, write-ahead rows
  *        of dead nodes to recover and chunks past retention to delete
  * @param retention how long samples are kept, per resolution
+ * @param query how PromQL queries are evaluated and what they may cost
+ * @param ingest what one scrape or remote-write request may hold
  * @param scrape how Prometheus scrape targets are scraped
  */
 @Validated
@@ -38,7 +40,36 @@ public record MetricsProperties(
         @DefaultValue("1m") @NotNull Duration lease,
         @DefaultValue("1m") @NotNull Duration maintenanceInterval,
         @DefaultValue @NotNull @Valid Retention retention,
+        @DefaultValue @NotNull @Valid Query query,
+        @DefaultValue @NotNull @Valid Ingest ingest,
         @DefaultValue @NotNull @Valid Scrape scrape) {
+
+    /**
+     * @param lookbackDelta how far back an instant selector looks for a sample
+     * @param maxPoints the most steps a range query may have
+     * @param maxSeries the most series one query may read
+     * @param timeout how long one query may take
+     * @param closedWindows whether a range window {@code [t - r, t]} includes its oldest edge, as Prometheus 2
+     *        does (true), or not, as Prometheus 3 does (false)
+     */
+    public record Query(@DefaultValue("5m") @NotNull Duration lookbackDelta,
+            @DefaultValue("11000") @Min(1) int maxPoints,
+            @DefaultValue("100000") @Min(1) int maxSeries,
+            @DefaultValue("2m") @NotNull Duration timeout,
+            @DefaultValue("true") boolean closedWindows) {
+    }
+
+    /**
+     * @param maxLabelValueLength characters in one label value
+     * @param maxLabelsPerSeries labels of one series, its name not counted
+     * @param maxRemoteWriteBytes bytes of a remote-write body as it arrives (compressed)
+     * @param maxRemoteWriteDecompressedBytes bytes of a remote-write body once decompressed
+     */
+    public record Ingest(@DefaultValue("2048") @Min(1) int maxLabelValueLength,
+            @DefaultValue("64") @Min(1) int maxLabelsPerSeries,
+            @DefaultValue("8MB") @NotNull DataSize maxRemoteWriteBytes,
+            @DefaultValue("32MB") @NotNull DataSize maxRemoteWriteDecompressedBytes) {
+    }
 
     /** @param raw how long samples are kept as they came; older chunks are deleted */
     public record Retention(@DefaultValue("15d") @NotNull Duration raw) {

@@ -2,6 +2,7 @@ package io.opsline.metrics.internal.promql;
 
 import io.opsline.metrics.Labels;
 import io.opsline.metrics.SeriesData;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -44,6 +45,38 @@ public final class PromqlJson {
                 appendString(text.value(), out);
                 out.append(']');
             }
+        }
+        return out.append("}}").toString();
+    }
+
+    /** {@code {"status":"success","data":[{"__name__":"up",...},...]}}: the answer of the series endpoint. */
+    public static String success(Collection<Labels> labelSets) {
+        var out = new StringBuilder(64 + labelSets.size() * 64);
+        out.append("{\"status\":\"success\",\"data\":");
+        appendArray(List.copyOf(labelSets), PromqlJson::appendLabels, out);
+        return out.append('}').toString();
+    }
+
+    /** {@code {"status":"success","data":["a","b"]}}: the answer of the label endpoints. */
+    public static String successStrings(List<String> values) {
+        var out = new StringBuilder(64 + values.size() * 16);
+        out.append("{\"status\":\"success\",\"data\":");
+        appendArray(values, PromqlJson::appendString, out);
+        return out.append('}').toString();
+    }
+
+    /** {@code {"status":"success","data":{...}}} with the fields given as strings, in order. */
+    public static String successFields(java.util.SequencedMap<String, String> fields) {
+        var out = new StringBuilder("{\"status\":\"success\",\"data\":{");
+        var first = true;
+        for (var field : fields.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            appendString(field.getKey(), out);
+            out.append(':');
+            appendString(field.getValue(), out);
         }
         return out.append("}}").toString();
     }

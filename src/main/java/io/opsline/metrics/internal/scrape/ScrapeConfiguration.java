@@ -17,7 +17,11 @@ class ScrapeConfiguration {
 
     @Bean
     ScrapeScheduler scrapeScheduler(ScrapeTargetRepository repository, MetricStore store, MetricsProperties properties) {
-        return new ScrapeScheduler(repository, store, properties.scrape(), IngestLimits.DEFAULTS,
+        var ingest = properties.ingest();
+        var limits = new IngestLimits(ingest.maxLabelValueLength(), ingest.maxLabelsPerSeries(),
+                Math.toIntExact(ingest.maxRemoteWriteBytes().toBytes()),
+                Math.toIntExact(ingest.maxRemoteWriteDecompressedBytes().toBytes()));
+        return new ScrapeScheduler(repository, store, properties.scrape(), limits,
                 hostName() + "/" + UUID.randomUUID().toString().substring(0, 8));
     }
 

@@ -159,6 +159,12 @@ final class ChunkRepository {
         return found.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
+    /** How many samples the chunks hold, and their payloads' bytes. */
+    StoredTotals totals() {
+        return template.queryForObject("SELECT COALESCE(SUM(sample_count), 0), COALESCE(SUM(OCTET_LENGTH(payload)), 0),"
+                + " COUNT(*) FROM metric_chunk", (rs, n) -> new StoredTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+    }
+
     /** Each series' newest stored chunk, for the time and value of its newest sample. */
     Map<Long, byte[]> newestChunks(long[] seriesIds) {
         var newest = new HashMap<Long, byte[]>();

@@ -231,6 +231,10 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
     public List<Labels> series(List<Matcher> matchers, long fromMs, long toMs) {
         catalog.refresh();
         var ids = catalog.index().select(matchers);
+        if (fromMs == Long.MIN_VALUE && toMs == Long.MAX_VALUE) {
+            // Any time at all: every series known had samples once, so the index alone answers.
+            return Arrays.stream(ids).mapToObj(catalog.index()::labels).sorted().toList();
+        }
         var active = new TreeSet<Long>();
         for (var id : chunks.seriesWithChunks(ids, fromMs, toMs)) {
             active.add(id);
@@ -435,6 +439,20 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
         rejected.forEach((reason, count) -> reasons.put(reason, count.sum()));
         return new StoreStats(appended.sum(), ignored.sum(), reasons, catalog.created(), catalog.index().size(),
                 walRows.sum(), chunksFlushed.sum(), chunksCompacted.sum(), walRecovered.sum(), chunksExpired.sum());
+    }
+
+    /** What is stored as chunks, read from the database (a scan of the chunk table: for status pages, not hot paths). */
+    public StoredTotals storedTotals() {
+        return chunks.totals();
+    }
+
+    /** Samples this node holds in memory, not yet written as chunks. */
+    public long heldSamples() {
+        var held = 0L;
+        for (var head : heads.values()) {
+            held += head.samples();
+        }
+        return held;
     }
 
     /** Which writer this store is in the write-ahead rows. */

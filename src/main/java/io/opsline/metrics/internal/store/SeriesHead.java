@@ -88,6 +88,15 @@ final class SeriesHead {
         }
     }
 
+    /** How many samples are held, not yet written as chunks. */
+    synchronized int samples() {
+        var held = open == null ? 0 : open.count();
+        for (var chunk : closed) {
+            held += chunk.count();
+        }
+        return held;
+    }
+
     /** Whether a sample from {@code fromMs} to {@code toMs} is held. */
     synchronized boolean holdsSamples(long fromMs, long toMs) {
         for (var chunk : closed) {
