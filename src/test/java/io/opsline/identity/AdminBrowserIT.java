@@ -148,7 +148,7 @@ class AdminBrowserIT {
         // Still signed in, and the page says so: header and navigation as on every other page.
         assertThat(browser.find("[data-testid=signed-in-user]").getText()).isEqualTo(viewer.username());
         assertThat(browser.findAll("nav.sidebar a").stream().map(WebElement::getText))
-                .containsExactly("Status board", "Checks", "Explore", "Rules", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
+                .containsExactly("Status board", "Checks", "Explore", "Targets", "Rules", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
                         "Escalation policies", "Routing", "Incidents", "Problems", "Reviews", "Requests", "Knowledge", "Reports",
                         "Configuration items", "Import / export", "My tickets", "My requests");
         browser.screenshot("forbidden");

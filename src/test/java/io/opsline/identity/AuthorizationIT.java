@@ -503,7 +503,18 @@ class AuthorizationIT {
             rule("GET", "/metrics/api/v1/metadata", Access.VIEWER),
             rule("GET", "/api/v1/status/buildinfo", Access.VIEWER),
             rule("GET", "/api/v1/metrics/status", Access.VIEWER),
-            rule("POST", "/api/v1/write", Access.OPERATOR));
+            rule("POST", "/api/v1/write", Access.OPERATOR),
+            rule("GET", "/api/v1/scrape-targets", Access.VIEWER),
+            rule("POST", "/api/v1/scrape-targets", Access.ADMIN),
+            rule("GET", "/api/v1/scrape-targets/{id}", Access.VIEWER),
+            rule("PUT", "/api/v1/scrape-targets/{id}", Access.ADMIN),
+            rule("DELETE", "/api/v1/scrape-targets/{id}", Access.ADMIN),
+            rule("GET", "/metrics/targets", Access.VIEWER),
+            rule("GET", "/metrics/targets/new", Access.ADMIN),
+            rule("POST", "/metrics/targets", Access.ADMIN),
+            rule("GET", "/metrics/targets/{id}/edit", Access.ADMIN),
+            rule("POST", "/metrics/targets/{id}", Access.ADMIN),
+            rule("POST", "/metrics/targets/{id}/delete", Access.ADMIN));
 
     @Autowired
     MockMvcTester mvc;

@@ -59,7 +59,7 @@ class SignInBrowserIT {
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("admin");
         assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Metrics", "Alerting", "Service desk", "Inventory", "Administration",
                 "Self-service");
-        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Explore", "Rules", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
+        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Explore", "Targets", "Rules", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
                 "Escalation policies", "Routing", "Incidents", "Problems", "Reviews", "Requests", "Knowledge", "Reports",
                 "Configuration items",
                 "Import / export", "Users", "Teams", "Audit log", "Customers", "My tickets", "My requests");
@@ -78,7 +78,7 @@ class SignInBrowserIT {
         assertThat(text(browser.find("[data-testid=signed-in-user]"))).isEqualTo(viewer.username());
         assertThat(text(browser.find(".user-menu .role-badge"))).isEqualTo("viewer");
         assertThat(navigationAreas(browser)).containsExactly("Monitoring", "Metrics", "Alerting", "Service desk", "Inventory", "Self-service");
-        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Explore", "Rules", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
+        assertThat(navigationLinks(browser)).containsExactly("Status board", "Checks", "Explore", "Targets", "Rules", "Alerts", "Alert groups", "Silences", "Channels", "On-call",
                 "Escalation policies", "Routing", "Incidents", "Problems", "Reviews", "Requests", "Knowledge", "Reports",
                 "Configuration items",
                 "Import / export", "My tickets", "My requests");

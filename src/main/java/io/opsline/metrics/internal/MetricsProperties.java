@@ -32,6 +32,7 @@ import jakarta.validation.constraints.NotNull;
  * @param ruleInterval how often threshold rules are evaluated (by the one node that holds their claim)
  * @param ruleLease how long that node's claim on evaluating rules holds without renewal; another node
  *        takes over when it runs out, as after a crash
+ * @param scrape how Prometheus scrape targets are scraped
  */
 @Validated
 @ConfigurationProperties("opsline.metrics")
@@ -45,7 +46,8 @@ public record MetricsProperties(
         @DefaultValue @NotNull @Valid Query query,
         @DefaultValue @NotNull @Valid Ingest ingest,
         @DefaultValue("15s") @NotNull Duration ruleInterval,
-        @DefaultValue("1m") @NotNull Duration ruleLease) {
+        @DefaultValue("1m") @NotNull Duration ruleLease,
+        @DefaultValue @NotNull @Valid Scrape scrape) {
 
     /**
      * @param lookbackDelta how far back an instant selector looks for a sample
@@ -76,6 +78,26 @@ public record MetricsProperties(
 
     /** @param raw how long samples are kept as they came; older chunks are deleted */
     public record Retention(@DefaultValue("15d") @NotNull Duration raw) {
+    }
+
+    /**
+     * @param lease how long a node's claim on a target holds without renewal; a dead node's targets
+     *        are scraped again by another this long after its last renewal at most
+     * @param claimInterval how often each node renews its leases, claims targets nobody holds and
+     *        picks up changed targets; well under the lease, so that a live node never loses one
+     * @param bodySizeLimit the most bytes a scrape answer may have, decompressed; a larger one fails
+     *        the scrape
+     */
+    public record Scrape(
+            @DefaultValue("30s") @NotNull Duration lease,
+            @DefaultValue("5s") @NotNull Duration claimInterval,
+            @DefaultValue("16MB") @NotNull DataSize bodySizeLimit) {
+
+        @AssertTrue(message = "opsline.metrics.scrape.lease must be at least three claim intervals")
+        boolean isLeaseLongerThanClaims() {
+            return lease == null || claimInterval == null || claimInterval.isPositive()
+                    && lease.compareTo(claimInterval.multipliedBy(3)) >= 0;
+        }
     }
 
     /** Blocks are whole minutes so that their boundaries fall on the same instants on every node. */

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import io.opsline.identity.Role;
 import io.opsline.platform.NavigationEntry;
 
-/** The metrics area of the navigation. */
+/** The metrics area of the navigation: one bean per entry. */
 @Configuration
 class MetricsNavigation {
 
@@ -17,6 +17,11 @@ class MetricsNavigation {
     @Bean
     NavigationEntry metricsExploreNavigation() {
         return new NavigationEntry(AREA, ORDER, "Explore", MetricsPages.EXPLORE, Role.VIEWER.authority());
+    }
+
+    @Bean
+    NavigationEntry scrapeTargetsNavigation() {
+        return new NavigationEntry(AREA, ORDER, "Targets", ScrapeTargetPages.BASE, Role.VIEWER.authority());
     }
 
     @Bean

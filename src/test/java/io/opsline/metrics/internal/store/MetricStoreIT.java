@@ -304,7 +304,7 @@ class MetricStoreIT {
     private MetricsProperties settings(int maxSeriesPerSource) {
         return new MetricsProperties(maxSeriesPerSource, properties.flushInterval(), properties.blockDuration(),
                 properties.lease(), properties.maintenanceInterval(), properties.retention(), properties.query(),
-                properties.ingest(), properties.ruleInterval(), properties.ruleLease());
+                properties.ingest(), properties.ruleInterval(), properties.ruleLease(), properties.scrape());
     }
 
     /** As if the store's process died a lease ago: it stops renewing, and its rows are others' to recover. */

@@ -1,0 +1,212 @@
+package io.opsline.metrics.internal.scrape;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import io.opsline.metrics.internal.MetricsProperties;
+import io.opsline.metrics.internal.ingest.IngestLimits;
+import io.opsline.metrics.internal.store.MetricStore;
+import io.opsline.platform.Jdbc;
+
+/**
+ * Decides which targets this node scrapes and runs a {@link ScrapeLoop} for each. Every claim
+ * interval it renews its leases, claims targets nobody's lease holds (a new one, or a dead node's
+ * whose lease ran out) and compares what it holds with the loops it runs: a loop starts for a newly
+ * held target, is replaced when its target changed (the new loop taking the old one's series over),
+ * and stops when the target is gone or disabled
+ * (marking its series stale) or held by another node now (leaving them be). A loop also stops by
+ * itself when the lease it was given runs out unrenewed, so two nodes never scrape a target at once.
+ */
+public class ScrapeScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ScrapeScheduler.class);
+
+    private final ScrapeTargetRepository repository;
+    private final MetricStore store;
+    private final MetricsProperties.Scrape settings;
+    private final IngestLimits limits;
+    private final String node;
+    private final Map<UUID, ScrapeLoop> loops = new HashMap<>();
+    /** Held while the loops are compared and changed, and by start and stop; never across a scrape. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private ScrapeClient client;
+    private volatile boolean running;
+    private Thread claimer;
+
+    ScrapeScheduler(ScrapeTargetRepository repository, MetricStore store, MetricsProperties.Scrape settings,
+            IngestLimits limits, String node) {
+        this.repository = repository;
+        this.store = store;
+        this.settings = settings;
+        this.limits = limits;
+        this.node = node;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    @Override
+    public void start() {
+        lock.lock();
+        try {
+            if (running) {
+                return;
+            }
+            client = new ScrapeClient(settings.bodySizeLimit().toBytes());
+            running = true;
+            claimer = Thread.ofVirtual().name("scrape-claims-" + node).start(this::claimLoop);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops scraping and gives up this node's leases, so that another node takes its targets over at once. */
+    @Override
+    public void stop() {
+        halt(true);
+    }
+
+    /** Stops scraping but keeps the leases until they run out, as a node that died would. */
+    void stopWithoutRelease() {
+        halt(false);
+    }
+
+    private void halt(boolean release) {
+        Thread stopping;
+        lock.lock();
+        try {
+            if (!running) {
+                return;
+            }
+            running = false;
+            stopping = claimer;
+        } finally {
+            lock.unlock();
+        }
+        LockSupport.unpark(stopping);
+        try {
+            stopping.join(settings.claimInterval().toMillis() * 2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lock.lock();
+        try {
+            loops.values().forEach(loop -> loop.stop(false));
+            for (var loop : loops.values()) {
+                try {
+                    loop.join(loop.target().timeoutMs() + 1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            loops.clear();
+            try {
+                if (release) {
+                    repository.release(node);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Releasing the scrape leases of {} failed; other nodes take its targets when they run out", node, e);
+            }
+            client.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void claimLoop() {
+        while (running) {
+            try {
+                claim();
+            } catch (RuntimeException e) {
+                log.warn("Claiming scrape targets failed on {}; retrying in {}", node, settings.claimInterval(), e);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(settings.claimInterval().toMillis()));
+        }
+    }
+
+    /** One round: renew, claim, and bring the loops in line with the targets held. */
+    void claim() {
+        lock.lock();
+        try {
+            if (running) {
+                claimHeld();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void claimHeld() {
+        var now = Jdbc.now();
+        // The lease each loop is given is reckoned from before the statements, so a loop stops no later
+        // than the row's lease ends.
+        var until = now.plus(settings.lease());
+        repository.renew(node, until);
+        for (var id : repository.unclaimed(now)) {
+            repository.claim(id, node, now, until);
+        }
+        var held = new HashMap<UUID, ScrapeTarget>();
+        repository.leasedBy(node).forEach(target -> held.put(target.id(), target));
+        var enabled = repository.enabledIds();
+        var replaced = new HashMap<UUID, ScrapeLoop>();
+        for (var iterator = loops.entrySet().iterator(); iterator.hasNext(); ) {
+            var entry = iterator.next();
+            var target = held.get(entry.getKey());
+            var loop = entry.getValue();
+            if (target != null && target.version() != loop.target().version()) {
+                loop.stop(false);
+                replaced.put(target.id(), loop);
+                iterator.remove();
+            } else if (target == null || !loop.isRunning()) {
+                // Gone or disabled: its series end here. Held by another node now: they go on there.
+                loop.stop(!enabled.contains(entry.getKey()));
+                iterator.remove();
+            }
+        }
+        for (var target : held.values()) {
+            var loop = loops.get(target.id());
+            if (loop == null) {
+                loop = new ScrapeLoop(target, node, store, client, repository, limits);
+                loops.put(target.id(), loop);
+                loop.leaseUntil(epochMs(until));
+                var before = replaced.get(target.id());
+                if (before == null) {
+                    loop.start();
+                } else {
+                    loop.startReplacing(before);
+                }
+            } else {
+                loop.leaseUntil(epochMs(until));
+            }
+        }
+    }
+
+    private static long epochMs(Instant instant) {
+        return instant.toEpochMilli();
+    }
+
+    /** How many targets this node scrapes now. */
+    int scraping() {
+        lock.lock();
+        try {
+            return loops.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
