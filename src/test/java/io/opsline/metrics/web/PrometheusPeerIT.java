@@ -104,10 +104,11 @@ class PrometheusPeerIT {
         await("samples remote-written to Opsline").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> scalarOrZero(opsline("/api/v1/query?query=" + encode(counter))) >= 3 * 12);
 
-        // The newest sample Opsline has, once what Prometheus scraped with it has surely arrived too: at that
-        // instant both hold the same past.
+        // An instant up to which Opsline holds every series of the job (Prometheus sends a scrape's series
+        // in batches that may arrive apart): at that instant both hold the same past.
         var at = newestSampleTime(job);
-        Thread.sleep(3_000);
+        await("every series of the job remote-written up to the instant compared").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> oldestNewestSample(job) >= at);
         for (var expression : List.of(
                 "up{job=\"J\"}",
                 "test_requests_total{job=\"J\"}",
@@ -171,8 +172,17 @@ class PrometheusPeerIT {
 
     /** The time of the newest sample of the job's counter in Opsline, in milliseconds. */
     private long newestSampleTime(String job) {
-        return metrics.select(List.of(Matcher.equal("job", job), Matcher.equal(Labels.NAME, "test_requests_total")),
-                Instant.now().minusSeconds(3600), Instant.now()).stream()
+        return newestOfSlowest(List.of(Matcher.equal("job", job), Matcher.equal(Labels.NAME, "test_requests_total")));
+    }
+
+    /** The time up to which Opsline has samples of every series of the job. */
+    private long oldestNewestSample(String job) {
+        return newestOfSlowest(List.of(Matcher.equal("job", job)));
+    }
+
+    /** Of the selected series, the newest sample time of the one whose newest sample is oldest. */
+    private long newestOfSlowest(List<Matcher> matchers) {
+        return metrics.select(matchers, Instant.now().minusSeconds(3600), Instant.now()).stream()
                 .mapToLong(series -> series.timestamps()[series.count() - 1]).min().orElseThrow();
     }
 
