@@ -1,5 +1,6 @@
 package io.opsline.alerting;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import io.opsline.alerting.internal.Alert;
 import io.opsline.alerting.internal.Alerts;
+import io.opsline.alerting.internal.correlate.AlertGroup;
 import io.opsline.alerting.internal.correlate.AlertGroup.GroupStatus;
 import io.opsline.alerting.internal.correlate.AlertGroups;
 import io.opsline.alerting.internal.correlate.GroupMember;
@@ -27,8 +29,17 @@ public class GroupedAlerts {
     }
 
     public Optional<AlertGroupSummary> group(UUID groupId) {
-        return groups.find(groupId).map(g -> new AlertGroupSummary(g.id(), g.title(), g.severity(), g.rootAlertId(),
-                g.firstAlertAt(), g.status() == GroupStatus.RESOLVED ? g.resolvedAt() : null));
+        return groups.find(groupId).map(GroupedAlerts::summary);
+    }
+
+    /** The groups with these ids that exist, in no particular order. */
+    public List<AlertGroupSummary> groups(Collection<UUID> groupIds) {
+        return groups.findAll(groupIds).stream().map(GroupedAlerts::summary).toList();
+    }
+
+    private static AlertGroupSummary summary(AlertGroup group) {
+        return new AlertGroupSummary(group.id(), group.title(), group.severity(), group.rootAlertId(),
+                group.firstAlertAt(), group.status() == GroupStatus.RESOLVED ? group.resolvedAt() : null);
     }
 
     /** The group's alerts as they are now, oldest first; empty for an unknown group. */

@@ -25,6 +25,7 @@ import io.opsline.alerting.AlertResolved;
 import io.opsline.alerting.AlertStatus;
 import io.opsline.alerting.Severity;
 import io.opsline.alerting.internal.BulkResult.Outcome;
+import io.opsline.alerting.internal.correlate.Correlation;
 import io.opsline.identity.AuditEntry;
 import io.opsline.identity.AuditLog;
 import io.opsline.platform.ConflictException;
@@ -47,13 +48,15 @@ public class Alerts {
     private final AlertRepository alerts;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Correlation correlation;
     private final TransactionTemplate eachOnItsOwn;
 
-    Alerts(AlertRepository alerts, AuditLog audit, ApplicationEventPublisher events,
+    Alerts(AlertRepository alerts, AuditLog audit, ApplicationEventPublisher events, Correlation correlation,
             PlatformTransactionManager transactions) {
         this.alerts = alerts;
         this.audit = audit;
         this.events = events;
+        this.correlation = correlation;
         this.eachOnItsOwn = new TransactionTemplate(transactions);
     }
 
@@ -173,6 +176,7 @@ public class Alerts {
         changed.stream().filter(alert -> alert.status() != AlertStatus.SUPPRESSED)
                 .forEach(alert -> events.publishEvent(new AlertFired(alert.id(), alert.source(), alert.severity(),
                         alert.ciId(), alert.summary(), now)));
+        correlation.announceChanged(changed.stream().map(Alert::id).toList());
         return changed;
     }
 

@@ -56,6 +56,24 @@ class IntakeApiIT {
         assertThat(client.traffic(door).get("lastEventAt").isNull()).isFalse();
     }
 
+    /** A batch opening hundreds of groups is announced in pieces small enough to be stored on either database. */
+    @Test
+    void aRequestOpeningHundredsOfAlertsStoresEveryOne() {
+        var client = client();
+        var door = client.integration(unique("flood"), "generic");
+        var events = new StringBuilder("{\"events\": [");
+        for (var i = 0; i < 300; i++) {
+            events.append(i == 0 ? "" : ",").append("{\"dedupKey\": \"host-").append(i)
+                    .append("/down\", \"severity\": \"critical\", \"summary\": \"host-").append(i)
+                    .append(" is not answering its checks, and has not since the rack lost power\"}");
+        }
+
+        var sent = client.send(EVENTS, door.key(), events.append("]}").toString());
+
+        assertThat(sent).hasStatus(202);
+        assertThat(client.alerts(door.name()).get("total").asLong()).isEqualTo(300);
+    }
+
     @Test
     void aMissingUnknownOrReplacedKeyIsRefusedWith401AndStoresNothing() {
         var client = client();

@@ -146,6 +146,12 @@ class AlertGroupRepository {
                 .optional();
     }
 
+    /** The groups with these ids that exist, in no particular order. */
+    List<AlertGroup> findAll(Collection<UUID> ids) {
+        return inChunks(List.copyOf(ids), chunk -> jdbc.sql("SELECT " + COLUMNS + " FROM alert_group WHERE id IN (:ids)")
+                .param("ids", chunk).query(this::mapGroup).list());
+    }
+
     Optional<UUID> groupOf(UUID alertId) {
         return jdbc.sql("SELECT group_id FROM alert_group_member WHERE alert_id = ?").param(alertId)
                 .query(UUID.class).optional();

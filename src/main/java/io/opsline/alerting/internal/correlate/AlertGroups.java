@@ -1,6 +1,7 @@
 package io.opsline.alerting.internal.correlate;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,10 @@ public class AlertGroups {
     }
 
     /** The group an alert belongs to; empty for an unknown alert. */
+    public List<AlertGroup> findAll(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : groups.findAll(ids);
+    }
+
     public Optional<UUID> groupOf(UUID alertId) {
         return groups.groupOf(alertId);
     }

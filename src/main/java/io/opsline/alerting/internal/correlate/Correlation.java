@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.opsline.alerting.AlertGroupsChanged;
 import io.opsline.alerting.AlertResolved;
 import io.opsline.alerting.AlertStatus;
 import io.opsline.alerting.internal.Alert;
@@ -54,8 +55,8 @@ public class Correlation {
 
     /**
      * Places the alerts a batch opened into groups and brings the groups of the alerts it changed up
-     * to date (severity, resolution); publishes {@link io.opsline.alerting.AlertGroupOpened} and
-     * {@link io.opsline.alerting.AlertGroupResolved}. Runs in the caller's transaction.
+     * to date (severity, resolution); publishes one {@link AlertGroupsChanged} for the batch and an
+     * {@link io.opsline.alerting.AlertGroupResolved} per group resolved. Runs in the caller's transaction.
      *
      * @param opened alerts the batch created, as they are at its end (some may be resolved already)
      * @param changed alerts the batch changed; an open one without a group (older than correlation) is placed
@@ -98,6 +99,20 @@ public class Correlation {
                     .filter(alert -> alert.ciId() != null && !keys.containsKey(alert.id())).toList()));
         }
         apply(lock, keys, toPlace, updates);
+    }
+
+    /**
+     * Announces that these alerts changed in a way their groups do not count (suppressed, or firing
+     * once a silence ends), for the modules that show a group's alerts.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void announceChanged(Collection<UUID> alertIds) {
+        if (alertIds.isEmpty()) {
+            return;
+        }
+        var changed = new HashSet<UUID>();
+        groups.membershipsOf(List.copyOf(alertIds)).values().forEach(member -> changed.add(member.groupId()));
+        AlertGroupsChanged.of(List.of(), changed).forEach(events::publishEvent);
     }
 
     /**

@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
-import io.opsline.alerting.AlertGroupOpened;
+import static java.util.stream.Collectors.toSet;
+
 import io.opsline.alerting.AlertGroupResolved;
+import io.opsline.alerting.AlertGroupsChanged;
 import io.opsline.alerting.Severity;
 import io.opsline.alerting.internal.Alert;
 import io.opsline.alerting.internal.correlate.AlertGroup.GroupReason;
@@ -59,6 +62,7 @@ final class Placement {
     private final Map<UUID, Instant> lastResolved = new HashMap<>();
     private final List<GroupChange> timeline = new ArrayList<>();
     private final List<Object> announcements = new ArrayList<>();
+    private final List<UUID> opened = new ArrayList<>();
 
     /**
      * @param keys the rule key of each alert a grouping rule matched, by alert id
@@ -152,8 +156,7 @@ final class Placement {
         groups.put(group.id, group);
         add(group, alert, why);
         timeline.add(GroupChange.of(group.id, alert.firstSeen(), GroupChange.Kind.OPENED, alert.id(), why));
-        announcements.add(new AlertGroupOpened(group.id, alert.id(), alert.severity(), alert.summary(),
-                alert.firstSeen()));
+        opened.add(group.id);
         return group;
     }
 
@@ -212,6 +215,9 @@ final class Placement {
             settle(group);
             (group.isNew ? created : changed).add(group);
         }
+        var openedHere = Set.copyOf(opened);
+        announcements.addAll(AlertGroupsChanged.of(opened, Stream.concat(created.stream(), changed.stream())
+                .map(group -> group.id).filter(id -> !openedHere.contains(id)).collect(toSet())));
         return new Outcome(created, changed, newMembers, changedMembers, newCis, timeline, announcements);
     }
 

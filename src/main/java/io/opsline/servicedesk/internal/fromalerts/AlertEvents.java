@@ -3,12 +3,8 @@ package io.opsline.servicedesk.internal.fromalerts;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import io.opsline.alerting.AlertFired;
-import io.opsline.alerting.AlertGroupOpened;
-import io.opsline.alerting.AlertGroupResolved;
-import io.opsline.alerting.AlertResolved;
+import io.opsline.alerting.AlertGroupsChanged;
 import io.opsline.alerting.GroupNotified;
-import io.opsline.alerting.GroupedAlerts;
 
 /**
  * Alerting's events, as they concern incidents. Each event is stored with the transaction that
@@ -21,34 +17,21 @@ class AlertEvents {
     private final IncidentsFromAlerts opener;
     private final LinkedAlerts linked;
     private final AlertLinkRepository links;
-    private final GroupedAlerts alerting;
 
-    AlertEvents(IncidentsFromAlerts opener, LinkedAlerts linked, AlertLinkRepository links, GroupedAlerts alerting) {
+    AlertEvents(IncidentsFromAlerts opener, LinkedAlerts linked, AlertLinkRepository links) {
         this.opener = opener;
         this.linked = linked;
         this.links = links;
-        this.alerting = alerting;
     }
 
+    /**
+     * What one transaction of alerting did to groups: new groups may open incidents, and incidents
+     * that follow a changed group take its alerts as they are now.
+     */
     @ApplicationModuleListener
-    void on(AlertGroupOpened opened) {
-        opener.open(opened);
-    }
-
-    /** An alert fired: when its group is followed by an incident, the alert joins it. */
-    @ApplicationModuleListener
-    void on(AlertFired fired) {
-        alerting.groupOf(fired.alertId()).flatMap(links::incidentOf).ifPresent(linked::sync);
-    }
-
-    @ApplicationModuleListener
-    void on(AlertResolved resolved) {
-        alerting.groupOf(resolved.alertId()).flatMap(links::incidentOf).ifPresent(linked::sync);
-    }
-
-    @ApplicationModuleListener
-    void on(AlertGroupResolved resolved) {
-        links.incidentOf(resolved.groupId()).ifPresent(linked::sync);
+    void on(AlertGroupsChanged changed) {
+        opener.openAll(changed.opened());
+        links.incidentsOf(changed.changed()).forEach(linked::sync);
     }
 
     @ApplicationModuleListener

@@ -3,8 +3,11 @@ package io.opsline.servicedesk.internal.fromalerts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +28,8 @@ class AlertLinkRepository {
     private static final String GROUP_COLUMNS = "group_id, title, rule_id, rule_name, auto_resolve, linked_by, linked_at";
     private static final String ALERT_COLUMNS = "alert_id, group_id, ci_id, severity, summary, fired_at, resolved_at,"
             + " linked_at";
+    /** Ids per IN list: well inside what either database takes in one statement. */
+    private static final int IN_BATCH = 500;
     static final int MAX_TITLE = 200;
     static final int MAX_SUMMARY = 1000;
 
@@ -68,6 +73,18 @@ class AlertLinkRepository {
     Optional<UUID> incidentOf(UUID groupId) {
         return jdbc.sql("SELECT incident_id FROM incident_alert_group WHERE group_id = ? AND incident_id IS NOT NULL")
                 .param(groupId).query(UUID.class).optional();
+    }
+
+    /** The incidents that follow any of these groups, each once. */
+    Set<UUID> incidentsOf(Collection<UUID> groupIds) {
+        var found = new LinkedHashSet<UUID>();
+        var ids = List.copyOf(groupIds);
+        for (int from = 0; from < ids.size(); from += IN_BATCH) {
+            found.addAll(jdbc.sql("SELECT incident_id FROM incident_alert_group WHERE group_id IN (:ids)"
+                            + " AND incident_id IS NOT NULL")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_BATCH))).query(UUID.class).list());
+        }
+        return found;
     }
 
     /**

@@ -32,13 +32,18 @@ public record IncidentRule(UUID id, String name, int position, boolean enabled, 
 
     /** Whether an alert of this severity about this CI (null: about no known CI) meets the conditions. */
     boolean matches(Severity severity, CiSummary ci) {
-        if (!enabled || !severity.atLeast(minSeverity)) {
+        if (!takes(severity)) {
             return false;
         }
         if (!ciClasses.isEmpty() && (ci == null || !ciClasses.contains(ci.ciClass()))) {
             return false;
         }
         return environments.isEmpty() || ci != null && ci.environment() != null && environments.contains(ci.environment());
+    }
+
+    /** Whether the rule is on and takes alerts this severe, whatever their CI. */
+    boolean takes(Severity severity) {
+        return enabled && severity.atLeast(minSeverity);
     }
 
     IncidentRule at(int newPosition) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +63,12 @@ public class IncidentRules {
 
     public IncidentRuleView get(UUID id) {
         return view(find(id));
+    }
+
+    /** Whether some enabled rule takes alerts this severe: when none does, no alert of it opens an incident. */
+    Predicate<Severity> severitiesTaken() {
+        var all = rules.findAll();
+        return severity -> all.stream().anyMatch(rule -> rule.takes(severity));
     }
 
     /** The first enabled rule, by position, that an alert of this severity about this CI (or none) meets. */

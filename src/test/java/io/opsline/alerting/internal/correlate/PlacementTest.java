@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.opsline.alerting.AlertGroupOpened;
+import io.opsline.alerting.AlertGroupsChanged;
 import io.opsline.alerting.AlertGroupResolved;
 import io.opsline.alerting.AlertStatus;
 import io.opsline.alerting.Severity;
@@ -56,7 +56,11 @@ class PlacementTest {
         assertThat(group.reason).isEqualTo(GroupReason.TOPOLOGY);
         assertThat(outcome.timeline()).extracting(GroupChange::kind).containsExactly(GroupChange.Kind.OPENED,
                 GroupChange.Kind.ALERT_JOINED, GroupChange.Kind.OPENED, GroupChange.Kind.ROOT_CAUSE_CHANGED);
-        assertThat(outcome.announcements()).hasSize(2).allMatch(AlertGroupOpened.class::isInstance);
+        var appGroup = outcome.newMembers().stream().filter(m -> m.alertId().equals(app.id())).findFirst().orElseThrow()
+                .groupId();
+        var otherGroup = outcome.newMembers().stream().filter(m -> m.alertId().equals(unrelated.id())).findFirst()
+                .orElseThrow().groupId();
+        assertThat(outcome.announcements()).containsExactly(new AlertGroupsChanged(Set.of(appGroup, otherGroup), Set.of()));
     }
 
     @Test
@@ -111,7 +115,8 @@ class PlacementTest {
         assertThat(group.resolvedAt).isEqualTo(T.plusSeconds(90));
         assertThat(group.openKey).isNull();
         assertThat(group.severity).isEqualTo(Severity.WARNING);
-        assertThat(outcome.announcements()).containsExactly(new AlertGroupResolved(group.id, T.plusSeconds(90)));
+        assertThat(outcome.announcements()).containsExactly(new AlertGroupResolved(group.id, T.plusSeconds(90)),
+                new AlertGroupsChanged(Set.of(), Set.of(group.id)));
     }
 
     @Test
@@ -121,6 +126,9 @@ class PlacementTest {
 
         var outcome = placement.finish();
         assertThat(outcome.created().getFirst().status).isEqualTo(GroupStatus.RESOLVED);
-        assertThat(outcome.announcements()).hasExactlyElementsOfTypes(AlertGroupOpened.class, AlertGroupResolved.class);
+        var group = outcome.created().getFirst();
+        assertThat(outcome.announcements()).hasExactlyElementsOfTypes(AlertGroupResolved.class,
+                AlertGroupsChanged.class);
+        assertThat(outcome.announcements().getLast()).isEqualTo(new AlertGroupsChanged(Set.of(group.id), Set.of()));
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import io.opsline.alerting.AlertGroupOpened;
+import io.opsline.alerting.AlertGroupSummary;
 import io.opsline.alerting.AlertIntake;
 import io.opsline.alerting.CiHint;
 import io.opsline.alerting.Event;
@@ -149,9 +149,9 @@ class IncidentsFromAlertsIT {
         return api.body(api.get(operator, "/api/v1/incidents/" + incident.get("reference").asString()));
     }
 
-    private AlertGroupOpened opened(String rootKey, Severity severity) {
+    private AlertGroupSummary opened(String rootKey, Severity severity) {
         var root = alertId(rootKey);
-        return new AlertGroupOpened(groups.groupOf(root).orElseThrow(), root, severity, rootKey + " is down", t);
+        return new AlertGroupSummary(groups.groupOf(root).orElseThrow(), rootKey + " is down", severity, root, t, null);
     }
 
     @Test
