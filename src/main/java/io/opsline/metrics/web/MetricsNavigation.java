@@ -26,6 +26,6 @@ class MetricsNavigation {
 
     @Bean
     NavigationEntry metricRulesNavigation() {
-        return new NavigationEntry(AREA, ORDER, "Rules", MetricsPages.RULES, Role.VIEWER.authority());
+        return new NavigationEntry(AREA, ORDER, "Rules", MetricRulePages.BASE, Role.VIEWER.authority());
     }
 }

@@ -9,7 +9,7 @@ import io.opsline.metrics.Labels;
  * needs: {@code {{ $labels.<name> }}} (empty when the series has no such label) and
  * {@code {{ $value }}}. Anything else between {@code {{ }}} is refused when the rule is saved.
  */
-final class SummaryTemplate {
+public final class SummaryTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
     private static final Pattern LABEL = Pattern.compile("\\s*\\$labels\\.([a-zA-Z_][a-zA-Z0-9_]*)\\s*");
@@ -41,7 +41,7 @@ final class SummaryTemplate {
     }
 
     /** As Prometheus prints a sample value: integers without a fraction. */
-    static String formatValue(double value) {
+    public static String formatValue(double value) {
         if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
