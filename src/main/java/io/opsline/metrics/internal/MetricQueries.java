@@ -16,6 +16,7 @@ import io.opsline.metrics.internal.promql.PromqlException;
 import io.opsline.metrics.internal.promql.PromqlParser;
 import io.opsline.metrics.internal.promql.QueryResult;
 import io.opsline.metrics.internal.promql.QuerySettings;
+import io.opsline.metrics.internal.promql.QuerySettings.Resolution;
 import io.opsline.metrics.internal.promql.QuerySettings.Windows;
 import io.opsline.metrics.internal.store.MetricStore;
 
@@ -32,8 +33,13 @@ public class MetricQueries {
     MetricQueries(MetricStore store, MetricsProperties properties) {
         this.store = store;
         var query = properties.query();
+        var resolutions = new ArrayList<Resolution>();
+        resolutions.add(new Resolution(0, properties.retention().raw()));
+        properties.rollups().forEach(rollup -> resolutions.add(new Resolution(rollup.resolution().toMillis(),
+                rollup.retention())));
         this.evaluator = new PromqlEvaluator(store, new QuerySettings(query.lookbackDelta(), query.maxPoints(),
-                query.maxSeries(), query.timeout(), query.closedWindows() ? Windows.CLOSED : Windows.LEFT_OPEN));
+                query.maxSeries(), query.timeout(), query.closedWindows() ? Windows.CLOSED : Windows.LEFT_OPEN,
+                resolutions));
     }
 
     public QueryResult instant(String query, long timeMs) {

@@ -1,6 +1,8 @@
 package io.opsline.metrics.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -76,8 +78,33 @@ public record MetricsProperties(
             @DefaultValue("32MB") @NotNull DataSize maxRemoteWriteDecompressedBytes) {
     }
 
-    /** @param raw how long samples are kept as they came; older chunks are deleted */
-    public record Retention(@DefaultValue("15d") @NotNull Duration raw) {
+    /**
+     * How long samples are kept at each resolution; a rollup kept for zero is not made at all.
+     *
+     * @param raw samples as they came; older chunks are deleted
+     * @param fiveMinutes the 5-minute rollups (last, minimum, maximum, sum and count per bucket)
+     * @param oneHour the 1-hour rollups
+     */
+    public record Retention(@DefaultValue("15d") @NotNull Duration raw,
+            @DefaultValue("90d") @NotNull Duration fiveMinutes,
+            @DefaultValue("730d") @NotNull Duration oneHour) {
+
+        @AssertTrue(message = "opsline.metrics.retention values must not be negative")
+        boolean isNotNegative() {
+            return raw == null || fiveMinutes == null || oneHour == null
+                    || !raw.isNegative() && !fiveMinutes.isNegative() && !oneHour.isNegative();
+        }
+    }
+
+    /** A resolution samples are rolled up to as their blocks are compacted, and how long it is kept. */
+    public record Rollup(Duration resolution, Duration retention) {
+    }
+
+    /** The rollups kept, finest first. */
+    public List<Rollup> rollups() {
+        return Stream.of(new Rollup(Duration.ofMinutes(5), retention.fiveMinutes()),
+                new Rollup(Duration.ofHours(1), retention.oneHour())).filter(rollup -> rollup.retention().isPositive())
+                .toList();
     }
 
     /**

@@ -25,13 +25,15 @@ class MetricsStatusApi {
 
     /**
      * Counters are this node's since it started; {@code storedSamples} and {@code storedBytes} (payload
-     * bytes of the chunks) are the database's; {@code headSamples} are held in this node's memory, not
-     * yet written as chunks.
+     * bytes of the chunks), {@code rollups}, {@code rollupBytes} and {@code blocksToCompact} (closed blocks
+     * not compacted yet, so without rollups) are the database's; {@code headSamples} are held in this
+     * node's memory, not yet written as chunks.
      */
     record Status(long samplesAppended, long samplesIgnored, long samplesRejected, Map<String, Long> rejectedByReason,
             int series, long seriesCreated, long storedSamples, long storedBytes, long chunks, long headSamples,
-            long walRows, long chunksFlushed, long chunksCompacted, long walRowsRecovered, long chunksExpired,
-            long remoteWriteRequests, long remoteWriteBodiesRefused) {
+            long rollups, long rollupBytes, int blocksToCompact, long walRows, long chunksFlushed, long chunksCompacted,
+            long walRowsRecovered, long chunksExpired, long rollupsWritten, long remoteWriteRequests,
+            long remoteWriteBodiesRefused) {
     }
 
     @RequiresRole(Role.VIEWER)
@@ -44,7 +46,8 @@ class MetricsStatusApi {
         return new Status(stats.samplesAppended(), stats.samplesIgnored(),
                 reasons.values().stream().mapToLong(Long::longValue).sum(), reasons, stats.seriesKnown(),
                 stats.seriesCreated(), stored.samples(), stored.payloadBytes(), stored.chunks(), store.heldSamples(),
-                stats.walRows(), stats.chunksFlushed(), stats.chunksCompacted(), stats.walRowsRecovered(),
-                stats.chunksExpired(), remoteWrite.requests(), remoteWrite.refusedBodies());
+                stored.rollups(), stored.rollupBytes(), store.blocksToCompact(), stats.walRows(), stats.chunksFlushed(), stats.chunksCompacted(),
+                stats.walRowsRecovered(), stats.chunksExpired(), stats.rollupsWritten(), remoteWrite.requests(),
+                remoteWrite.refusedBodies());
     }
 }

@@ -4,6 +4,7 @@ import io.opsline.metrics.Labels;
 import io.opsline.metrics.Matcher;
 import io.opsline.metrics.SeriesData;
 import io.opsline.metrics.internal.SeriesSource;
+import io.opsline.metrics.internal.SeriesSource.Aggregate;
 import io.opsline.metrics.internal.promql.Expr.Aggregation;
 import io.opsline.metrics.internal.promql.Expr.Aggregator;
 import io.opsline.metrics.internal.promql.Expr.Binary;
@@ -35,9 +36,6 @@ import java.util.Set;
  * whole series of step values, so labels are computed once per series and not once per step.
  */
 public final class PromqlEvaluator {
-
-    /** The NaN Prometheus writes to mark a series as gone (a staleness marker); it is never a value. */
-    private static final long STALE_NAN_BITS = 0x7ff0000000000002L;
 
     private final SeriesSource source;
     private final QuerySettings settings;
@@ -149,6 +147,10 @@ public final class PromqlEvaluator {
     private record Text(String value) implements Value {
     }
 
+    /** Per step, the samples its window holds: indexes {@code from[i]} (included) to {@code to[i]} (excluded). */
+    private record StepWindows(int[] from, int[] to) {
+    }
+
     /** One series of an instant vector at every step: a value where {@code present}. */
     private record Series(Labels labels, double[] values, boolean[] present) {
     }
@@ -210,7 +212,12 @@ public final class PromqlEvaluator {
         }
 
         private List<SeriesData> fetch(List<Matcher> matchers, long fromMs, long toMs) {
-            var data = source.select(matchers, fromMs, toMs);
+            return fetch(matchers, fromMs, toMs, 0, Aggregate.LAST);
+        }
+
+        private List<SeriesData> fetch(List<Matcher> matchers, long fromMs, long toMs, long resolutionMs,
+                Aggregate aggregate) {
+            var data = source.select(matchers, fromMs, toMs, resolutionMs, aggregate);
             seriesRead += data.size();
             if (seriesRead > settings.maxSeries()) {
                 throw PromqlException.execution("query reads more than " + settings.maxSeries()
@@ -219,10 +226,17 @@ public final class PromqlEvaluator {
             return data;
         }
 
+        /** The time between steps; 0 for an instant query. */
+        private long step() {
+            return steps > 1 ? times[1] - times[0] : 0;
+        }
+
         private Vectors select(VectorSelector selector) {
             var lookback = settings.lookbackDelta().toMillis();
+            var from = times[0] - lookback;
+            var resolution = settings.resolutionFor(step(), 0, from, System.currentTimeMillis());
             var out = new ArrayList<Series>();
-            for (var data : fetch(selector.matchers(), times[0] - lookback, times[steps - 1])) {
+            for (var data : fetch(selector.matchers(), from, times[steps - 1], resolution, Aggregate.LAST)) {
                 checkDeadline();
                 var timestamps = data.timestamps();
                 var values = new double[steps];
@@ -238,7 +252,7 @@ public final class PromqlEvaluator {
                         continue;
                     }
                     var value = data.values()[newest];
-                    if (Double.doubleToRawLongBits(value) != STALE_NAN_BITS) {
+                    if (Double.doubleToRawLongBits(value) != SeriesSource.STALE_NAN_BITS) {
                         values[i] = value;
                         present[i] = true;
                         any = true;
@@ -339,14 +353,31 @@ public final class PromqlEvaluator {
             return merged(out);
         }
 
+        /**
+         * A function of a range vector at every step. Read from rollups where {@link QuerySettings#resolutionFor}
+         * says so: each function then reads the figure of a bucket that gives its answer (the minimum
+         * for min_over_time, the last value for rate, ...); avg_over_time divides the sums by the counts.
+         */
         private Vectors overTime(PromqlFunction function, MatrixSelector matrix) {
             var range = matrix.rangeMs();
+            var readFrom = times[0] - range;
+            var resolution = settings.resolutionFor(step(), range, readFrom, System.currentTimeMillis());
+            if (function == PromqlFunction.AVG_OVER_TIME && resolution > 0) {
+                return averageOfRollups(matrix, resolution);
+            }
             var minimumSamples = switch (function) {
                 case RATE, INCREASE, DELTA, IRATE, IDELTA -> 2;
                 default -> 1;
             };
+            var aggregate = switch (function) {
+                case MIN_OVER_TIME -> Aggregate.MIN;
+                case MAX_OVER_TIME -> Aggregate.MAX;
+                case SUM_OVER_TIME -> Aggregate.SUM;
+                case COUNT_OVER_TIME -> Aggregate.COUNT;
+                default -> Aggregate.LAST;
+            };
             var out = new ArrayList<Series>();
-            for (var data : fetch(matrix.selector().matchers(), times[0] - range, times[steps - 1])) {
+            for (var data : fetch(matrix.selector().matchers(), readFrom, times[steps - 1], resolution, aggregate)) {
                 checkDeadline();
                 var samples = withoutStaleMarkers(data);
                 var timestamps = samples.timestamps();
@@ -354,16 +385,11 @@ public final class PromqlEvaluator {
                 var values = new double[steps];
                 var present = new boolean[steps];
                 var any = false;
-                var from = 0;
-                var to = 0;
+                var windows = windows(timestamps, samples.count(), range);
                 for (var i = 0; i < steps; i++) {
                     var t = times[i];
-                    while (to < samples.count() && timestamps[to] <= t) {
-                        to++;
-                    }
-                    while (from < to && !inWindow(timestamps[from], t - range)) {
-                        from++;
-                    }
+                    var from = windows.from()[i];
+                    var to = windows.to()[i];
                     if (to - from < minimumSamples) {
                         continue;
                     }
@@ -377,7 +403,8 @@ public final class PromqlEvaluator {
                         case MIN_OVER_TIME -> RangeFunctions.minimum(sampleValues, from, to);
                         case MAX_OVER_TIME -> RangeFunctions.maximum(sampleValues, from, to);
                         case SUM_OVER_TIME -> RangeFunctions.sum(sampleValues, from, to);
-                        case COUNT_OVER_TIME -> to - from;
+                        // Counts read as 1 per raw sample and as the bucket's count per rollup.
+                        case COUNT_OVER_TIME -> RangeFunctions.sum(sampleValues, from, to);
                         case LAST_OVER_TIME -> sampleValues[to - 1];
                         default -> throw new IllegalStateException(function + " is not a range function");
                     };
@@ -389,6 +416,86 @@ public final class PromqlEvaluator {
                 }
             }
             return merged(out);
+        }
+
+        /** avg_over_time from rollups: per window, the buckets' sums over their counts. */
+        private Vectors averageOfRollups(MatrixSelector matrix, long resolution) {
+            var range = matrix.rangeMs();
+            var matchers = matrix.selector().matchers();
+            var counts = new HashMap<Labels, SeriesData>();
+            for (var data : fetch(matchers, times[0] - range, times[steps - 1], resolution, Aggregate.COUNT)) {
+                counts.put(data.labels(), withoutStaleMarkers(data));
+            }
+            var out = new ArrayList<Series>();
+            for (var data : fetch(matchers, times[0] - range, times[steps - 1], resolution, Aggregate.SUM)) {
+                checkDeadline();
+                var counted = counts.get(data.labels());
+                if (counted == null) {
+                    continue;
+                }
+                // Running totals of the buckets both reads hold, matched by time: a raw sample may
+                // have come between the two reads.
+                var sums = withoutStaleMarkers(data);
+                var at = new long[Math.min(sums.count(), counted.count())];
+                var sumUpTo = new double[at.length + 1];
+                var countUpTo = new double[at.length + 1];
+                var matched = 0;
+                for (int a = 0, b = 0; a < sums.count() && b < counted.count();) {
+                    var ta = sums.timestamps()[a];
+                    var tb = counted.timestamps()[b];
+                    if (ta == tb) {
+                        at[matched] = ta;
+                        sumUpTo[matched + 1] = sumUpTo[matched] + sums.values()[a++];
+                        countUpTo[matched + 1] = countUpTo[matched] + counted.values()[b++];
+                        matched++;
+                    } else if (ta < tb) {
+                        a++;
+                    } else {
+                        b++;
+                    }
+                }
+                var values = new double[steps];
+                var present = new boolean[steps];
+                var any = false;
+                var windows = windows(at, matched, range);
+                for (var i = 0; i < steps; i++) {
+                    var from = windows.from()[i];
+                    var to = windows.to()[i];
+                    var count = countUpTo[to] - countUpTo[from];
+                    if (count > 0) {
+                        values[i] = (sumUpTo[to] - sumUpTo[from]) / count;
+                        present[i] = true;
+                        any = true;
+                    }
+                }
+                if (any) {
+                    out.add(new Series(dropName(data.labels()), values, present));
+                }
+            }
+            return merged(out);
+        }
+
+        /**
+         * Which of these sorted times each step's window of {@code range} holds: from {@code from[i]}
+         * (included) to {@code to[i]} (excluded).
+         */
+        private StepWindows windows(long[] timestamps, int count, long range) {
+            var starts = new int[steps];
+            var ends = new int[steps];
+            var from = 0;
+            var to = 0;
+            for (var i = 0; i < steps; i++) {
+                var t = times[i];
+                while (to < count && timestamps[to] <= t) {
+                    to++;
+                }
+                while (from < to && !inWindow(timestamps[from], t - range)) {
+                    from++;
+                }
+                starts[i] = from;
+                ends[i] = to;
+            }
+            return new StepWindows(starts, ends);
         }
 
         private Vectors aggregate(Aggregation aggregation) {
@@ -730,7 +837,7 @@ public final class PromqlEvaluator {
         var values = data.values();
         var stale = 0;
         for (var i = 0; i < data.count(); i++) {
-            if (Double.doubleToRawLongBits(values[i]) == STALE_NAN_BITS) {
+            if (Double.doubleToRawLongBits(values[i]) == SeriesSource.STALE_NAN_BITS) {
                 stale++;
             }
         }
@@ -741,7 +848,7 @@ public final class PromqlEvaluator {
         var kept = new double[data.count() - stale];
         var j = 0;
         for (var i = 0; i < data.count(); i++) {
-            if (Double.doubleToRawLongBits(values[i]) != STALE_NAN_BITS) {
+            if (Double.doubleToRawLongBits(values[i]) != SeriesSource.STALE_NAN_BITS) {
                 timestamps[j] = data.timestamps()[i];
                 kept[j++] = values[i];
             }

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import io.opsline.metrics.Labels;
 import io.opsline.metrics.SeriesData;
+import io.opsline.metrics.internal.SeriesSource;
 import io.opsline.metrics.internal.ingest.ExpositionException;
 import io.opsline.metrics.internal.ingest.ExpositionParser;
 import io.opsline.metrics.internal.ingest.IngestLimits;
@@ -32,7 +33,7 @@ import io.opsline.metrics.internal.store.MetricStore;
 final class ScrapeLoop implements Runnable {
 
     /** The NaN Prometheus writes to mark a series gone; queries leave series out from it on. */
-    static final double STALE_MARKER = Double.longBitsToDouble(0x7ff0000000000002L);
+    static final double STALE_MARKER = Double.longBitsToDouble(SeriesSource.STALE_NAN_BITS);
     private static final Logger log = LoggerFactory.getLogger(ScrapeLoop.class);
     private static final String[] REPORT_NAMES = {"up", "scrape_duration_seconds", "scrape_samples_scraped",
         "scrape_samples_post_metric_relabeling", "scrape_series_added"};

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 
-/** SQL for samples: {@code metric_chunk}, the write-ahead rows and their writers, and block claims. */
+/** SQL for samples: {@code metric_chunk}, rollups, the write-ahead rows and their writers, and block claims. */
 final class ChunkRepository {
 
     /** Series ids per statement where a statement asks for many. */
@@ -29,18 +29,29 @@ final class ChunkRepository {
     private final JdbcTemplate template;
     private final TransactionTemplate transactions;
     private final String deleteExpired;
+    private final String deleteExpiredRollups;
     private final long blockMs;
 
     ChunkRepository(JdbcTemplate template, TransactionTemplate transactions, DatabaseEngine engine, long blockMs) {
         this.template = template;
         this.blockMs = blockMs;
         this.transactions = transactions;
-        this.deleteExpired = switch (engine) {
-            case H2 -> "DELETE FROM metric_chunk WHERE max_ts < ? FETCH FIRST ? ROWS ONLY";
+        this.deleteExpired = limitedDelete(engine, "metric_chunk", "max_ts < ?");
+        this.deleteExpiredRollups = limitedDelete(engine, "metric_rollup", "resolution_ms = ? AND block_start < ?");
+    }
+
+    /** A DELETE of at most a given number of rows, the limit its last parameter. */
+    private static String limitedDelete(DatabaseEngine engine, String table, String condition) {
+        return switch (engine) {
+            case H2 -> "DELETE FROM " + table + " WHERE " + condition + " FETCH FIRST ? ROWS ONLY";
             // PostgreSQL has no DELETE ... LIMIT: rows are picked by ctid, skipping those another node is deleting.
-            case POSTGRESQL -> "DELETE FROM metric_chunk WHERE ctid = ANY (ARRAY (SELECT ctid FROM metric_chunk"
-                    + " WHERE max_ts < ? LIMIT ? FOR UPDATE SKIP LOCKED))";
+            case POSTGRESQL -> "DELETE FROM " + table + " WHERE ctid = ANY (ARRAY (SELECT ctid FROM " + table
+                    + " WHERE " + condition + " LIMIT ? FOR UPDATE SKIP LOCKED))";
         };
+    }
+
+    /** A block's rollup of one series at one resolution, to write. */
+    record NewRollup(long seriesId, long resolutionMs, long blockStart, byte[] payload) {
     }
 
     /** A chunk to write. */
@@ -159,10 +170,13 @@ final class ChunkRepository {
         return found.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
-    /** How many samples the chunks hold, and their payloads' bytes. */
+    /** How many samples the chunks hold, their payloads' bytes, and the rollups'. */
     StoredTotals totals() {
+        var rollups = template.queryForObject("SELECT COUNT(*), COALESCE(SUM(OCTET_LENGTH(payload)), 0) FROM metric_rollup",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
         return template.queryForObject("SELECT COALESCE(SUM(sample_count), 0), COALESCE(SUM(OCTET_LENGTH(payload)), 0),"
-                + " COUNT(*) FROM metric_chunk", (rs, n) -> new StoredTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+                + " COUNT(*) FROM metric_chunk", (rs, n) -> new StoredTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rollups[0], rollups[1]));
     }
 
     /** Each series' newest stored chunk, for the time and value of its newest sample. */
@@ -176,6 +190,12 @@ final class ChunkRepository {
                     (RowCallbackHandler) rs -> newest.put(rs.getLong(1), rs.getBytes(2)), boxed(part));
         }
         return newest;
+    }
+
+    /** How many blocks starting before {@code closedBefore} wait to be compacted, claimed or not. */
+    int blocksWaiting(long closedBefore) {
+        return template.queryForObject("SELECT COUNT(*) FROM metric_block WHERE compacted_at IS NULL AND block_start < ?",
+                Integer.class, closedBefore);
     }
 
     /**
@@ -219,14 +239,72 @@ final class ChunkRepository {
     }
 
     /** Replaces chunks by others in one transaction, so a reader sees either. */
-    void replaceChunks(long[] oldIds, List<NewChunk> chunks) {
+    void replaceChunks(long[] oldIds, List<NewChunk> chunks, List<NewRollup> rollups) {
         transactions.executeWithoutResult(status -> {
             for (var start = 0; start < oldIds.length; start += IN_BATCH) {
                 var part = Arrays.copyOfRange(oldIds, start, Math.min(oldIds.length, start + IN_BATCH));
                 template.update("DELETE FROM metric_chunk WHERE id IN (" + placeholders(part.length) + ")", boxed(part));
             }
             insertChunks(chunks);
+            // A block compacted again (a late chunk came) has its rollups made anew.
+            template.batchUpdate("DELETE FROM metric_rollup WHERE series_id = ? AND resolution_ms = ? AND block_start = ?",
+                    rollups, 1000, (statement, rollup) -> {
+                        statement.setLong(1, rollup.seriesId());
+                        statement.setLong(2, rollup.resolutionMs());
+                        statement.setLong(3, rollup.blockStart());
+                    });
+            template.batchUpdate("INSERT INTO metric_rollup (series_id, resolution_ms, block_start, payload)"
+                    + " VALUES (?, ?, ?, ?)", rollups, 1000, (statement, rollup) -> {
+                        statement.setLong(1, rollup.seriesId());
+                        statement.setLong(2, rollup.resolutionMs());
+                        statement.setLong(3, rollup.blockStart());
+                        statement.setBytes(4, rollup.payload());
+                    });
         });
+    }
+
+    /**
+     * These series' rollups at a resolution of the blocks starting from {@code fromBlock} to
+     * {@code toBlock} (both included), by series and then block.
+     */
+    void readRollups(long[] seriesIds, long resolutionMs, long fromBlock, long toBlock, ChunkConsumer consumer) {
+        for (var start = 0; start < seriesIds.length; start += IN_BATCH) {
+            var part = Arrays.copyOfRange(seriesIds, start, Math.min(seriesIds.length, start + IN_BATCH));
+            var params = new Object[part.length + 3];
+            params[0] = resolutionMs;
+            System.arraycopy(boxed(part), 0, params, 1, part.length);
+            params[part.length + 1] = fromBlock;
+            params[part.length + 2] = toBlock;
+            template.query("SELECT series_id, payload FROM metric_rollup WHERE resolution_ms = ? AND series_id IN ("
+                    + placeholders(part.length) + ") AND block_start >= ? AND block_start <= ?"
+                    + " ORDER BY series_id, block_start",
+                    (RowCallbackHandler) rs -> consumer.chunk(rs.getLong(1), rs.getBytes(2)), params);
+        }
+    }
+
+    /**
+     * Where rollups end: the start of the oldest block not compacted (every block before it has its
+     * rollups), else the end of the newest block; {@link Long#MIN_VALUE} while there is none.
+     */
+    long rollupHorizon() {
+        var oldest = template.queryForObject("SELECT MIN(block_start) FROM metric_block WHERE compacted_at IS NULL",
+                Long.class);
+        if (oldest != null) {
+            return oldest;
+        }
+        var newest = template.queryForObject("SELECT MAX(block_start) FROM metric_block", Long.class);
+        return newest == null ? Long.MIN_VALUE : newest + blockMs;
+    }
+
+    /** Deletes at most {@code limit} rollups at a resolution of blocks starting before {@code cutoffBlock}. */
+    int deleteRollupsBefore(long resolutionMs, long cutoffBlock, int limit) {
+        return template.update(deleteExpiredRollups, resolutionMs, cutoffBlock, limit);
+    }
+
+    /** Every series with a chunk in a block, sorted. */
+    long[] seriesInBlock(long blockStart, long blockEnd) {
+        return template.queryForList("SELECT DISTINCT series_id FROM metric_chunk WHERE min_ts >= ? AND min_ts < ?"
+                + " ORDER BY series_id", Long.class, blockStart, blockEnd).stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Deletes at most {@code limit} chunks whose samples are all older than {@code cutoffMs}; says how many. */

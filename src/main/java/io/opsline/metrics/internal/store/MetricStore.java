@@ -2,6 +2,7 @@ package io.opsline.metrics.internal.store;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,8 +30,10 @@ import io.opsline.metrics.Matcher;
 import io.opsline.metrics.internal.MetricsProperties;
 import io.opsline.metrics.SeriesData;
 import io.opsline.metrics.internal.SeriesSource;
+import io.opsline.metrics.internal.SeriesSource.Aggregate;
 import io.opsline.metrics.internal.store.AppendResult.Rejection;
 import io.opsline.metrics.internal.store.ChunkRepository.NewChunk;
+import io.opsline.metrics.internal.store.ChunkRepository.NewRollup;
 
 /**
  * Opsline's time-series store: series found or created by labels, samples appended in batches and
@@ -59,6 +62,7 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
     private final ChunkRepository chunks;
     private final MetricsProperties properties;
     private final long blockMs;
+    private final List<KeptRollup> rollups;
     private final String writer;
     private final Map<Long, SeriesHead> heads = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock flushLock = new ReentrantReadWriteLock();
@@ -76,12 +80,19 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
     private final LongAdder chunksCompacted = new LongAdder();
     private final LongAdder walRecovered = new LongAdder();
     private final LongAdder chunksExpired = new LongAdder();
+    private final LongAdder rollupsWritten = new LongAdder();
+
+    /** A resolution rolled up to, and how long its rollups are kept. */
+    private record KeptRollup(long resolutionMs, Duration retention) {
+    }
 
     MetricStore(SeriesRepository series, ChunkRepository chunks, MetricsProperties properties) {
         this.catalog = new SeriesCatalog(series, properties.maxSeriesPerSource());
         this.chunks = chunks;
         this.properties = properties;
         this.blockMs = properties.blockDuration().toMillis();
+        this.rollups = properties.rollups().stream()
+                .map(rollup -> new KeptRollup(rollup.resolution().toMillis(), rollup.retention())).toList();
         this.writer = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         for (var reason : Rejection.values()) {
             rejected.put(reason, new LongAdder());
@@ -199,6 +210,46 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
         if (ids.length == 0 || fromMs > toMs) {
             return List.of();
         }
+        return seriesData(ids, rawSamples(ids, fromMs, toMs));
+    }
+
+    /**
+     * Rollups of a resolution this store keeps stand for the samples of compacted blocks; raw
+     * samples after them (blocks not compacted yet, and memory).
+     */
+    @Override
+    public List<SeriesData> select(List<Matcher> matchers, long fromMs, long toMs, long resolutionMs,
+            Aggregate aggregate) {
+        var kept = rollups.stream().anyMatch(rollup -> rollup.resolutionMs() == resolutionMs);
+        var horizon = kept ? chunks.rollupHorizon() : Long.MIN_VALUE;
+        if (horizon <= fromMs) {
+            return SeriesSource.super.select(matchers, fromMs, toMs, resolutionMs, aggregate);
+        }
+        catalog.refresh();
+        var ids = catalog.index().select(matchers);
+        if (ids.length == 0 || fromMs > toMs) {
+            return List.of();
+        }
+        var rolledUpTo = Math.min(toMs, horizon - 1);
+        var samples = new HashMap<Long, SampleBuffer>();
+        chunks.readRollups(ids, resolutionMs, Math.floorDiv(fromMs, blockMs) * blockMs,
+                Math.floorDiv(rolledUpTo, blockMs) * blockMs, (seriesId, payload) -> RollupCodec.decode(payload,
+                        aggregate, fromMs, rolledUpTo, samples.computeIfAbsent(seriesId, id -> new SampleBuffer(256))));
+        samples.values().forEach(buffer -> RollupCodec.merge(buffer, aggregate, resolutionMs));
+        if (toMs >= horizon) {
+            rawSamples(ids, horizon, toMs).forEach((seriesId, raw) -> {
+                var buffer = samples.computeIfAbsent(seriesId, id -> new SampleBuffer(raw.count()));
+                for (var i = 0; i < raw.count(); i++) {
+                    var value = raw.value(i);
+                    buffer.add(raw.time(i), aggregate == Aggregate.COUNT ? SeriesSource.countOf(value) : value);
+                }
+            });
+        }
+        return seriesData(ids, samples);
+    }
+
+    /** Each series' samples from memory and chunks, sorted and one per time; series without any left out. */
+    private Map<Long, SampleBuffer> rawSamples(long[] ids, long fromMs, long toMs) {
         // Memory before chunks: a flush committing in between then gives samples twice, not never.
         var held = new HashMap<Long, SampleBuffer>();
         for (var id : ids) {
@@ -214,17 +265,19 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
         var stored = new HashMap<Long, SampleBuffer>();
         chunks.readChunks(ids, fromMs, toMs, (seriesId, payload) -> ChunkCodec.decode(payload, fromMs, toMs,
                 stored.computeIfAbsent(seriesId, id -> new SampleBuffer(256))));
+        held.forEach((id, memory) -> stored.merge(id, memory, (buffer, more) -> {
+            buffer.addAll(more);
+            return buffer;
+        }));
+        stored.values().forEach(SampleBuffer::sortAndDeduplicate);
+        return stored;
+    }
+
+    private List<SeriesData> seriesData(long[] ids, Map<Long, SampleBuffer> samples) {
         var result = new ArrayList<SeriesData>();
         for (var id : ids) {
-            var buffer = stored.get(id);
-            var memory = held.get(id);
-            if (buffer == null) {
-                buffer = memory;
-            } else if (memory != null) {
-                buffer.addAll(memory);
-            }
-            if (buffer != null) {
-                buffer.sortAndDeduplicate();
+            var buffer = samples.get(id);
+            if (buffer != null && buffer.count() > 0) {
                 result.add(buffer.toSeriesData(catalog.index().labels(id)));
             }
         }
@@ -378,9 +431,8 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
      * a chunk arriving later marks it for compaction again.
      */
     int compact(Instant now) {
-        var delay = Math.max(blockMs / 2, properties.flushInterval().toMillis() * 2);
         var compacted = 0;
-        for (var start : chunks.blocksToCompact(now.toEpochMilli() - delay - blockMs + 1, now)) {
+        for (var start : chunks.blocksToCompact(closedBefore(now), now)) {
             if (compactBlock(start)) {
                 compacted++;
             }
@@ -388,14 +440,26 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
         return compacted;
     }
 
+    /** Blocks starting before this are closed: half a block (at least two flushes) has passed since their end. */
+    private long closedBefore(Instant now) {
+        var delay = Math.max(blockMs / 2, properties.flushInterval().toMillis() * 2);
+        return now.toEpochMilli() - delay - blockMs + 1;
+    }
+
+    /** Closed blocks not compacted yet (so without their rollups), being compacted or waiting for it. */
+    public int blocksToCompact() {
+        return chunks.blocksWaiting(closedBefore(Instant.now()));
+    }
+
     private boolean compactBlock(long start) {
         var end = start + blockMs;
         if (!chunks.claimBlock(start, writer, Instant.now(), Instant.now().plus(properties.lease()))) {
             return false;
         }
-        // Again until none is left: a flush may bring a late chunk while the block is being merged.
-        for (var series = chunks.seriesToCompact(start, end); series.length > 0;
-                series = chunks.seriesToCompact(start, end)) {
+        // Every series the first time round, for its rollups; then again, until none is left, the
+        // series a flush brought a late chunk for while the block was being merged.
+        for (var series = rollups.isEmpty() ? chunks.seriesToCompact(start, end) : chunks.seriesInBlock(start, end);
+                series.length > 0; series = chunks.seriesToCompact(start, end)) {
             for (var from = 0; from < series.length; from += COMPACTION_BATCH) {
                 mergeChunks(Arrays.copyOfRange(series, from, Math.min(series.length, from + COMPACTION_BATCH)), start,
                         end);
@@ -409,24 +473,40 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
         return true;
     }
 
+    /** Merges each series' chunks in a block into one, and writes its rollups of the block. */
     private void mergeChunks(long[] series, long start, long end) {
         var stored = chunks.chunksInBlock(series, start, end);
         var merged = new LinkedHashMap<Long, SampleBuffer>();
+        var chunkCounts = new HashMap<Long, Integer>();
         for (var chunk : stored) {
             ChunkCodec.decode(chunk.payload(), Long.MIN_VALUE, Long.MAX_VALUE,
                     merged.computeIfAbsent(chunk.seriesId(), id -> new SampleBuffer(512)));
+            chunkCounts.merge(chunk.seriesId(), 1, Integer::sum);
         }
         var rows = new ArrayList<NewChunk>(merged.size());
+        var rolledUp = new ArrayList<NewRollup>(merged.size() * rollups.size());
         merged.forEach((seriesId, buffer) -> {
             buffer.sortAndDeduplicate();
-            rows.add(new NewChunk(seriesId, buffer.time(0), buffer.time(buffer.count() - 1), buffer.count(),
-                    buffer.encode()));
+            if (chunkCounts.get(seriesId) > 1) {
+                rows.add(new NewChunk(seriesId, buffer.time(0), buffer.time(buffer.count() - 1), buffer.count(),
+                        buffer.encode()));
+            }
+            for (var rollup : rollups) {
+                rolledUp.add(new NewRollup(seriesId, rollup.resolutionMs(), start,
+                        RollupCodec.encode(buffer, rollup.resolutionMs())));
+            }
         });
-        chunks.replaceChunks(stored.stream().mapToLong(ChunkRepository.StoredChunk::id).toArray(), rows);
-        chunksCompacted.add(stored.size() - rows.size());
+        var replaced = stored.stream().filter(chunk -> chunkCounts.get(chunk.seriesId()) > 1)
+                .mapToLong(ChunkRepository.StoredChunk::id).toArray();
+        chunks.replaceChunks(replaced, rows, rolledUp);
+        chunksCompacted.add(replaced.length - rows.size());
+        rollupsWritten.add(rolledUp.size());
     }
 
-    /** Deletes chunks whose samples are all older than the raw retention; says how many. */
+    /**
+     * Deletes chunks whose samples are all older than the raw retention, and rollups of blocks that
+     * ended before their resolution's; says how many chunks.
+     */
     int expire(Instant now) {
         var cutoff = now.minus(properties.retention().raw()).toEpochMilli();
         var deleted = 0;
@@ -436,6 +516,13 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
             deleted += batch;
         } while (batch == RETENTION_BATCH);
         chunksExpired.add(deleted);
+        for (var rollup : rollups) {
+            // A block is kept while any of it is within retention: it ends after the cutoff.
+            var cutoffBlock = now.minus(rollup.retention()).toEpochMilli() - blockMs;
+            do {
+                batch = chunks.deleteRollupsBefore(rollup.resolutionMs(), cutoffBlock, RETENTION_BATCH);
+            } while (batch == RETENTION_BATCH);
+        }
         return deleted;
     }
 
@@ -443,7 +530,8 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
         var reasons = new EnumMap<Rejection, Long>(Rejection.class);
         rejected.forEach((reason, count) -> reasons.put(reason, count.sum()));
         return new StoreStats(appended.sum(), ignored.sum(), reasons, catalog.created(), catalog.index().size(),
-                walRows.sum(), chunksFlushed.sum(), chunksCompacted.sum(), walRecovered.sum(), chunksExpired.sum());
+                walRows.sum(), chunksFlushed.sum(), chunksCompacted.sum(), walRecovered.sum(), chunksExpired.sum(),
+                rollupsWritten.sum());
     }
 
     /** What is stored as chunks, read from the database (a scan of the chunk table: for status pages, not hot paths). */

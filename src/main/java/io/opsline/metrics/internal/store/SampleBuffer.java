@@ -26,6 +26,12 @@ final class SampleBuffer {
         values[count++] = value;
     }
 
+    /** Changes the newest sample, as joining it with one that falls in its bucket does. */
+    void replaceLast(long time, double value) {
+        times[count - 1] = time;
+        values[count - 1] = value;
+    }
+
     void clear() {
         count = 0;
     }

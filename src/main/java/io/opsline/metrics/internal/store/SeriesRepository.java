@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +20,9 @@ import io.opsline.platform.Jdbc;
 final class SeriesRepository {
 
     private static final int BATCH = 500;
+    /** How often series another node is inserting are asked for, a millisecond apart, before they are given up. */
+    private static final int RACE_ATTEMPTS = 50;
+    private static final long RACE_WAIT_NANOS = 1_000_000;
     /** Another node may have created the same series a moment ago; its row wins and is read back. */
     private static final String INSERT = "INSERT INTO metric_series (labels_hash, labels, metric_name, source, created_at)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
@@ -47,30 +52,37 @@ final class SeriesRepository {
     /**
      * Creates the series that do not exist yet and returns the rows of all of them, in no order;
      * those another node created first keep that node's source.
+     *
+     * <p>A series another node is inserting at the same moment may be neither inserted here (its key
+     * is taken) nor readable yet (not committed): it is asked for again, briefly, until that node's
+     * insert commits or rolls back, so that it is never taken for one over its source's limit.
      */
     Created create(List<Labels> series, String source) {
         var rows = new ArrayList<Row>(series.size());
         var inserted = 0;
         var now = Jdbc.timestamp(Jdbc.now());
         for (var start = 0; start < series.size(); start += BATCH) {
-            var part = series.subList(start, Math.min(start + BATCH, series.size()));
-            var inserts = new ArrayList<Object[]>(part.size());
-            var hashes = new ArrayList<Object>(part.size());
-            for (var labels : part) {
+            var pending = new HashMap<String, Object[]>();
+            for (var labels : series.subList(start, Math.min(start + BATCH, series.size()))) {
                 var text = labels.toString();
-                var hash = hash(text);
-                hashes.add(hash);
                 var name = labels.metricName();
-                inserts.add(new Object[] {hash, text, name == null ? "" : name, source, now});
+                pending.put(text, new Object[] {hash(text), text, name == null ? "" : name, source, now});
             }
-            for (var count : template.batchUpdate(INSERT, inserts)) {
-                inserted += Math.max(0, count);
+            for (var attempt = 1; !pending.isEmpty() && attempt <= RACE_ATTEMPTS; attempt++) {
+                if (attempt > 1) {
+                    LockSupport.parkNanos(RACE_WAIT_NANOS);
+                }
+                for (var count : template.batchUpdate(INSERT, List.copyOf(pending.values()))) {
+                    inserted += Math.max(0, count);
+                }
+                var placeholders = String.join(",", Collections.nCopies(pending.size(), "?"));
+                template.query("SELECT id, labels, source FROM metric_series WHERE labels_hash IN (" + placeholders + ")",
+                        (RowCallbackHandler) rs -> {
+                            var row = new Row(rs.getLong(1), LabelsText.parse(rs.getString(2)), rs.getString(3));
+                            rows.add(row);
+                            pending.remove(rs.getString(2));
+                        }, pending.values().stream().map(insert -> insert[0]).toArray());
             }
-            var placeholders = String.join(",", Collections.nCopies(part.size(), "?"));
-            template.query("SELECT id, labels, source FROM metric_series WHERE labels_hash IN (" + placeholders + ")",
-                    (RowCallbackHandler) rs -> rows.add(
-                            new Row(rs.getLong(1), LabelsText.parse(rs.getString(2)), rs.getString(3))),
-                    hashes.toArray());
         }
         return new Created(rows, inserted);
     }

@@ -15,8 +15,9 @@ import java.util.Map;
  * @param chunksCompacted chunks merged away by compaction
  * @param walRowsRecovered write-ahead rows of dead writers turned into chunks
  * @param chunksExpired chunks deleted past retention
+ * @param rollupsWritten rollup rows written by compaction, one per series, block and resolution
  */
 public record StoreStats(long samplesAppended, long samplesIgnored, Map<AppendResult.Rejection, Long> samplesRejected,
         long seriesCreated, int seriesKnown, long walRows, long chunksFlushed, long chunksCompacted,
-        long walRowsRecovered, long chunksExpired) {
+        long walRowsRecovered, long chunksExpired, long rollupsWritten) {
 }

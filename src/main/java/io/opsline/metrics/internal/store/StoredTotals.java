@@ -1,5 +1,5 @@
 package io.opsline.metrics.internal.store;
 
-/** What the chunk rows hold: samples, their payloads' bytes, and how many rows. */
-public record StoredTotals(long samples, long payloadBytes, long chunks) {
+/** What the chunk rows hold (samples, their payloads' bytes, how many rows), and the rollup rows. */
+public record StoredTotals(long samples, long payloadBytes, long chunks, long rollups, long rollupBytes) {
 }

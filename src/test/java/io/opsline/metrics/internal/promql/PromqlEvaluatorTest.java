@@ -218,7 +218,7 @@ class PromqlEvaluatorTest {
 
     @Test
     void refusesToReadMoreSeriesThanTheLimit() {
-        var limited = new PromqlEvaluator(series, new QuerySettings(Duration.ofMinutes(5), 11_000, 3, Duration.ofSeconds(10), Windows.LEFT_OPEN));
+        var limited = new PromqlEvaluator(series, new QuerySettings(Duration.ofMinutes(5), 11_000, 3, Duration.ofSeconds(10), Windows.LEFT_OPEN, List.of(QuerySettings.Resolution.RAW)));
 
         assertThat(instantSamples(limited.instantQuery("memory + on(instance) limit{instance=\"a\"}", MINUTE))).hasSize(1);
         assertThatThrownBy(() -> limited.instantQuery("memory + on(instance) limit", MINUTE))
@@ -237,7 +237,7 @@ class PromqlEvaluatorTest {
             }
             return series.select(matchers, from, to);
         };
-        var impatient = new PromqlEvaluator(slow, new QuerySettings(Duration.ofMinutes(5), 11_000, 100, Duration.ofMillis(10), Windows.LEFT_OPEN));
+        var impatient = new PromqlEvaluator(slow, new QuerySettings(Duration.ofMinutes(5), 11_000, 100, Duration.ofMillis(10), Windows.LEFT_OPEN, List.of(QuerySettings.Resolution.RAW)));
 
         assertThatThrownBy(() -> impatient.instantQuery("sum(memory)", MINUTE))
                 .isInstanceOf(PromqlException.class)

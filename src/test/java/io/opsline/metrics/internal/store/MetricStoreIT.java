@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -20,6 +21,11 @@ import io.opsline.metrics.Labels;
 import io.opsline.metrics.Matcher;
 import io.opsline.metrics.Matcher.Op;
 import io.opsline.metrics.internal.MetricsProperties;
+import io.opsline.metrics.internal.SeriesSource;
+import io.opsline.metrics.internal.promql.PromqlEvaluator;
+import io.opsline.metrics.internal.promql.QueryResult;
+import io.opsline.metrics.internal.promql.QuerySettings;
+import io.opsline.metrics.internal.promql.QuerySettings.Resolution;
 import io.opsline.metrics.SeriesData;
 import io.opsline.metrics.internal.store.AppendResult.Rejection;
 import io.opsline.testing.OpslineIntegrationTest;
@@ -276,6 +282,121 @@ class MetricStoreIT {
         assertThat(chunkRows(name)).isEqualTo(1);
         assertThat(store.select(List.of(Matcher.equal("__name__", name)), 0, Long.MAX_VALUE))
                 .extracting(data -> data.labels().get("age")).containsExactly("recent");
+    }
+
+    @Test
+    void compactionRollsEachBlockUpAndRollupsAnswerForItsSamples() {
+        var node = StoreNodes.start(context, properties);
+        var name = metric();
+        var base = blockStart();
+        var minute = 60_000L;
+        var values = new double[180];
+        for (var i = 0; i < values.length; i++) {
+            values[i] = i;
+        }
+        // Three hours, one sample a minute: across a block's end (blocks are two hours).
+        node.append("test", List.of(series(Labels.of("__name__", name), base, minute, values)));
+        node.flush();
+
+        node.compact(Instant.now());
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metric_rollup r JOIN metric_series s ON s.id = r.series_id"
+                + " WHERE s.metric_name = ?", Integer.class, name)).isEqualTo(4);
+        var named = List.of(Matcher.equal("__name__", name));
+        var fiveMinutes = 5 * minute;
+        // Buckets end every five minutes, each holding its end: {0}, {1..5}, ..., {116..120} (cut by the block's end), ..., {176..179}.
+        var max = only(node.select(named, base, base + 3 * HOUR, fiveMinutes, SeriesSource.Aggregate.MAX));
+        assertThat(max.count()).isEqualTo(37);
+        assertThat(values(max)).startsWith(0.0, 5.0, 10.0).contains(120.0).endsWith(175.0, 179.0);
+        assertThat(times(max)).startsWith(base, base + fiveMinutes).endsWith(base + 179 * minute);
+        var min = values(only(node.select(named, base, base + 3 * HOUR, fiveMinutes, SeriesSource.Aggregate.MIN)));
+        assertThat(min.get(24)).isEqualTo(116.0);
+        var counts = values(only(node.select(named, base, base + 3 * HOUR, fiveMinutes, SeriesSource.Aggregate.COUNT)));
+        assertThat(counts.stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(180.0);
+        var hourly = only(node.select(named, base, base + 3 * HOUR, HOUR, SeriesSource.Aggregate.LAST));
+        assertThat(values(hourly)).containsExactly(0.0, 60.0, 120.0, 179.0);
+        // Raw samples stand where no rollup is asked for.
+        assertThat(only(node.select(named, base, base + 3 * HOUR, 0, SeriesSource.Aggregate.LAST)).count()).isEqualTo(180);
+    }
+
+    @Test
+    void longRangeQueriesReadRollupsAndAnswerAsTheSamplesWould() {
+        var node = StoreNodes.start(context, properties);
+        var name = metric();
+        var base = blockStart();
+        var minute = 60_000L;
+        var values = new double[6 * 60];
+        var counter = new double[values.length];
+        for (var i = 0; i < values.length; i++) {
+            values[i] = i * 2 + (i % 7);
+            counter[i] = i * 3 + i / 7;
+        }
+        node.append("test", List.of(series(Labels.of("__name__", name), base, minute, values),
+                series(Labels.of("__name__", name + "_total"), base, minute, counter)));
+        node.flush();
+        node.compact(Instant.now());
+        var raw = new PromqlEvaluator(node, QuerySettings.defaults());
+        var queries = List.of(name, "max_over_time(" + name + "[1h])", "min_over_time(" + name + "[1h])",
+                "sum_over_time(" + name + "[1h])", "count_over_time(" + name + "[1h])", "avg_over_time(" + name + "[1h])",
+                "last_over_time(" + name + "[1h])", "rate(" + name + "_total[2h])");
+        var expected = queries.stream().map(query -> rangeValues(raw, query, base + HOUR, base + 6 * HOUR)).toList();
+        // The raw samples go, as retention would take them; the evaluator knows they are kept for minutes only.
+        jdbc.update("DELETE FROM metric_chunk WHERE series_id IN (SELECT id FROM metric_series WHERE metric_name IN (?, ?))",
+                name, name + "_total");
+        var rolledUp = new PromqlEvaluator(node, QuerySettings.defaults().withResolutions(List.of(
+                new Resolution(0, Duration.ofMinutes(10)), new Resolution(5 * minute, Duration.ofDays(90)))));
+
+        for (var i = 0; i < queries.size(); i++) {
+            var answer = rangeValues(rolledUp, queries.get(i), base + HOUR, base + 6 * HOUR);
+            if (queries.get(i).startsWith("rate")) {
+                // The window's first sample is a bucket's last, up to five minutes later: a close answer, not the same.
+                assertThat(answer).hasSameSizeAs(expected.get(i));
+                for (var j = 0; j < answer.size(); j++) {
+                    assertThat(answer.get(j)).isCloseTo(expected.get(i).get(j), Percentage.withPercentage(5));
+                }
+            } else {
+                assertThat(answer).as(queries.get(i)).usingElementComparator(MetricStoreIT::nearly)
+                        .containsExactlyElementsOf(expected.get(i));
+            }
+        }
+    }
+
+    /** Equal but for rounding: an average is a sum over a count from rollups, a running mean from samples. */
+    private static int nearly(Double a, Double b) {
+        return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)) ? 0 : Double.compare(a, b);
+    }
+
+    @Test
+    void rollupsPastTheirResolutionsRetentionAreDeleted() {
+        var shortFiveMinutes = new MetricsProperties(properties.maxSeriesPerSource(), properties.flushInterval(),
+                properties.blockDuration(), properties.lease(), properties.maintenanceInterval(),
+                new MetricsProperties.Retention(properties.retention().raw(), Duration.ofDays(1), Duration.ofDays(730)),
+                properties.query(), properties.ingest(), properties.ruleInterval(), properties.ruleLease(),
+                properties.scrape());
+        var node = StoreNodes.start(context, shortFiveMinutes);
+        var name = metric();
+        var blockMs = properties.blockDuration().toMillis();
+        var base = Math.floorDiv(Instant.now().minus(Duration.ofDays(3)).toEpochMilli(), blockMs) * blockMs;
+        node.append("test", List.of(series(Labels.of("__name__", name), base, 60_000, 1, 2, 3)));
+        node.flush();
+        node.compact(Instant.now());
+        assertThat(rollupResolutions(name)).containsExactly(300_000L, 3_600_000L);
+
+        node.expire(Instant.now());
+
+        assertThat(rollupResolutions(name)).containsExactly(3_600_000L);
+        assertThat(chunkRows(name)).isEqualTo(1);
+    }
+
+    private List<Long> rollupResolutions(String name) {
+        return jdbc.queryForList("SELECT r.resolution_ms FROM metric_rollup r JOIN metric_series s ON s.id = r.series_id"
+                + " WHERE s.metric_name = ? ORDER BY r.resolution_ms", Long.class, name);
+    }
+
+    /** The values of a one-series range query at hourly steps. */
+    private static List<Double> rangeValues(PromqlEvaluator evaluator, String query, long startMs, long endMs) {
+        var matrix = (QueryResult.Matrix) evaluator.rangeQuery(query, startMs, endMs, HOUR);
+        return values(only(matrix.series()));
     }
 
     @Test
