@@ -165,7 +165,8 @@ class MonitoringBrowserIT {
 
         // An open action panel holds the refresh too, and proposes a downtime from now for two hours.
         browser.find("#downtime-panel summary").click();
-        assertThat(browser.find("#start").getDomProperty("value")).isNotEmpty();
+        // The browser tells the page of the opened panel in a task of its own, a moment after the click.
+        browser.waitUntil("a window proposed", d -> !browser.find("#start").getDomProperty("value").isEmpty());
         assertThat(browser.find("#end").getDomProperty("value")).isNotEmpty();
         assertThat(browser.find("[data-live-status]").getText()).startsWith("Live refresh paused");
         browser.assertNoConsoleProblems();
