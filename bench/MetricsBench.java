@@ -357,16 +357,41 @@ public final class MetricsBench {
         long head = number(status, "headSamples");
         long disk = opslineDiskBytes();
         long onDisk = options.containsKey("psql") ? disk : disk - diskBefore;
+        if (options.containsKey("psql")) {
+            printTableSizes();
+        }
         put(prefix + "series", number(status, "series"));
         put(prefix + "disk.samples", stored);
         put(prefix + "head.samples", head);
         put(prefix + "disk.bytes", onDisk);
+        if (!options.containsKey("psql")) {
+            put(prefix + "disk.before", diskBefore);
+        }
         put(prefix + "bytes.per.sample", stored == 0 ? "n/a" : "%.3f".formatted((double) onDisk / stored));
         put(prefix + "payload.bytes.per.sample", stored == 0 ? "n/a" : "%.3f".formatted((double) payload / stored));
         System.out.printf("%s: %,d series; %,d samples in compacted chunks (%,d still in the head); %s %,d bytes = %s"
                 + " bytes/sample on disk, payload alone %s bytes/sample%n", label, number(status, "series"), stored, head,
                 options.containsKey("psql") ? "metric tables" : "H2 file growth", onDisk,
                 figures.get(prefix + "bytes.per.sample"), figures.get(prefix + "payload.bytes.per.sample"));
+        if (options.containsKey("psql") && stored > 0) {
+            storedData(prefix, stored);
+        }
+    }
+
+    /**
+     * The tables rewritten with VACUUM FULL: what the stored data itself takes, without the space
+     * that the write-ahead rows and rewritten chunk rows left behind for reuse (which a running
+     * store reuses, and which stays about the same as data grows). Prometheus' snapshot is the same
+     * kind of figure: its blocks, without its write-ahead log and head.
+     */
+    void storedData(String prefix, long stored) throws Exception {
+        run("psql", options.get("psql"), "-XqtA", "-c", "VACUUM FULL metric_chunk, metric_rollup, metric_series,"
+                + " metric_wal, metric_block");
+        printTableSizes();
+        long rewritten = opslineDiskBytes();
+        put(prefix + "stored.bytes.per.sample", "%.3f".formatted((double) rewritten / stored));
+        System.out.printf("%s: after VACUUM FULL the metric tables take %,d bytes = %s bytes/sample%n", label, rewritten,
+                figures.get(prefix + "stored.bytes.per.sample"));
     }
 
     /** Polls the status until the head holds at most 1% of the stored samples (and no fewer than before). */
@@ -401,6 +426,18 @@ public final class MetricsBench {
             }
             TimeUnit.SECONDS.sleep(2);
         }
+    }
+
+    /** PostgreSQL's metric tables one by one, indexes and TOAST included, largest first: where the bytes go. */
+    void printTableSizes() throws Exception {
+        var out = run("psql", options.get("psql"), "-XqtA", "-F", " ", "-c",
+                "SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.relkind IN ('r', 'p') AND c.relname LIKE 'metric\\_%'"
+                        + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY 2 DESC");
+        var sizes = out.strip().lines().map(line -> line.split(" ")).filter(parts -> Long.parseLong(parts[1]) > 0)
+                .map(parts -> "%s %,d".formatted(parts[0], Long.parseLong(parts[1]))).toList();
+        System.out.printf("%s: metric tables: %s%n", label, String.join(", ", sizes));
     }
 
     long opslineDiskBytes() throws Exception {
@@ -706,6 +743,22 @@ public final class MetricsBench {
 
     // --- The table ------------------------------------------------------------------------------------
 
+    /**
+     * Bytes per sample of the stored data alone: on PostgreSQL measured after VACUUM FULL; on H2 the
+     * growth of the file once rewritten by SHUTDOWN COMPACT after the store closed it. NaN when not
+     * measured.
+     */
+    static double storedBytesPerSample(Map<String, String> figures, String run) {
+        if (figures.containsKey(run + ".stored.bytes.per.sample")) {
+            return parse(figures.get(run + ".stored.bytes.per.sample"));
+        }
+        var closed = parse(figures.get(run + ".closed.bytes"));
+        var before = parse(figures.get(run + ".disk.before"));
+        var samples = parse(figures.get(run + ".disk.samples"));
+        return Double.isNaN(closed) || Double.isNaN(before) || Double.isNaN(samples) || samples == 0 ? Double.NaN
+                : (closed - before) / samples;
+    }
+
     static void printTable(Path dir) throws IOException {
         var figures = new LinkedHashMap<String, String>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -720,6 +773,13 @@ public final class MetricsBench {
         row(figures, runs, "samples/s appended (measured)", "rate");
         row(figures, runs, "CPU s per million samples", "cpu.per.million");
         row(figures, runs, "bytes/sample on disk", "bytes.per.sample");
+        for (var run : runs) {
+            var perSample = storedBytesPerSample(figures, run);
+            if (!Double.isNaN(perSample)) {
+                figures.put(run + ".stored.bytes.per.sample", "%.3f".formatted(perSample));
+            }
+        }
+        row(figures, runs, "  after SHUTDOWN COMPACT / VACUUM FULL", "stored.bytes.per.sample");
         row(figures, runs, "bytes/sample, compressed chunks only", "payload.bytes.per.sample");
         row(figures, runs, "samples measured on disk", "disk.samples");
         row(figures, runs, "rejected samples (measured window)", "rejected");
@@ -770,6 +830,12 @@ public final class MetricsBench {
                     Double.isNaN(bytes) || Double.isNaN(prometheusBytes) ? "n/a"
                             : verdict(bytes <= 1.5 * prometheusBytes) + " (%.3f vs %.3f, %.2f x)".formatted(bytes,
                                     prometheusBytes, bytes / prometheusBytes));
+            double rewritten = storedBytesPerSample(figures, run);
+            if (!Double.isNaN(rewritten) && !Double.isNaN(prometheusBytes)) {
+                System.out.printf("%-20s   the same, stored data alone: %s%n", names.get(r),
+                        verdict(rewritten <= 1.5 * prometheusBytes) + " (%.3f vs %.3f, %.2f x)".formatted(rewritten,
+                                prometheusBytes, rewritten / prometheusBytes));
+            }
             double answer = parse(figures.get(run + ".rate.answer"));
             double prometheusAnswer = parse(figures.get("prometheus.rate.answer"));
             if (!Double.isNaN(answer) && !Double.isNaN(prometheusAnswer)) {

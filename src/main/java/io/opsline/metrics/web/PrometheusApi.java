@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.opsline.identity.RequiresRole;
 import io.opsline.identity.Role;
+import io.opsline.metrics.internal.MetricMetadata;
 import io.opsline.metrics.internal.MetricQueries;
 import io.opsline.metrics.internal.promql.PromqlException;
 import io.opsline.metrics.internal.promql.PromqlJson;
@@ -32,9 +33,11 @@ class PrometheusApi {
     static final String PAGES = "/metrics/api/v1";
 
     private final MetricQueries queries;
+    private final MetricMetadata metadata;
 
-    PrometheusApi(MetricQueries queries) {
+    PrometheusApi(MetricQueries queries, MetricMetadata metadata) {
         this.queries = queries;
+        this.metadata = metadata;
     }
 
     @RequiresRole(Role.VIEWER)
@@ -79,11 +82,16 @@ class PrometheusApi {
         return ok(PromqlJson.successStrings(queries.labelValues(name, match, from(start), to(end))));
     }
 
-    /** Metric metadata (type, help) is not kept: an empty answer, as Prometheus gives for unknown metrics. */
+    /**
+     * What scrapes said of metric families, as Prometheus answers: by name, a list of descriptions
+     * (here one, the latest). {@code metric} asks for one family, {@code limit} for at most so many.
+     */
     @RequiresRole(Role.VIEWER)
     @RequestMapping(path = {API + "/metadata", PAGES + "/metadata"}, method = RequestMethod.GET)
-    ResponseEntity<String> metadata() {
-        return ok("{\"status\":\"success\",\"data\":{}}");
+    ResponseEntity<String> metadata(@RequestParam(required = false) String metric,
+            @RequestParam(required = false) String limit) {
+        return ok(PromqlJson.successMetadata(metadata.described(metric == null || metric.isEmpty() ? null : metric,
+                QueryParameters.parseLimit("limit", limit))));
     }
 
     /** What clients such as Grafana ask to learn what they talk to. */

@@ -15,6 +15,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import io.opsline.metrics.Labels;
 import io.opsline.metrics.Metrics;
 import io.opsline.metrics.SeriesData;
+import io.opsline.metrics.internal.MetricMetadata;
+import io.opsline.metrics.internal.ingest.MetricFamily;
+import io.opsline.metrics.internal.ingest.MetricType;
 import io.opsline.testing.OpslineIntegrationTest;
 import io.opsline.testing.TestAccounts;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +35,8 @@ class PrometheusApiIT {
     TestAccounts accounts;
     @Autowired
     Metrics metrics;
+    @Autowired
+    MetricMetadata metadata;
 
     String job;
     long base;
@@ -112,6 +117,28 @@ class PrometheusApiIT {
         assertThat(missing.get("error").asString()).contains("step");
         var tooMany = error("/api/v1/query_range?query=up&start=0&end=100000&step=1", 400);
         assertThat(tooMany.get("error").asString()).contains("11,000");
+    }
+
+    @Test
+    void describesMetricFamiliesAsScrapesDescribedThem() {
+        var counter = job + "_requests_total";
+        var gauge = job + "_temperature";
+        metadata.record(List.of(new MetricFamily(counter, MetricType.COUNTER, "Requests \"served\".", ""),
+                new MetricFamily(gauge, MetricType.GAUGE, "Old help.", "celsius")));
+        metadata.record(List.of(new MetricFamily(gauge, MetricType.GAUGE, "Degrees in the room.", "celsius")));
+
+        var one = query("/api/v1/metadata?metric=" + gauge).get("data");
+        assertThat(one.size()).isEqualTo(1);
+        var described = one.get(gauge).get(0);
+        assertThat(described.get("type").asString()).isEqualTo("gauge");
+        assertThat(described.get("help").asString()).isEqualTo("Degrees in the room.");
+        assertThat(described.get("unit").asString()).isEqualTo("celsius");
+        assertThat(query("/api/v1/metadata?metric=" + counter).get("data").get(counter).get(0).get("help").asString())
+                .isEqualTo("Requests \"served\".");
+        assertThat(query("/api/v1/metadata?metric=no_such_metric_" + job).get("data").size()).isZero();
+        assertThat(query("/api/v1/metadata?limit=1").get("data").size()).isEqualTo(1);
+        assertThat(query("/api/v1/metadata").get("data").has(counter)).isTrue();
+        assertThat(error("/api/v1/metadata?limit=many", 400).get("error").asString()).isEqualTo("limit must be a number");
     }
 
     @Test

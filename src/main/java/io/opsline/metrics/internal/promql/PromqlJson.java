@@ -1,5 +1,6 @@
 package io.opsline.metrics.internal.promql;
 
+import io.opsline.metrics.internal.MetricMetadata;
 import io.opsline.metrics.Labels;
 import io.opsline.metrics.SeriesData;
 import java.util.Collection;
@@ -77,6 +78,27 @@ public final class PromqlJson {
             appendString(field.getKey(), out);
             out.append(':');
             appendString(field.getValue(), out);
+        }
+        return out.append("}}").toString();
+    }
+
+    /** {@code {"status":"success","data":{"up":[{"type":"gauge","help":"...","unit":""}]}}}: the metadata endpoint's answer. */
+    public static String successMetadata(java.util.SequencedMap<String, MetricMetadata.Description> described) {
+        var out = new StringBuilder(64 + described.size() * 96).append("{\"status\":\"success\",\"data\":{");
+        var first = true;
+        for (var entry : described.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            appendString(entry.getKey(), out);
+            out.append(":[{\"type\":");
+            appendString(entry.getValue().type(), out);
+            out.append(",\"help\":");
+            appendString(entry.getValue().help(), out);
+            out.append(",\"unit\":");
+            appendString(entry.getValue().unit(), out);
+            out.append("}]");
         }
         return out.append("}}").toString();
     }

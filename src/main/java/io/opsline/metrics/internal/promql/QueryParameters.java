@@ -55,6 +55,18 @@ public final class QueryParameters {
         return ms;
     }
 
+    /** A {@code limit}, as Prometheus reads one: an integer, negative (as when absent, -1) for none. */
+    public static int parseLimit(String parameter, String value) {
+        if (value == null || value.isEmpty()) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new PromqlException(ErrorType.BAD_DATA, parameter + " must be a number");
+        }
+    }
+
     private static PromqlException invalid(String parameter, String problem) {
         return new PromqlException(ErrorType.BAD_DATA, "invalid parameter \"" + parameter + "\": " + problem);
     }

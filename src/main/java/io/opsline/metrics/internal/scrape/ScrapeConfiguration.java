@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.opsline.metrics.internal.MetricMetadata;
 import io.opsline.metrics.internal.MetricsProperties;
 import io.opsline.metrics.internal.ingest.IngestLimits;
 import io.opsline.metrics.internal.store.MetricStore;
@@ -16,12 +17,13 @@ import io.opsline.metrics.internal.store.MetricStore;
 class ScrapeConfiguration {
 
     @Bean
-    ScrapeScheduler scrapeScheduler(ScrapeTargetRepository repository, MetricStore store, MetricsProperties properties) {
+    ScrapeScheduler scrapeScheduler(ScrapeTargetRepository repository, MetricStore store, MetricMetadata metadata,
+            MetricsProperties properties) {
         var ingest = properties.ingest();
         var limits = new IngestLimits(ingest.maxLabelValueLength(), ingest.maxLabelsPerSeries(),
                 Math.toIntExact(ingest.maxRemoteWriteBytes().toBytes()),
                 Math.toIntExact(ingest.maxRemoteWriteDecompressedBytes().toBytes()));
-        return new ScrapeScheduler(repository, store, properties.scrape(), limits,
+        return new ScrapeScheduler(repository, store, metadata, properties.scrape(), limits,
                 hostName() + "/" + UUID.randomUUID().toString().substring(0, 8));
     }
 

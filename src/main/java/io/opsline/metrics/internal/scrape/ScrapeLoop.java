@@ -2,6 +2,7 @@ package io.opsline.metrics.internal.scrape;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 import io.opsline.metrics.Labels;
 import io.opsline.metrics.SeriesData;
+import io.opsline.metrics.internal.MetricMetadata;
 import io.opsline.metrics.internal.SeriesSource;
+import io.opsline.metrics.internal.ingest.MetricFamily;
 import io.opsline.metrics.internal.ingest.ExpositionException;
 import io.opsline.metrics.internal.ingest.ExpositionParser;
 import io.opsline.metrics.internal.ingest.IngestLimits;
@@ -66,12 +69,18 @@ final class ScrapeLoop implements Runnable {
     /** The number of the scrape under way; the first is 2, so that entries never seen (0) never pass for seen in the one before. */
     private long scrape = 1;
     private long scrapeTime;
+    private final MetricMetadata metadata;
+    /** How late a scrape may start and still be stamped with the time it was due; 0 when it never is. */
+    private final long toleranceMs;
     private int scraped;
     private int added;
 
     ScrapeLoop(ScrapeTarget target, String node, MetricStore store, ScrapeClient client,
-            ScrapeTargetRepository repository, IngestLimits limits) {
+            ScrapeTargetRepository repository, IngestLimits limits, Duration timestampTolerance, MetricMetadata metadata) {
         this.target = target;
+        this.metadata = metadata;
+        var tolerance = timestampTolerance.toMillis();
+        this.toleranceMs = target.intervalMs() >= 100 * tolerance ? tolerance : 0;
         this.node = node;
         this.source = "scrape:" + target.name();
         this.store = store;
@@ -179,7 +188,7 @@ final class ScrapeLoop implements Runnable {
                 break;
             }
             try {
-                scrapeOnce();
+                scrapeOnce(next);
             } catch (RuntimeException e) {
                 log.warn("Scraping {} failed unexpectedly", target.name(), e);
             }
@@ -198,18 +207,20 @@ final class ScrapeLoop implements Runnable {
         }
     }
 
-    /** One scrape: fetch, parse, one append, health. Package-private for tests that drive it directly. */
-    void scrapeOnce() {
+    /** One scrape, due at {@code dueMs}: fetch, parse, one append, health. */
+    private void scrapeOnce(long dueMs) {
         scrape++;
-        scrapeTime = System.currentTimeMillis();
+        var now = System.currentTimeMillis();
+        scrapeTime = now - dueMs <= toleranceMs ? dueMs : now;
         var started = System.nanoTime();
         batch.clear();
         scraped = 0;
         added = 0;
         String error = null;
+        List<MetricFamily> families = List.of();
         try {
             client.fetch(request, target.timeoutMs(), body);
-            parser.parse(body.bytes(), body.length(), body.format(), this::accept);
+            families = parser.parse(body.bytes(), body.length(), body.format(), this::accept).families();
         } catch (ScrapeException e) {
             error = e.getMessage();
         } catch (ExpositionException e) {
@@ -246,9 +257,22 @@ final class ScrapeLoop implements Runnable {
             log.warn("Storing the scrape of {} failed", target.name(), e);
             error = (error == null ? "" : error + "; ") + "storing the samples failed: " + e.getMessage();
         }
+        recordMetadata(families);
         repository.recordScrape(target.id(), node, new ScrapeOutcome(Instant.ofEpochMilli(scrapeTime),
                 durationNanos / 1_000_000, scraped, up, error, rejected, rejection));
         batch.clear();
+    }
+
+    /**
+     * What the scrape said of its families, those the target's filters drop included, as Prometheus
+     * keeps them; a failure to store it fails nothing else.
+     */
+    private void recordMetadata(List<MetricFamily> families) {
+        try {
+            metadata.record(families);
+        } catch (RuntimeException e) {
+            log.warn("Storing the metric metadata of {} failed", target.name(), e);
+        }
     }
 
     /** Stale markers for the replaced loop's series that this first scrape did not write. */

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import io.opsline.metrics.internal.MetricMetadata;
 import io.opsline.metrics.internal.MetricsProperties;
 import io.opsline.metrics.internal.ingest.IngestLimits;
 import io.opsline.metrics.internal.store.MetricStore;
@@ -32,6 +33,7 @@ public class ScrapeScheduler implements SmartLifecycle {
 
     private final ScrapeTargetRepository repository;
     private final MetricStore store;
+    private final MetricMetadata metadata;
     private final MetricsProperties.Scrape settings;
     private final IngestLimits limits;
     private final String node;
@@ -42,9 +44,10 @@ public class ScrapeScheduler implements SmartLifecycle {
     private volatile boolean running;
     private Thread claimer;
 
-    ScrapeScheduler(ScrapeTargetRepository repository, MetricStore store, MetricsProperties.Scrape settings,
-            IngestLimits limits, String node) {
+    ScrapeScheduler(ScrapeTargetRepository repository, MetricStore store, MetricMetadata metadata,
+            MetricsProperties.Scrape settings, IngestLimits limits, String node) {
         this.repository = repository;
+        this.metadata = metadata;
         this.store = store;
         this.settings = settings;
         this.limits = limits;
@@ -181,7 +184,7 @@ public class ScrapeScheduler implements SmartLifecycle {
         for (var target : held.values()) {
             var loop = loops.get(target.id());
             if (loop == null) {
-                loop = new ScrapeLoop(target, node, store, client, repository, limits);
+                loop = new ScrapeLoop(target, node, store, client, repository, limits, settings.timestampTolerance(), metadata);
                 loops.put(target.id(), loop);
                 loop.leaseUntil(epochMs(until));
                 var before = replaced.get(target.id());

@@ -1,6 +1,7 @@
 package io.opsline.metrics.internal.store;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -58,6 +60,10 @@ final class ChunkRepository {
     record NewChunk(long seriesId, long minTs, long maxTs, int count, byte[] payload) {
     }
 
+    /** A chunk a flush writes: into the row that holds an earlier state of it, or (rowId 0) a new one. */
+    record ChunkRow(long rowId, NewChunk chunk) {
+    }
+
     /** A chunk as stored. */
     record StoredChunk(long id, long seriesId, long minTs, long maxTs, byte[] payload) {
     }
@@ -84,18 +90,78 @@ final class ChunkRepository {
     }
 
     /**
-     * In one transaction: writes the chunks, deletes the write-ahead rows whose samples they hold and
-     * says the writer is alive, so that every sample is in exactly one place.
+     * In one transaction: writes the chunks, each into its row or a new one, deletes the write-ahead
+     * rows whose samples they hold and says the writer is alive, so that every sample is in exactly
+     * one place. Answers the row of each chunk, in order.
      */
-    void flush(List<NewChunk> chunks, long[] walIds, String writer, Instant now) {
-        transactions.executeWithoutResult(status -> {
-            insertChunks(chunks);
+    long[] flush(List<ChunkRow> rows, long[] walIds, String writer, Instant now) {
+        return transactions.execute(status -> {
+            var rowIds = writeChunks(rows);
             for (var start = 0; start < walIds.length; start += IN_BATCH) {
                 var part = Arrays.copyOfRange(walIds, start, Math.min(walIds.length, start + IN_BATCH));
                 template.update("DELETE FROM metric_wal WHERE id IN (" + placeholders(part.length) + ")", boxed(part));
             }
             heartbeat(writer, now);
+            return rowIds;
         });
+    }
+
+    /**
+     * Rewrites the rows of chunks that have one; a row compaction or retention deleted meanwhile is
+     * written anew, as are chunks without a row. A row only ever grows: compaction deletes it only as
+     * it read it (see {@link #replaceChunks}).
+     */
+    private long[] writeChunks(List<ChunkRow> rows) {
+        markBlocks(rows.stream().map(ChunkRow::chunk).toList());
+        var rowIds = new long[rows.size()];
+        var rewrites = new ArrayList<Integer>();
+        for (var i = 0; i < rows.size(); i++) {
+            if (rows.get(i).rowId() != 0) {
+                rewrites.add(i);
+            }
+        }
+        var counts = template.batchUpdate("UPDATE metric_chunk SET max_ts = ?, sample_count = ?, payload = ? WHERE id = ?",
+                rewrites, 1000, (statement, index) -> {
+                    var row = rows.get(index);
+                    statement.setLong(1, row.chunk().maxTs());
+                    statement.setInt(2, row.chunk().count());
+                    statement.setBytes(3, row.chunk().payload());
+                    statement.setLong(4, row.rowId());
+                });
+        var rewritten = 0;
+        for (var batch : counts) {
+            for (var count : batch) {
+                var index = rewrites.get(rewritten++);
+                if (count != 0) {
+                    rowIds[index] = rows.get(index).rowId();
+                }
+            }
+        }
+        var inserts = new ArrayList<Integer>();
+        for (var i = 0; i < rows.size(); i++) {
+            if (rowIds[i] == 0) {
+                inserts.add(i);
+            }
+        }
+        var keys = new GeneratedKeyHolder();
+        template.batchUpdate(connection -> connection.prepareStatement(INSERT_CHUNK, new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        setChunk(statement, rows.get(inserts.get(i)).chunk());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return inserts.size();
+                    }
+                }, keys);
+        var generated = keys.getKeyList();
+        for (var i = 0; i < inserts.size(); i++) {
+            rowIds[inserts.get(i)] = ((Number) generated.get(i).get("id")).longValue();
+        }
+        return rowIds;
     }
 
     void heartbeat(String writer, Instant now) {
@@ -238,13 +304,17 @@ final class ChunkRepository {
                 params(seriesIds, blockStart, blockEnd));
     }
 
-    /** Replaces chunks by others in one transaction, so a reader sees either. */
-    void replaceChunks(long[] oldIds, List<NewChunk> chunks, List<NewRollup> rollups) {
+    /**
+     * Replaces chunks by others in one transaction, so a reader sees either. A chunk's row that a
+     * flush has rewritten since it was read (its newest sample is later) stays: it holds samples the
+     * new chunks lack, and is merged the next time round.
+     */
+    void replaceChunks(List<StoredChunk> old, List<NewChunk> chunks, List<NewRollup> rollups) {
         transactions.executeWithoutResult(status -> {
-            for (var start = 0; start < oldIds.length; start += IN_BATCH) {
-                var part = Arrays.copyOfRange(oldIds, start, Math.min(oldIds.length, start + IN_BATCH));
-                template.update("DELETE FROM metric_chunk WHERE id IN (" + placeholders(part.length) + ")", boxed(part));
-            }
+            template.batchUpdate("DELETE FROM metric_chunk WHERE id = ? AND max_ts = ?", old, 1000, (statement, chunk) -> {
+                statement.setLong(1, chunk.id());
+                statement.setLong(2, chunk.maxTs());
+            });
             insertChunks(chunks);
             // A block compacted again (a late chunk came) has its rollups made anew.
             template.batchUpdate("DELETE FROM metric_rollup WHERE series_id = ? AND resolution_ms = ? AND block_start = ?",
@@ -312,14 +382,25 @@ final class ChunkRepository {
         return template.update(deleteExpired, cutoffMs, limit);
     }
 
-    /**
-     * Writes chunks and marks the blocks they fall into as needing compaction. Marking costs no lock
-     * where a block is marked already: neither statement then changes a row.
-     */
+    /** Writes chunks and marks the blocks they fall into as needing compaction. */
     private void insertChunks(List<NewChunk> chunks) {
-        if (chunks.isEmpty()) {
-            return;
-        }
+        markBlocks(chunks);
+        template.batchUpdate(INSERT_CHUNK, chunks, 1000, ChunkRepository::setChunk);
+    }
+
+    private static void setChunk(PreparedStatement statement, NewChunk chunk) throws SQLException {
+        statement.setLong(1, chunk.seriesId());
+        statement.setLong(2, chunk.minTs());
+        statement.setLong(3, chunk.maxTs());
+        statement.setInt(4, chunk.count());
+        statement.setBytes(5, chunk.payload());
+    }
+
+    /**
+     * Marks the blocks chunks fall into as needing compaction. Costs no lock where a block is
+     * marked already: neither statement then changes a row.
+     */
+    private void markBlocks(List<NewChunk> chunks) {
         var blocks = new TreeSet<Long>();
         chunks.forEach(chunk -> blocks.add(Math.floorDiv(chunk.minTs(), blockMs) * blockMs));
         for (var block : blocks) {
@@ -327,13 +408,6 @@ final class ChunkRepository {
             template.update("UPDATE metric_block SET compacted_at = NULL WHERE block_start = ?"
                     + " AND compacted_at IS NOT NULL", block);
         }
-        template.batchUpdate(INSERT_CHUNK, chunks, 1000, (statement, chunk) -> {
-            statement.setLong(1, chunk.seriesId());
-            statement.setLong(2, chunk.minTs());
-            statement.setLong(3, chunk.maxTs());
-            statement.setInt(4, chunk.count());
-            statement.setBytes(5, chunk.payload());
-        });
     }
 
     private static String placeholders(int count) {

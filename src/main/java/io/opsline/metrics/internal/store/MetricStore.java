@@ -32,13 +32,15 @@ import io.opsline.metrics.SeriesData;
 import io.opsline.metrics.internal.SeriesSource;
 import io.opsline.metrics.internal.SeriesSource.Aggregate;
 import io.opsline.metrics.internal.store.AppendResult.Rejection;
+import io.opsline.metrics.internal.store.ChunkRepository.ChunkRow;
 import io.opsline.metrics.internal.store.ChunkRepository.NewChunk;
 import io.opsline.metrics.internal.store.ChunkRepository.NewRollup;
 
 /**
  * Opsline's time-series store: series found or created by labels, samples appended in batches and
  * acknowledged once committed to a write-ahead row, held in memory per series as growing chunks,
- * flushed as chunk rows every flush interval, merged per closed block, read back by matchers.
+ * written every flush interval to one row per chunk (rewritten while the chunk grows), merged per
+ * closed block, read back by matchers.
  *
  * <p>An append puts its samples into the series' heads first and commits the write-ahead row
  * after, outside any lock; a flush first takes the ids of the write-ahead rows committed so far,
@@ -340,7 +342,7 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
         for (Long id; (id = committedWal.poll()) != null;) {
             walIds.add(id);
         }
-        var frozen = new LinkedHashMap<Long, List<ChunkAppender>>();
+        var frozen = new LinkedHashMap<Long, List<SeriesHead.Frozen>>();
         flushLock.writeLock().lock();
         try {
             heads.forEach((id, head) -> {
@@ -352,17 +354,23 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
         } finally {
             flushLock.writeLock().unlock();
         }
-        var rows = new ArrayList<NewChunk>();
-        frozen.forEach((id, held) -> held.forEach(chunk -> rows.add(new NewChunk(id, chunk.firstTime(),
-                chunk.lastTime(), chunk.count(), chunk.toBytes()))));
+        var rows = new ArrayList<ChunkRow>();
+        frozen.forEach((id, held) -> held.forEach(chunk -> rows.add(new ChunkRow(chunk.rowId(),
+                new NewChunk(id, chunk.minTs(), chunk.maxTs(), chunk.count(), chunk.payload())))));
+        long[] rowIds;
         try {
-            chunks.flush(rows, walIds.stream().mapToLong(Long::longValue).toArray(), writer, Instant.now());
+            rowIds = chunks.flush(rows, walIds.stream().mapToLong(Long::longValue).toArray(), writer, Instant.now());
         } catch (DataAccessException e) {
             // Nothing is lost: the heads keep their chunks and the rows stay for the next flush.
             committedWal.addAll(walIds);
             throw e;
         }
-        frozen.forEach((id, held) -> heads.get(id).flushed(held));
+        var next = 0;
+        for (var entry : frozen.entrySet()) {
+            var held = entry.getValue();
+            heads.get(entry.getKey()).flushed(held, Arrays.copyOfRange(rowIds, next, next + held.size()));
+            next += held.size();
+        }
         chunksFlushed.add(rows.size());
     }
 
@@ -496,10 +504,9 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
                         RollupCodec.encode(buffer, rollup.resolutionMs())));
             }
         });
-        var replaced = stored.stream().filter(chunk -> chunkCounts.get(chunk.seriesId()) > 1)
-                .mapToLong(ChunkRepository.StoredChunk::id).toArray();
+        var replaced = stored.stream().filter(chunk -> chunkCounts.get(chunk.seriesId()) > 1).toList();
         chunks.replaceChunks(replaced, rows, rolledUp);
-        chunksCompacted.add(replaced.length - rows.size());
+        chunksCompacted.add(replaced.size() - rows.size());
         rollupsWritten.add(rolledUp.size());
     }
 

@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What this node holds in memory of one series: the samples not yet flushed, as a chunk growing
- * for the current block and chunks of earlier blocks (or frozen for a flush under way), and the
- * newest sample's time and value, against which the next is judged. Guarded by its own monitor,
- * never held across a database call.
+ * What this node holds in memory of one series: the chunk growing for the current block, chunks
+ * ended since the last flush, and the newest sample's time and value, against which the next is
+ * judged. A chunk ends at a block's edge or at {@value #CHUNK_SAMPLES} samples. A flush writes the
+ * growing chunk as a row and, while it grows, rewrites that same row, so that a series has one row
+ * per chunk rather than one per flush. Guarded by its own monitor, never held across a database call.
  */
 final class SeriesHead {
+
+    /** Samples per chunk, as Prometheus cuts its head chunks: rewriting a row stays cheap, and rows stay few. */
+    static final int CHUNK_SAMPLES = 120;
 
     /** What became of an offered sample. */
     enum Outcome {
@@ -24,10 +28,23 @@ final class SeriesHead {
     /** No sample yet. */
     static final long NONE = Long.MIN_VALUE;
 
+    /** A chunk held, and the row a flush wrote it to: how many of its samples that row holds. */
+    static final class HeldChunk {
+
+        final ChunkAppender samples = new ChunkAppender();
+        /** The row holding this chunk as last flushed; 0 until it is first written. */
+        long rowId;
+        int written;
+    }
+
+    /** A held chunk as a flush writes it: its state when the flush began. */
+    record Frozen(HeldChunk chunk, long rowId, long minTs, long maxTs, int count, byte[] payload) {
+    }
+
     private final long blockMs;
-    private ChunkAppender open;
+    private HeldChunk open;
     private long openBlock;
-    private final List<ChunkAppender> closed = new ArrayList<>();
+    private final List<HeldChunk> ended = new ArrayList<>();
     private long newestTime;
     private long newestBits;
 
@@ -46,69 +63,92 @@ final class SeriesHead {
             return bits == newestBits ? Outcome.IGNORED : Outcome.DUPLICATE_TIMESTAMP;
         }
         var block = Math.floorDiv(timeMs, blockMs);
-        if (open != null && block != openBlock) {
-            closed.add(open);
-            open = null;
+        if (open != null && (block != openBlock || open.samples.count() >= CHUNK_SAMPLES)) {
+            end();
         }
         if (open == null) {
-            open = new ChunkAppender();
+            open = new HeldChunk();
             openBlock = block;
         }
-        open.append(timeMs, value);
+        open.samples.append(timeMs, value);
         newestTime = timeMs;
         newestBits = bits;
         return Outcome.ACCEPTED;
+    }
+
+    private void end() {
+        if (open.written < open.samples.count()) {
+            ended.add(open);
+        }
+        open = null;
     }
 
     synchronized long newestTime() {
         return newestTime;
     }
 
-    /** Ends the growing chunk and answers every chunk held, for a flush to write. */
-    synchronized List<ChunkAppender> freeze() {
-        if (open != null) {
-            closed.add(open);
-            open = null;
+    /** The chunks with samples no row holds yet, as they are now, for a flush to write. */
+    synchronized List<Frozen> freeze() {
+        var frozen = new ArrayList<Frozen>(ended.size() + 1);
+        for (var chunk : ended) {
+            frozen.add(frozen(chunk));
         }
-        return List.copyOf(closed);
+        if (open != null && open.written < open.samples.count()) {
+            frozen.add(frozen(open));
+        }
+        return frozen;
     }
 
-    /** Lets go of chunks a flush committed. */
-    synchronized void flushed(List<ChunkAppender> written) {
-        closed.removeIf(chunk -> written.stream().anyMatch(w -> w == chunk));
+    private static Frozen frozen(HeldChunk chunk) {
+        var samples = chunk.samples;
+        return new Frozen(chunk, chunk.rowId, samples.firstTime(), samples.lastTime(), samples.count(), samples.toBytes());
+    }
+
+    /** Notes the rows a flush committed, each frozen chunk's at the same index, and lets go of ended chunks written whole. */
+    synchronized void flushed(List<Frozen> frozen, long[] rowIds) {
+        for (var i = 0; i < frozen.size(); i++) {
+            var chunk = frozen.get(i).chunk();
+            chunk.rowId = rowIds[i];
+            chunk.written = frozen.get(i).count();
+        }
+        ended.removeIf(chunk -> chunk.written == chunk.samples.count());
     }
 
     /** Adds the samples held from {@code fromMs} to {@code toMs} (both included). */
     synchronized void collect(long fromMs, long toMs, SampleBuffer out) {
-        for (var chunk : closed) {
-            collect(chunk, fromMs, toMs, out);
+        for (var chunk : ended) {
+            collect(chunk.samples, fromMs, toMs, out);
         }
         if (open != null) {
-            collect(open, fromMs, toMs, out);
+            collect(open.samples, fromMs, toMs, out);
         }
     }
 
-    /** How many samples are held, not yet written as chunks. */
+    /** How many samples are held that no row holds yet. */
     synchronized int samples() {
-        var held = open == null ? 0 : open.count();
-        for (var chunk : closed) {
-            held += chunk.count();
+        var held = open == null ? 0 : open.samples.count() - open.written;
+        for (var chunk : ended) {
+            held += chunk.samples.count() - chunk.written;
         }
         return held;
     }
 
     /** Whether a sample from {@code fromMs} to {@code toMs} is held. */
     synchronized boolean holdsSamples(long fromMs, long toMs) {
-        for (var chunk : closed) {
-            if (chunk.lastTime() >= fromMs && chunk.firstTime() <= toMs) {
+        for (var chunk : ended) {
+            if (overlaps(chunk.samples, fromMs, toMs)) {
                 return true;
             }
         }
-        return open != null && open.lastTime() >= fromMs && open.firstTime() <= toMs;
+        return open != null && overlaps(open.samples, fromMs, toMs);
+    }
+
+    private static boolean overlaps(ChunkAppender chunk, long fromMs, long toMs) {
+        return chunk.lastTime() >= fromMs && chunk.firstTime() <= toMs;
     }
 
     private static void collect(ChunkAppender chunk, long fromMs, long toMs, SampleBuffer out) {
-        if (chunk.lastTime() >= fromMs && chunk.firstTime() <= toMs) {
+        if (overlaps(chunk, fromMs, toMs)) {
             ChunkCodec.decode(chunk.toBytes(), fromMs, toMs, out);
         }
     }

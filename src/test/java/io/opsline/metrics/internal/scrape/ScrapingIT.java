@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.opsline.metrics.Matcher;
 import io.opsline.metrics.SeriesData;
+import io.opsline.metrics.internal.MetricMetadata;
 import io.opsline.metrics.internal.MetricsProperties;
 import io.opsline.metrics.internal.ingest.IngestLimits;
 import io.opsline.metrics.internal.store.MetricStore;
@@ -45,6 +48,8 @@ class ScrapingIT {
     ScrapeTargetRepository repository;
     @Autowired
     MetricStore store;
+    @Autowired
+    MetricMetadata metadata;
 
     private static String unique() {
         return "scrape-" + UUID.randomUUID().toString().substring(0, 8);
@@ -102,8 +107,44 @@ class ScrapingIT {
             assertThat(kept).isPositive().isLessThan(scraped);
             assertThat(select(all, "scrape_duration_seconds")).hasSize(1);
             assertThat(select(all, "scrape_series_added")).hasSize(1);
+            // What the exporter's # TYPE and # HELP lines said, for /api/v1/metadata.
+            var load = metadata.described("node_load1", -1).get("node_load1");
+            assertThat(load.type()).isEqualTo("gauge");
+            assertThat(load.help()).isNotBlank();
+            // OpenMetrics names a counter's family without _total, the text format with it.
+            var described = metadata.described(null, -1);
+            assertThat(Stream.of("node_cpu_seconds", "node_cpu_seconds_total").map(described::get)
+                    .filter(Objects::nonNull)).singleElement().extracting(MetricMetadata.Description::type)
+                    .isEqualTo("counter");
         } finally {
             exporter.destroy();
+        }
+    }
+
+    /**
+     * Samples are stamped with the time their scrape was due, on the target's phase within the
+     * interval, so that their times cost a bit each in a chunk. A scrape started more than the
+     * tolerance late keeps its own time: at least most of these must be on time.
+     */
+    @Test
+    void scrapeTimesFallOnTheTargetsScheduleSoTheyCompress() {
+        var name = unique();
+        var server = serve(new AtomicReference<>("x 1\n"), new AtomicReference<>(200), new ConcurrentLinkedQueue<>());
+        try {
+            var target = create(name, url(server), "1s", List.of(),
+                    List.of());
+            await(() -> assertThat(select(name, "x")).singleElement().satisfies(x -> assertThat(x.count()).isGreaterThanOrEqualTo(5)));
+            var phase = Math.floorMod((long) target.id().hashCode(), 1000L);
+            var x = select(name, "x").getFirst();
+            var onTime = 0;
+            for (var i = 0; i < x.count(); i++) {
+                if (Math.floorMod(x.timestamps()[i], 1000L) == phase) {
+                    onTime++;
+                }
+            }
+            assertThat(onTime).as("samples on the schedule of %d", x.count()).isGreaterThan(x.count() / 2);
+        } finally {
+            server.stop(0);
         }
     }
 
@@ -187,9 +228,9 @@ class ScrapingIT {
         var requests = new ConcurrentLinkedQueue<Long>();
         var server = serve(new AtomicReference<>("x 1\n"), new AtomicReference<>(200), requests);
         var settings = new MetricsProperties.Scrape(Duration.ofSeconds(3),
-                Duration.ofMillis(500), DataSize.ofMegabytes(1));
-        var a = new ScrapeScheduler(repository, store, settings, IngestLimits.DEFAULTS, "test-a-" + unique());
-        var b = new ScrapeScheduler(repository, store, settings, IngestLimits.DEFAULTS, "test-b-" + unique());
+                Duration.ofMillis(500), DataSize.ofMegabytes(1), Duration.ofMillis(10));
+        var a = new ScrapeScheduler(repository, store, metadata, settings, IngestLimits.DEFAULTS, "test-a-" + unique());
+        var b = new ScrapeScheduler(repository, store, metadata, settings, IngestLimits.DEFAULTS, "test-b-" + unique());
         a.start();
         b.start();
         try {

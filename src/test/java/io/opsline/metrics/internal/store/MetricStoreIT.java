@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.opsline.metrics.Labels;
 import io.opsline.metrics.Matcher;
@@ -28,6 +30,8 @@ import io.opsline.metrics.internal.promql.QuerySettings;
 import io.opsline.metrics.internal.promql.QuerySettings.Resolution;
 import io.opsline.metrics.SeriesData;
 import io.opsline.metrics.internal.store.AppendResult.Rejection;
+import io.opsline.metrics.internal.store.ChunkRepository.StoredChunk;
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.testing.OpslineIntegrationTest;
 
 /**
@@ -234,26 +238,62 @@ class MetricStoreIT {
     }
 
     @Test
+    void aGrowingChunkKeepsOneRowAcrossFlushesUntilItIsFull() {
+        var node = StoreNodes.start(context, properties);
+        var name = metric();
+        var base = blockStart();
+        var labels = Labels.of("__name__", name);
+        node.append("test", List.of(series(labels, base, 1000, 1, 2, 3)));
+        node.flush();
+        node.append("test", List.of(series(labels, base + 3000, 1000, 4, 5)));
+        node.flush();
+        node.flush();
+
+        assertThat(chunkRows(name)).isEqualTo(1);
+        assertThat(sampleCount(name)).isEqualTo(5);
+        assertThat(node.stats().chunksFlushed()).isEqualTo(2);
+        assertThat(node.heldSamples()).isZero();
+
+        var more = new double[SeriesHead.CHUNK_SAMPLES];
+        for (var i = 0; i < more.length; i++) {
+            more[i] = 6 + i;
+        }
+        node.append("test", List.of(series(labels, base + 5000, 1000, more)));
+        assertThat(node.heldSamples()).isEqualTo(more.length);
+        node.flush();
+
+        assertThat(chunkRows(name)).isEqualTo(2);
+        assertThat(sampleCount(name)).isEqualTo(5 + more.length);
+        var selected = only(store.select(List.of(Matcher.equal("__name__", name)), base, base + HOUR));
+        assertThat(selected.count()).isEqualTo(5 + more.length);
+        assertThat(times(selected)).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
     void compactionMergesABlocksChunksIntoOnePerSeries() {
         var node = StoreNodes.start(context, properties);
         var name = metric();
         var base = blockStart();
         var blockMs = properties.blockDuration().toMillis();
         var expected = new ArrayList<Double>();
+        // 150 samples per series: two chunks each, the first cut at 120 samples.
         for (var flush = 0; flush < 6; flush++) {
+            var values = new double[25];
+            for (var i = 0; i < values.length; i++) {
+                values[i] = flush * 100 + i;
+                expected.add(values[i]);
+            }
             var batch = new ArrayList<SeriesData>();
             for (var s = 0; s < 3; s++) {
-                batch.add(series(Labels.of("__name__", name, "s", "" + s), base + flush * 60_000L, 15_000, flush,
-                        flush + 1, flush + 2, flush + 3));
+                batch.add(series(Labels.of("__name__", name, "s", "" + s), base + flush * 25 * 15_000L, 15_000, values));
             }
-            expected.addAll(List.of(flush + 0.0, flush + 1.0, flush + 2.0, flush + 3.0));
             node.append("test", batch);
             node.flush();
         }
         // And one sample in the next block, which must stay a chunk of its own.
         node.append("test", List.of(series(Labels.of("__name__", name, "s", "0"), base + blockMs, 1, 99)));
         node.flush();
-        assertThat(node.stats().chunksFlushed()).isEqualTo(19);
+        assertThat(chunkRows(name)).isEqualTo(3 * 2 + 1);
 
         node.compact(Instant.now());
 
@@ -264,6 +304,30 @@ class MetricStoreIT {
         assertThat(values(selected.get(1))).containsExactlyElementsOf(expected);
         assertThat(values(selected.getFirst())).endsWith(99.0).hasSize(expected.size() + 1);
         assertThat(times(selected.get(2))).isSorted().doesNotHaveDuplicates();
+    }
+
+    /** A flush may rewrite a chunk's row between compaction reading it and replacing it: that row must stay. */
+    @Test
+    void compactionLeavesARowAFlushRewroteAfterItWasRead() {
+        var node = StoreNodes.start(context, properties);
+        var name = metric();
+        var base = blockStart();
+        var labels = Labels.of("__name__", name);
+        node.append("test", List.of(series(labels, base, 1000, 1, 2)));
+        node.flush();
+        var read = jdbc.queryForObject("SELECT c.id, c.series_id, c.min_ts, c.max_ts, c.payload FROM metric_chunk c"
+                + " JOIN metric_series s ON s.id = c.series_id WHERE s.metric_name = ?", (rs, n) -> new StoredChunk(
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBytes(5)), name);
+        node.append("test", List.of(series(labels, base + 2000, 1000, 3)));
+        node.flush();
+
+        var repository = new ChunkRepository(jdbc, new TransactionTemplate(context.getBean(PlatformTransactionManager.class)),
+                context.getBean(DatabaseEngine.class), properties.blockDuration().toMillis());
+        repository.replaceChunks(List.of(read), List.of(), List.of());
+
+        assertThat(chunkRows(name)).isEqualTo(1);
+        assertThat(values(only(store.select(List.of(Matcher.equal("__name__", name)), base, base + HOUR))))
+                .containsExactly(1.0, 2.0, 3.0);
     }
 
     @Test
@@ -437,6 +501,11 @@ class MetricStoreIT {
 
     private int walRows(MetricStore node) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM metric_wal WHERE writer = ?", Integer.class, node.writer());
+    }
+
+    private int sampleCount(String name) {
+        return jdbc.queryForObject("SELECT SUM(c.sample_count) FROM metric_chunk c JOIN metric_series s"
+                + " ON s.id = c.series_id WHERE s.metric_name = ?", Integer.class, name);
     }
 
     private int chunkRows(String name) {
