@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,8 +177,71 @@ class PromtoolAgreementTest {
 
         var result = promtool(testFile(cases.toString()));
 
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS");
+        if (result.exitCode() != 0) {
+            // promtool loads the input series in an order of its own each run (a Go map's), and adds up
+            // an aggregation in that order: a sum of inexact fractions may then differ in its last bits.
+            assertThat(differencesBeyondRounding(result.output())).as(result.output()).isEmpty();
+        } else {
+            assertThat(result.output()).contains("SUCCESS");
+        }
+    }
+
+    private static final Pattern EXPECTED = Pattern.compile("exp: (.*)\\R\\s*got: (.*)");
+    private static final Pattern SAMPLE = Pattern.compile("(\\{[^}]*}) (\\S+?)(?:, |$)");
+
+    /**
+     * The failures in promtool's output that are more than a rounding apart (the same series, values
+     * within a relative 1e-12); a failure promtool reports in another shape counts as one.
+     */
+    private static List<String> differencesBeyondRounding(String output) {
+        var differences = new ArrayList<String>();
+        var pairs = EXPECTED.matcher(output);
+        var compared = 0;
+        while (pairs.find()) {
+            compared++;
+            var expected = samplesOf(pairs.group(1));
+            var got = samplesOf(pairs.group(2));
+            var agree = expected.size() == got.size() && !expected.isEmpty();
+            for (var i = 0; agree && i < expected.size(); i++) {
+                var a = Double.parseDouble(expected.get(i)[1]);
+                var b = Double.parseDouble(got.get(i)[1]);
+                agree = expected.get(i)[0].equals(got.get(i)[0]) && Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+            }
+            if (!agree) {
+                differences.add(pairs.group());
+            }
+        }
+        if (compared == 0 || compared != output.split("exp:", -1).length - 1) {
+            differences.add("promtool failed otherwise");
+        }
+        return differences;
+    }
+
+    private static List<String[]> samplesOf(String line) {
+        var samples = new ArrayList<String[]>();
+        var matcher = SAMPLE.matcher(line.strip());
+        while (matcher.find()) {
+            samples.add(new String[] {matcher.group(1), matcher.group(2)});
+        }
+        return samples;
+    }
+
+    @Test
+    void onlyDifferencesInTheLastBitsPassForRounding() {
+        var rounded = """
+                Unit Testing:  agreement-test.yml
+                  FAILED:
+                    expr: "sum by (job) (rate(http_requests_total[5m]))", time: 25m,
+                        exp: {job="api"} 1.8333333333333333E+00, {job="web"} 2E+00
+                        got: {job="api"} 1.8333333333333335E+00, {job="web"} 2E+00
+                """;
+        assertThat(differencesBeyondRounding(rounded)).isEmpty();
+        assertThat(differencesBeyondRounding(rounded.replace("1.8333333333333335E+00", "1.8333333343333335E+00")))
+                .hasSize(1);
+        assertThat(differencesBeyondRounding(rounded.replace("1.8333333333333335E+00, {job=\"web\"}",
+                "1.8333333333333335E+00, {job=\"www\"}"))).hasSize(1);
+        assertThat(differencesBeyondRounding("Unit Testing:  agreement-test.yml\n  FAILED:\n    a parse error\n"))
+                .isNotEmpty();
     }
 
     @Test
