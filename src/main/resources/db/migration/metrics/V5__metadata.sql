@@ -1,5 +1,6 @@
--- What scrapes said of each metric family in its # TYPE, # HELP and # UNIT lines, the latest kept,
--- for /api/v1/metadata. A row is written only when a scrape says something new of its family.
+-- What scrapes (# TYPE, # HELP and # UNIT lines) and remote writes (their metadata) said of each
+-- metric family, the latest kept, for /api/v1/metadata. A row is written only when a source says
+-- something new of its family.
 CREATE TABLE metric_metadata (
     metric_name VARCHAR(1000)            PRIMARY KEY,
     type        VARCHAR(20)              NOT NULL,

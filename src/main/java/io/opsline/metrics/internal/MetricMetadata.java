@@ -15,10 +15,10 @@ import io.opsline.metrics.internal.ingest.MetricFamily;
 import io.opsline.platform.Jdbc;
 
 /**
- * What scrapes said of metric families ({@code # TYPE}, {@code # HELP}, {@code # UNIT}), for
- * Prometheus' metadata API, which Grafana reads to describe a metric. One description per family,
- * the latest; several targets saying different things of one family take turns. Each node remembers
- * what it wrote, so a scrape that says nothing new costs no statement.
+ * What scrapes ({@code # TYPE}, {@code # HELP}, {@code # UNIT}) and remote writes (their metadata)
+ * said of metric families, for Prometheus' metadata API, which Grafana reads to describe a metric.
+ * One description per family, the latest; several sources saying different things of one family
+ * take turns. Each node remembers what it wrote, so a source that says nothing new costs no statement.
  */
 @Component
 public class MetricMetadata {
@@ -38,7 +38,7 @@ public class MetricMetadata {
         this.jdbc = jdbc;
     }
 
-    /** Keeps what a scrape said of its families, writing only descriptions that changed. */
+    /** Keeps what a scrape or remote write said of its families, writing only descriptions that changed. */
     public void record(List<MetricFamily> families) {
         for (var family : families) {
             if (family.name().length() > NAME_LENGTH) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import io.opsline.metrics.internal.ingest.IngestLimits;
 import io.opsline.metrics.internal.ingest.RemoteWriteDecoder;
 import io.opsline.metrics.internal.ingest.RemoteWriteException;
+import io.opsline.metrics.internal.ingest.WriteRequest;
 import io.opsline.metrics.internal.store.AppendResult;
 import io.opsline.metrics.internal.store.MetricStore;
 
@@ -23,13 +24,15 @@ public class RemoteWriteReceiver {
     private static final Logger log = LoggerFactory.getLogger(RemoteWriteReceiver.class);
 
     private final MetricStore store;
+    private final MetricMetadata metadata;
     private final RemoteWriteDecoder decoder;
     private final int maxBodyBytes;
     private final LongAdder requests = new LongAdder();
     private final LongAdder refusedBodies = new LongAdder();
 
-    RemoteWriteReceiver(MetricStore store, MetricsProperties properties) {
+    RemoteWriteReceiver(MetricStore store, MetricMetadata metadata, MetricsProperties properties) {
         this.store = store;
+        this.metadata = metadata;
         var ingest = properties.ingest();
         this.maxBodyBytes = Math.toIntExact(ingest.maxRemoteWriteBytes().toBytes());
         this.decoder = new RemoteWriteDecoder(new IngestLimits(ingest.maxLabelValueLength(),
@@ -46,11 +49,22 @@ public class RemoteWriteReceiver {
         requests.increment();
         try {
             var request = decoder.decode(body, length);
-            return store.append("remote-write:" + user, request.series());
+            var result = store.append("remote-write:" + user, request.series());
+            recordMetadata(request);
+            return result;
         } catch (RemoteWriteException e) {
             refusedBodies.increment();
             log.debug("Refused a remote-write body from {}: {}", user, e.getMessage());
             throw e;
+        }
+    }
+
+    /** What the request said of metric families; a failure to store it leaves the samples stored and answered. */
+    private void recordMetadata(WriteRequest request) {
+        try {
+            metadata.record(request.families());
+        } catch (RuntimeException e) {
+            log.warn("Storing the metric metadata of a remote-write request failed", e);
         }
     }
 

@@ -89,10 +89,17 @@ class PrometheusPeerIT {
     @Test
     void answersPromqlAsPrometheusDoesOverTheSamplesItRemoteWrote() throws Exception {
         Peers.assumePresent(Files.isExecutable(PROMETHEUS), "prometheus", "prometheus");
-        var job = "peer-" + UUID.randomUUID().toString().substring(0, 8);
+        var run = UUID.randomUUID().toString().substring(0, 8);
+        var job = "peer-" + run;
+        // A family of this run's own, so that its metadata can only have come by this run's remote writes.
+        var described = "test_peer_" + run + "_info";
         target = LoopbackHttp.serve(exchange -> {
             try (exchange) {
-                var body = exposition(++scrapes).getBytes(StandardCharsets.UTF_8);
+                var body = (exposition(++scrapes) + """
+                        # HELP %s Which peer run this is.
+                        # TYPE %s gauge
+                        %s 1
+                        """.formatted(described, described, described)).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -134,6 +141,12 @@ class PrometheusPeerIT {
                 "scrape_duration_seconds");
         var series = opsline("/api/v1/series?match[]=" + encode("test_requests_total{job=\"" + job + "\"}"));
         assertThat(series.get("data").size()).isEqualTo(2);
+
+        await("metadata remote-written to Opsline").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> opsline("/api/v1/metadata?metric=" + described).get("data").has(described));
+        var metadata = opsline("/api/v1/metadata?metric=" + described).get("data").get(described).get(0);
+        assertThat(metadata.get("type").asString()).isEqualTo("gauge");
+        assertThat(metadata.get("help").asString()).isEqualTo("Which peer run this is.");
     }
 
     /** Two counters rising by the scrape, a gauge per room moving with it: the same text for both scrapers. */
@@ -163,6 +176,7 @@ class PrometheusPeerIT {
                   - url: http://127.0.0.1:%d/api/v1/write
                     authorization: {credentials: %s}
                     queue_config: {batch_send_deadline: 1s}
+                    metadata_config: {send_interval: 1s}
                 """.formatted(job, target.getAddress().getPort(), port, token));
         prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config,
                 "--web.listen-address=127.0.0.1:" + ownPort, "--storage.tsdb.path=" + directory.resolve("data"))

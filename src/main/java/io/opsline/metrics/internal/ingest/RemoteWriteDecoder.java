@@ -19,7 +19,8 @@ import io.opsline.metrics.SeriesData;
  * whole request with a {@link RemoteWriteException}. Thread-safe; one instance serves every request.
  *
  * <pre>
- * WriteRequest { repeated TimeSeries timeseries = 1; repeated MetricMetadata metadata = 3; }
+ * WriteRequest   { repeated TimeSeries timeseries = 1; repeated MetricMetadata metadata = 3; }
+ * MetricMetadata { MetricType type = 1; string metric_family_name = 2; string help = 4; string unit = 5; }
  * TimeSeries   { repeated Label labels = 1; repeated Sample samples = 2;
  *                repeated Exemplar exemplars = 3; repeated Histogram histograms = 4; }
  * Label        { string name = 1; string value = 2; }
@@ -38,6 +39,10 @@ public final class RemoteWriteDecoder {
     private static final int EXEMPLARS_FIELD = 3;
     private static final int HISTOGRAMS_FIELD = 4;
     private static final int TIMESERIES_FIELD = 1;
+    private static final int METADATA_TYPE_FIELD = 1;
+    private static final int METADATA_NAME_FIELD = 2;
+    private static final int METADATA_HELP_FIELD = 4;
+    private static final int METADATA_UNIT_FIELD = 5;
     private static final int METADATA_FIELD = 3;
 
     /** How many series' labels {@link #RemoteWriteDecoder(IngestLimits)} remembers across requests. */
@@ -87,8 +92,9 @@ public final class RemoteWriteDecoder {
                 }
                 case METADATA_FIELD -> {
                     reader.expect(tag, ProtoReader.LENGTH_DELIMITED, "WriteRequest.metadata");
-                    reader.skip(ProtoReader.LENGTH_DELIMITED);
-                    request.metadataSkipped++;
+                    var outer = reader.enter();
+                    request.metadata();
+                    reader.leave(outer);
                 }
                 default -> reader.skip(tag & 7);
             }
@@ -106,12 +112,45 @@ public final class RemoteWriteDecoder {
         int index;
         int exemplarsSkipped;
         int histogramsSkipped;
-        int metadataSkipped;
+        final List<MetricFamily> families = new ArrayList<>();
         int[] labelRanges = new int[32];
 
         Decoding(byte[] message, int length) {
             this.message = message;
             this.reader = new ProtoReader(message, length);
+        }
+
+        /** One MetricMetadata message, the reader inside it; one without a family name says nothing. */
+        void metadata() {
+            var type = MetricType.UNKNOWN;
+            var name = "";
+            var help = "";
+            var unit = "";
+            while (reader.hasMore()) {
+                var tag = reader.tag();
+                switch (tag >>> 3) {
+                    case METADATA_TYPE_FIELD -> {
+                        reader.expect(tag, ProtoReader.VARINT, "MetricMetadata.type");
+                        type = metricType(reader.varint());
+                    }
+                    case METADATA_NAME_FIELD -> {
+                        reader.expect(tag, ProtoReader.LENGTH_DELIMITED, "MetricMetadata.metric_family_name");
+                        name = reader.string();
+                    }
+                    case METADATA_HELP_FIELD -> {
+                        reader.expect(tag, ProtoReader.LENGTH_DELIMITED, "MetricMetadata.help");
+                        help = reader.string();
+                    }
+                    case METADATA_UNIT_FIELD -> {
+                        reader.expect(tag, ProtoReader.LENGTH_DELIMITED, "MetricMetadata.unit");
+                        unit = reader.string();
+                    }
+                    default -> reader.skip(tag & 7);
+                }
+            }
+            if (!name.isEmpty()) {
+                families.add(new MetricFamily(name, type, help, unit));
+            }
         }
 
         /** One TimeSeries message, the reader inside it. */
@@ -287,8 +326,22 @@ public final class RemoteWriteDecoder {
                 series.add(new SeriesData(samples.labels, samples.timestamps, samples.values, samples.count));
             }
             return new WriteRequest(List.copyOf(series), total, exemplarsSkipped, histogramsSkipped,
-                    metadataSkipped, duplicates);
+                    List.copyOf(families), duplicates);
         }
+    }
+
+    /** The remote-write enum MetricMetadata.MetricType; a number it does not have is unknown. */
+    private static MetricType metricType(long number) {
+        return switch ((int) Math.min(number, Integer.MAX_VALUE)) {
+            case 1 -> MetricType.COUNTER;
+            case 2 -> MetricType.GAUGE;
+            case 3 -> MetricType.HISTOGRAM;
+            case 4 -> MetricType.GAUGE_HISTOGRAM;
+            case 5 -> MetricType.SUMMARY;
+            case 6 -> MetricType.INFO;
+            case 7 -> MetricType.STATESET;
+            default -> MetricType.UNKNOWN;
+        };
     }
 
     private static String shorten(String text) {

@@ -12,10 +12,10 @@ import io.opsline.metrics.SeriesData;
  * @param samples the samples in {@code series}
  * @param exemplarsSkipped exemplars read and left out (Opsline does not keep them)
  * @param histogramsSkipped native histogram samples read and left out (not supported)
- * @param metadataSkipped metric metadata entries read and left out
+ * @param families what the request's metadata entries said of metric families, in order
  * @param duplicateSamplesDropped samples of a series at a time it already had a sample for in this
  *        request; the first one is kept
  */
 public record WriteRequest(List<SeriesData> series, int samples, int exemplarsSkipped, int histogramsSkipped,
-        int metadataSkipped, int duplicateSamplesDropped) {
+        List<MetricFamily> families, int duplicateSamplesDropped) {
 }

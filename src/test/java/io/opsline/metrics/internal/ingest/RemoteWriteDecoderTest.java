@@ -99,7 +99,7 @@ class RemoteWriteDecoderTest {
     }
 
     @Test
-    void skipsAndCountsExemplarsHistogramsMetadataAndUnknownFields() {
+    void skipsAndCountsExemplarsAndHistogramsKeepsMetadataAndSkipsUnknownFields() {
         var request = new Proto()
                 .message(1, new Proto().message(1, label(Labels.NAME, "a")).message(2, sample(1, 1))
                         .message(3, new Proto().message(1, label("trace_id", "x")).fixed64(2, 0))
@@ -107,7 +107,10 @@ class RemoteWriteDecoderTest {
                         .varint(9, 1))
                 .message(1, new Proto().message(1, label(Labels.NAME, "only_histogram"))
                         .message(4, new Proto().varint(1, 3)))
-                .message(3, new Proto().varint(1, 1).string(2, "a"))
+                .message(3, new Proto().varint(1, 1).string(2, "a").string(4, "Requests served.").string(5, "requests")
+                        .varint(9, 1))
+                .message(3, new Proto().varint(1, 42).string(2, "b"))
+                .message(3, new Proto().varint(1, 2))
                 .fixed64(7, 1);
 
         var decoded = decodeMessage(request);
@@ -115,7 +118,10 @@ class RemoteWriteDecoderTest {
         assertThat(decoded.series()).singleElement().extracting(SeriesData::labels).isEqualTo(Labels.of(Labels.NAME, "a"));
         assertThat(decoded.exemplarsSkipped()).isEqualTo(1);
         assertThat(decoded.histogramsSkipped()).isEqualTo(2);
-        assertThat(decoded.metadataSkipped()).isEqualTo(1);
+        // Metadata is kept; a type the protocol does not have is unknown, and an entry without a name says nothing.
+        assertThat(decoded.families()).containsExactly(
+                new MetricFamily("a", MetricType.COUNTER, "Requests served.", "requests"),
+                new MetricFamily("b", MetricType.UNKNOWN, "", ""));
     }
 
     @Test
