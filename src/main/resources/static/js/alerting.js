@@ -54,11 +54,19 @@
         }
     });
 
-    // Never replace the table under someone's hands: the rows they ticked would vanish.
+    // Never replace the table under someone's hands: the rows they ticked would vanish. No refresh
+    // starts while rows are ticked, and one already on its way when they ticked one is not swapped in.
     document.addEventListener('htmx:beforeRequest', function (event) {
         if (event.detail.elt.hasAttribute('data-live-refresh') && boxes(':checked').length > 0) {
             held = true;
             event.preventDefault();
+        }
+    });
+
+    document.addEventListener('htmx:beforeSwap', function (event) {
+        if (event.detail.elt.hasAttribute('data-live-refresh') && boxes(':checked').length > 0) {
+            held = true;
+            event.detail.shouldSwap = false;
         }
     });
 

@@ -94,11 +94,19 @@
         end.value = fieldValue(new Date(now.getTime() + 2 * 60 * 60 * 1000));
     }
 
-    // The table refreshes when told of a change (or every so often), but never under someone's hands.
+    // The table refreshes when told of a change (or every so often), but never under someone's hands:
+    // no refresh starts while they act, and one already on its way when they began is not swapped in.
     document.addEventListener('htmx:beforeRequest', function (event) {
         if (event.detail.elt.hasAttribute('data-live-refresh') && acting()) {
             held = true;
             event.preventDefault();
+        }
+    });
+
+    document.addEventListener('htmx:beforeSwap', function (event) {
+        if (event.detail.elt.hasAttribute('data-live-refresh') && acting()) {
+            held = true;
+            event.detail.shouldSwap = false;
         }
     });
 

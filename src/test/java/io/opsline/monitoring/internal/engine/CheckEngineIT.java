@@ -225,8 +225,9 @@ class CheckEngineIT {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> "HARD".equals(states.get(check.id()).stateType())
                         && "CRITICAL".equals(states.get(check.id()).state()));
-        var history = states.history(check.id(), 10);
-        assertThat(history).extracting(h -> h.kind()).contains(HistoryKind.SOFT_STATE, HistoryKind.HARD_STATE);
+        // The history row of a change may be written a moment after the state it records.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(states.history(check.id(), 10))
+                .extracting(h -> h.kind()).contains(HistoryKind.SOFT_STATE, HistoryKind.HARD_STATE));
         assertThat(events.received).filteredOn(CheckStateChanged.class::isInstance)
                 .map(CheckStateChanged.class::cast)
                 .anySatisfy(e -> {
