@@ -15,6 +15,16 @@ public enum DatabaseEngine {
     /** PostgreSQL: shared by every node; round trips cost, set-based SQL pays. */
     POSTGRESQL;
 
+    /**
+     * The clause that locks selected rows for an update of their other columns: against every other
+     * writer of them, but (on PostgreSQL, {@code FOR NO KEY UPDATE}) not against a transaction that
+     * inserts a row whose foreign key names one, which {@code FOR UPDATE} would make wait. H2 has only
+     * {@code FOR UPDATE}.
+     */
+    public String lockForUpdate() {
+        return this == POSTGRESQL ? "FOR NO KEY UPDATE" : "FOR UPDATE";
+    }
+
     public static DatabaseEngine of(DataSource dataSource) {
         try (var connection = dataSource.getConnection()) {
             var product = connection.getMetaData().getDatabaseProductName().toLowerCase();

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Repository;
 
 import io.opsline.alerting.AlertStatus;
 import io.opsline.alerting.Severity;
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
@@ -41,12 +42,15 @@ class AlertRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /** This engine's row lock for an update, see {@link DatabaseEngine#lockForUpdate()}. */
+    private final String lockForUpdate;
     private final JsonMapper json;
 
-    AlertRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+    AlertRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
+        this.lockForUpdate = engine.lockForUpdate();
     }
 
     /**
@@ -60,7 +64,7 @@ class AlertRepository {
         for (int from = 0; from < sorted.size(); from += IN_BATCH) {
             var chunk = sorted.subList(from, Math.min(sorted.size(), from + IN_BATCH));
             withLiveCounts(jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE open_fingerprint IN (:fingerprints)"
-                    + " ORDER BY open_fingerprint FOR UPDATE").param("fingerprints", chunk).query(this::map).list())
+                    + " ORDER BY open_fingerprint " + lockForUpdate).param("fingerprints", chunk).query(this::map).list())
                     .forEach(alert -> found.put(alert.fingerprint(), alert));
         }
         return found;

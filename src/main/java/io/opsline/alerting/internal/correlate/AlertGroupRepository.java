@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 import io.opsline.alerting.Severity;
 import io.opsline.alerting.internal.correlate.AlertGroup.GroupReason;
 import io.opsline.alerting.internal.correlate.AlertGroup.GroupStatus;
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
@@ -40,10 +41,13 @@ class AlertGroupRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /** This engine's row lock for an update, see {@link DatabaseEngine#lockForUpdate()}. */
+    private final String lockForUpdate;
 
-    AlertGroupRepository(JdbcClient jdbc, JdbcTemplate template) {
+    AlertGroupRepository(JdbcClient jdbc, JdbcTemplate template, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.template = template;
+        this.lockForUpdate = engine.lockForUpdate();
     }
 
     /** A CI with an alert in an open group, with the group's time span: what topology may join. */
@@ -77,12 +81,13 @@ class AlertGroupRepository {
 
     /**
      * The groups with these ids, locked until the transaction ends, with their CIs and root causes.
-     * Locked in id order, the same on every node, so that two batches never wait for each other crosswise.
+     * Locked in id order, the same on every node, so that two batches never wait for each other crosswise;
+     * not against the escalation runs and members that other transactions add to them meanwhile.
      */
     List<WorkingGroup> lock(SortedSet<UUID> ids) {
         var roots = new HashMap<UUID, UUID>();
         var stored = inChunks(List.copyOf(ids), chunk -> jdbc.sql("SELECT " + COLUMNS
-                + " FROM alert_group WHERE id IN (:ids) ORDER BY id FOR UPDATE").param("ids", chunk)
+                + " FROM alert_group WHERE id IN (:ids) ORDER BY id " + lockForUpdate).param("ids", chunk)
                 .query((rs, n) -> {
                     var group = mapGroup(rs, n);
                     roots.put(group.rootAlertId(), group.id());
