@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.SequencedMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,8 @@ public class MetricMetadata {
     private static final int UNIT_LENGTH = 200;
     private static final int NAME_LENGTH = 1_000;
 
+    private static final Logger log = LoggerFactory.getLogger(MetricMetadata.class);
+
     private final JdbcTemplate jdbc;
     private final Map<String, Description> written = new ConcurrentHashMap<>();
 
@@ -38,8 +42,20 @@ public class MetricMetadata {
         this.jdbc = jdbc;
     }
 
-    /** Keeps what a scrape or remote write said of its families, writing only descriptions that changed. */
+    /**
+     * Keeps what a scrape or remote write said of its families, writing only descriptions that
+     * changed. Never throws: a description that cannot be stored is logged and tried again the next
+     * time a source sends it, and fails nothing of the samples it came with.
+     */
     public void record(List<MetricFamily> families) {
+        try {
+            store(families);
+        } catch (RuntimeException e) {
+            log.warn("Storing the metadata of {} metric families failed", families.size(), e);
+        }
+    }
+
+    private void store(List<MetricFamily> families) {
         for (var family : families) {
             if (family.name().length() > NAME_LENGTH) {
                 continue;

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import io.opsline.metrics.internal.ingest.IngestLimits;
 import io.opsline.metrics.internal.ingest.RemoteWriteDecoder;
 import io.opsline.metrics.internal.ingest.RemoteWriteException;
-import io.opsline.metrics.internal.ingest.WriteRequest;
 import io.opsline.metrics.internal.store.AppendResult;
 import io.opsline.metrics.internal.store.MetricStore;
 
@@ -50,21 +49,12 @@ public class RemoteWriteReceiver {
         try {
             var request = decoder.decode(body, length);
             var result = store.append("remote-write:" + user, request.series());
-            recordMetadata(request);
+            metadata.record(request.families());
             return result;
         } catch (RemoteWriteException e) {
             refusedBodies.increment();
             log.debug("Refused a remote-write body from {}: {}", user, e.getMessage());
             throw e;
-        }
-    }
-
-    /** What the request said of metric families; a failure to store it leaves the samples stored and answered. */
-    private void recordMetadata(WriteRequest request) {
-        try {
-            metadata.record(request.families());
-        } catch (RuntimeException e) {
-            log.warn("Storing the metric metadata of a remote-write request failed", e);
         }
     }
 

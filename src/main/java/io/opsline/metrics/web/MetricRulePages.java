@@ -42,12 +42,12 @@ class MetricRulePages {
      *
      * @param state the rule's worst: firing when a series fires, pending when one is pending, else inactive
      */
-    record RuleRow(MetricRule rule, String condition, String state, List<SeriesState> series) {
+    record RuleRow(MetricRule rule, String state, List<SeriesState> series) {
 
         static RuleRow of(MetricRule rule, List<SeriesState> series) {
             var state = series.stream().anyMatch(s -> s.phase() == SeriesState.Phase.FIRING) ? "firing"
                     : series.isEmpty() ? "inactive" : "pending";
-            return new RuleRow(rule, rule.condition(), state, series);
+            return new RuleRow(rule, state, series);
         }
     }
 

@@ -4,7 +4,9 @@ import io.opsline.metrics.internal.MetricMetadata;
 import io.opsline.metrics.Labels;
 import io.opsline.metrics.SeriesData;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.SequencedMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -67,40 +69,25 @@ public final class PromqlJson {
     }
 
     /** {@code {"status":"success","data":{...}}} with the fields given as strings, in order. */
-    public static String successFields(java.util.SequencedMap<String, String> fields) {
-        var out = new StringBuilder("{\"status\":\"success\",\"data\":{");
-        var first = true;
-        for (var field : fields.entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            appendString(field.getKey(), out);
-            out.append(':');
-            appendString(field.getValue(), out);
-        }
-        return out.append("}}").toString();
+    public static String successFields(SequencedMap<String, String> fields) {
+        var out = new StringBuilder("{\"status\":\"success\",\"data\":");
+        appendObject(fields, PromqlJson::appendString, out);
+        return out.append('}').toString();
     }
 
     /** {@code {"status":"success","data":{"up":[{"type":"gauge","help":"...","unit":""}]}}}: the metadata endpoint's answer. */
-    public static String successMetadata(java.util.SequencedMap<String, MetricMetadata.Description> described) {
-        var out = new StringBuilder(64 + described.size() * 96).append("{\"status\":\"success\",\"data\":{");
-        var first = true;
-        for (var entry : described.entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            appendString(entry.getKey(), out);
-            out.append(":[{\"type\":");
-            appendString(entry.getValue().type(), out);
-            out.append(",\"help\":");
-            appendString(entry.getValue().help(), out);
-            out.append(",\"unit\":");
-            appendString(entry.getValue().unit(), out);
-            out.append("}]");
-        }
-        return out.append("}}").toString();
+    public static String successMetadata(SequencedMap<String, MetricMetadata.Description> described) {
+        var out = new StringBuilder(64 + described.size() * 96).append("{\"status\":\"success\",\"data\":");
+        appendObject(described, (description, to) -> {
+            var fields = new LinkedHashMap<String, String>();
+            fields.put("type", description.type());
+            fields.put("help", description.help());
+            fields.put("unit", description.unit());
+            to.append('[');
+            appendObject(fields, PromqlJson::appendString, to);
+            to.append(']');
+        }, out);
+        return out.append('}').toString();
     }
 
     /** {@code {"status":"error","errorType":"bad_data","error":"..."}}. */
@@ -115,6 +102,23 @@ public final class PromqlJson {
         out.append(",\"error\":");
         appendString(message, out);
         return out.append('}').toString();
+    }
+
+    /** {@code {"key":value,...}} in the map's order, each value written by {@code writer}. */
+    private static <T> void appendObject(SequencedMap<String, T> fields, BiConsumer<T, StringBuilder> writer,
+            StringBuilder out) {
+        out.append('{');
+        var first = true;
+        for (var field : fields.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            appendString(field.getKey(), out);
+            out.append(':');
+            writer.accept(field.getValue(), out);
+        }
+        out.append('}');
     }
 
     private static <T> void appendArray(List<T> items, BiConsumer<T, StringBuilder> writer, StringBuilder out) {

@@ -257,22 +257,11 @@ final class ScrapeLoop implements Runnable {
             log.warn("Storing the scrape of {} failed", target.name(), e);
             error = (error == null ? "" : error + "; ") + "storing the samples failed: " + e.getMessage();
         }
-        recordMetadata(families);
+        // Every family's description, those the target's filters drop included, as Prometheus keeps them.
+        metadata.record(families);
         repository.recordScrape(target.id(), node, new ScrapeOutcome(Instant.ofEpochMilli(scrapeTime),
                 durationNanos / 1_000_000, scraped, up, error, rejected, rejection));
         batch.clear();
-    }
-
-    /**
-     * What the scrape said of its families, those the target's filters drop included, as Prometheus
-     * keeps them; a failure to store it fails nothing else.
-     */
-    private void recordMetadata(List<MetricFamily> families) {
-        try {
-            metadata.record(families);
-        } catch (RuntimeException e) {
-            log.warn("Storing the metric metadata of {} failed", target.name(), e);
-        }
     }
 
     /** Stale markers for the replaced loop's series that this first scrape did not write. */
