@@ -49,10 +49,7 @@ class AlertConsoleBrowserIT {
         assertThat(text(browser, "tr[data-alert-id='" + critical + "'] .state-badge")).isEqualTo("CRITICAL");
         browser.screenshot("alerts");
 
-        browser.waitUntil("a first row selected", d -> {
-            browser.byId("select-" + critical).click();
-            return true;
-        });
+        browser.click("[id='select-" + critical + "']");
         browser.byId("select-" + warning).click();
         browser.waitUntil("the selection to be counted",
                 d -> browser.find("[data-selected-count]").getText().equals("2 selected"));
@@ -92,10 +89,7 @@ class AlertConsoleBrowserIT {
         var id = raise(source, "db-1 is down", Severity.CRITICAL);
         browser.signIn(accounts.operator()).open("/alerts?source=" + source);
 
-        browser.waitUntil("the alert's link followed", d -> {
-            browser.find("tr[data-alert-id='" + id + "'] a[data-alert-link]").click();
-            return true;
-        });
+        browser.click("tr[data-alert-id='" + id + "'] a[data-alert-link]");
         browser.waitForPath("/alerts/" + id);
         assertThat(browser.find("[data-testid=timeline] tbody tr").getAttribute("data-kind")).isEqualTo("OPENED");
         browser.find("[data-testid=acknowledge]").click();

@@ -146,10 +146,7 @@ class MonitoringBrowserIT {
                 document.addEventListener('htmx:afterSwap', function (e) {
                     if (e.detail.elt.id === 'board-results') { window.boardSwaps++; }
                 });""");
-        onBoard(() -> {
-            checkbox(browser, disk).click();
-            return null;
-        });
+        browser.click("[id='select-" + disk + "']");
         var load = fixtures.check(web, "load", 1);
         fixtures.result(load, "warning", "LOAD WARNING");
 
@@ -178,10 +175,7 @@ class MonitoringBrowserIT {
         fixtures.result(disk, "critical", "DISK CRITICAL - / 98% used\n/var 91%\n| used=98%;80;90;0;100");
         browser.signIn(accounts.operator()).open("/monitoring?tag=" + tag);
 
-        onBoard(() -> {
-            row(browser, disk).findElement(By.cssSelector("a[data-check-link]")).click();
-            return null;
-        });
+        browser.click("#board-results tr[data-check-id='" + disk + "'] a[data-check-link]");
 
         browser.waitForPath("/checks/" + disk);
         assertThat(browser.find("[data-testid=state-line]").getText()).contains("CRITICAL", "1/1 hard");

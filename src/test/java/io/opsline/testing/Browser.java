@@ -148,6 +148,17 @@ public final class Browser implements AutoCloseable {
                 .until(condition);
     }
 
+    /**
+     * Clicks the element {@code css} finds. Live tables replace their rows when they refresh, so an element found a
+     * moment ago may be gone by the click; it is then found again.
+     */
+    public void click(String css) {
+        waitUntil("'" + css + "' clicked", d -> {
+            find(css).click();
+            return true;
+        });
+    }
+
     /** Waits for an element to be shown and returns it. */
     public WebElement waitFor(String css) {
         return waitUntil("'" + css + "' to be shown", ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));

@@ -53,10 +53,7 @@ class GroupAndSilenceBrowserIT {
         browser.signIn(accounts.operator()).open("/alerts/groups");
         browser.screenshot("alert-groups");
 
-        browser.waitUntil("the group's link followed", d -> {
-            browser.find("tr[data-group-id='" + group + "'] a[data-group-link]").click();
-            return true;
-        });
+        browser.click("tr[data-group-id='" + group + "'] a[data-group-link]");
         browser.waitForPath("/alerts/groups/" + group);
         assertThat(browser.findAll("[data-testid=members] tbody tr").stream().map(r -> r.getAttribute("data-alert-id")))
                 .as("the root cause first").containsExactly(root.toString(), joined.toString());
@@ -81,11 +78,8 @@ class GroupAndSilenceBrowserIT {
         var other = raise(source, "db-3 is down", Severity.CRITICAL, Map.of("alertname", "HostDown", "instance", "db-3"));
         browser.signIn(accounts.operator()).open("/alerts?source=" + source);
 
-        browser.waitUntil("a first row selected", d -> {
-            browser.byId("select-" + first).click();
-            return true;
-        });
-        browser.byId("select-" + second).click();
+        browser.click("[id='select-" + first + "']");
+        browser.click("[id='select-" + second + "']");
         browser.waitUntil("the selection to be counted",
                 d -> browser.find("[data-selected-count]").getText().equals("2 selected"));
         browser.find("button[formaction='/alerts/silences/new']").click();
@@ -109,7 +103,7 @@ class GroupAndSilenceBrowserIT {
         }
         assertThat(browser.find("tr[data-alert-id='" + other + "'] [data-status-badge]").getText()).isEqualTo("Firing");
         browser.screenshot("alerts-silenced");
-        browser.find("tr[data-alert-id='" + first + "'] a[data-suppressed-by]").click();
+        browser.click("tr[data-alert-id='" + first + "'] a[data-suppressed-by]");
         browser.waitForPath("/alerts/silences");
         browser.assertNoConsoleProblems();
     }
