@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -60,12 +59,16 @@ final class ChunkRepository {
     record NewChunk(long seriesId, long minTs, long maxTs, int count, byte[] payload) {
     }
 
-    /** A chunk a flush writes: into the row that holds an earlier state of it, or (rowId 0) a new one. */
-    record ChunkRow(long rowId, NewChunk chunk) {
+    /**
+     * A chunk a flush writes: into the row that holds an earlier state of it, the row of its series
+     * and first sample that ends at {@code rowMaxTs}, or into a new one ({@code rowMaxTs} is
+     * {@link SeriesHead#NONE}).
+     */
+    record ChunkRow(long rowMaxTs, NewChunk chunk) {
     }
 
-    /** A chunk as stored. */
-    record StoredChunk(long id, long seriesId, long minTs, long maxTs, byte[] payload) {
+    /** A chunk as stored; its series, first and last sample tell its row. */
+    record StoredChunk(long seriesId, long minTs, long maxTs, byte[] payload) {
     }
 
     /** Receives chunks read, in the order of their series' ids and then of their first samples. */
@@ -92,17 +95,16 @@ final class ChunkRepository {
     /**
      * In one transaction: writes the chunks, each into its row or a new one, deletes the write-ahead
      * rows whose samples they hold and says the writer is alive, so that every sample is in exactly
-     * one place. Answers the row of each chunk, in order.
+     * one place.
      */
-    long[] flush(List<ChunkRow> rows, long[] walIds, String writer, Instant now) {
-        return transactions.execute(status -> {
-            var rowIds = writeChunks(rows);
+    void flush(List<ChunkRow> rows, long[] walIds, String writer, Instant now) {
+        transactions.executeWithoutResult(status -> {
+            writeChunks(rows);
             for (var start = 0; start < walIds.length; start += IN_BATCH) {
                 var part = Arrays.copyOfRange(walIds, start, Math.min(walIds.length, start + IN_BATCH));
                 template.update("DELETE FROM metric_wal WHERE id IN (" + placeholders(part.length) + ")", boxed(part));
             }
             heartbeat(writer, now);
-            return rowIds;
         });
     }
 
@@ -111,57 +113,31 @@ final class ChunkRepository {
      * written anew, as are chunks without a row. A row only ever grows: compaction deletes it only as
      * it read it (see {@link #replaceChunks}).
      */
-    private long[] writeChunks(List<ChunkRow> rows) {
+    private void writeChunks(List<ChunkRow> rows) {
         markBlocks(rows.stream().map(ChunkRow::chunk).toList());
-        var rowIds = new long[rows.size()];
-        var rewrites = new ArrayList<Integer>();
-        for (var i = 0; i < rows.size(); i++) {
-            if (rows.get(i).rowId() != 0) {
-                rewrites.add(i);
-            }
-        }
-        var counts = template.batchUpdate("UPDATE metric_chunk SET max_ts = ?, sample_count = ?, payload = ? WHERE id = ?",
-                rewrites, 1000, (statement, index) -> {
-                    var row = rows.get(index);
-                    statement.setLong(1, row.chunk().maxTs());
-                    statement.setInt(2, row.chunk().count());
-                    statement.setBytes(3, row.chunk().payload());
-                    statement.setLong(4, row.rowId());
+        var rewrites = rows.stream().filter(row -> row.rowMaxTs() != SeriesHead.NONE).toList();
+        var counts = template.batchUpdate("UPDATE metric_chunk SET max_ts = ?, sample_count = ?, payload = ?"
+                + " WHERE series_id = ? AND min_ts = ? AND max_ts = ?", rewrites, 1000, (statement, row) -> {
+                    var chunk = row.chunk();
+                    statement.setLong(1, chunk.maxTs());
+                    statement.setInt(2, chunk.count());
+                    statement.setBytes(3, chunk.payload());
+                    statement.setLong(4, chunk.seriesId());
+                    statement.setLong(5, chunk.minTs());
+                    statement.setLong(6, row.rowMaxTs());
                 });
+        var inserts = new ArrayList<NewChunk>();
         var rewritten = 0;
         for (var batch : counts) {
             for (var count : batch) {
-                var index = rewrites.get(rewritten++);
-                if (count != 0) {
-                    rowIds[index] = rows.get(index).rowId();
+                if (count == 0) {
+                    inserts.add(rewrites.get(rewritten).chunk());
                 }
+                rewritten++;
             }
         }
-        var inserts = new ArrayList<Integer>();
-        for (var i = 0; i < rows.size(); i++) {
-            if (rowIds[i] == 0) {
-                inserts.add(i);
-            }
-        }
-        var keys = new GeneratedKeyHolder();
-        template.batchUpdate(connection -> connection.prepareStatement(INSERT_CHUNK, new String[] {"id"}),
-                new BatchPreparedStatementSetter() {
-
-                    @Override
-                    public void setValues(PreparedStatement statement, int i) throws SQLException {
-                        setChunk(statement, rows.get(inserts.get(i)).chunk());
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return inserts.size();
-                    }
-                }, keys);
-        var generated = keys.getKeyList();
-        for (var i = 0; i < inserts.size(); i++) {
-            rowIds[inserts.get(i)] = ((Number) generated.get(i).get("id")).longValue();
-        }
-        return rowIds;
+        rows.stream().filter(row -> row.rowMaxTs() == SeriesHead.NONE).forEach(row -> inserts.add(row.chunk()));
+        template.batchUpdate(INSERT_CHUNK, inserts, 1000, ChunkRepository::setChunk);
     }
 
     void heartbeat(String writer, Instant now) {
@@ -298,9 +274,9 @@ final class ChunkRepository {
 
     /** These series' chunks in a block, by series and then first sample. */
     List<StoredChunk> chunksInBlock(long[] seriesIds, long blockStart, long blockEnd) {
-        return template.query("SELECT id, series_id, min_ts, max_ts, payload FROM metric_chunk WHERE series_id IN ("
+        return template.query("SELECT series_id, min_ts, max_ts, payload FROM metric_chunk WHERE series_id IN ("
                 + placeholders(seriesIds.length) + ") AND min_ts >= ? AND min_ts < ? ORDER BY series_id, min_ts",
-                (rs, n) -> new StoredChunk(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBytes(5)),
+                (rs, n) -> new StoredChunk(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBytes(4)),
                 params(seriesIds, blockStart, blockEnd));
     }
 
@@ -311,10 +287,12 @@ final class ChunkRepository {
      */
     void replaceChunks(List<StoredChunk> old, List<NewChunk> chunks, List<NewRollup> rollups) {
         transactions.executeWithoutResult(status -> {
-            template.batchUpdate("DELETE FROM metric_chunk WHERE id = ? AND max_ts = ?", old, 1000, (statement, chunk) -> {
-                statement.setLong(1, chunk.id());
-                statement.setLong(2, chunk.maxTs());
-            });
+            template.batchUpdate("DELETE FROM metric_chunk WHERE series_id = ? AND min_ts = ? AND max_ts = ?", old, 1000,
+                    (statement, chunk) -> {
+                        statement.setLong(1, chunk.seriesId());
+                        statement.setLong(2, chunk.minTs());
+                        statement.setLong(3, chunk.maxTs());
+                    });
             insertChunks(chunks);
             // A block compacted again (a late chunk came) has its rollups made anew.
             template.batchUpdate("DELETE FROM metric_rollup WHERE series_id = ? AND resolution_ms = ? AND block_start = ?",

@@ -355,22 +355,16 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
             flushLock.writeLock().unlock();
         }
         var rows = new ArrayList<ChunkRow>();
-        frozen.forEach((id, held) -> held.forEach(chunk -> rows.add(new ChunkRow(chunk.rowId(),
+        frozen.forEach((id, held) -> held.forEach(chunk -> rows.add(new ChunkRow(chunk.rowMaxTs(),
                 new NewChunk(id, chunk.minTs(), chunk.maxTs(), chunk.count(), chunk.payload())))));
-        long[] rowIds;
         try {
-            rowIds = chunks.flush(rows, walIds.stream().mapToLong(Long::longValue).toArray(), writer, Instant.now());
+            chunks.flush(rows, walIds.stream().mapToLong(Long::longValue).toArray(), writer, Instant.now());
         } catch (DataAccessException e) {
             // Nothing is lost: the heads keep their chunks and the rows stay for the next flush.
             committedWal.addAll(walIds);
             throw e;
         }
-        var next = 0;
-        for (var entry : frozen.entrySet()) {
-            var held = entry.getValue();
-            heads.get(entry.getKey()).flushed(held, Arrays.copyOfRange(rowIds, next, next + held.size()));
-            next += held.size();
-        }
+        frozen.forEach((id, held) -> heads.get(id).flushed(held));
         chunksFlushed.add(rows.size());
     }
 

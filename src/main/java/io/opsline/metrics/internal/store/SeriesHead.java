@@ -28,17 +28,20 @@ final class SeriesHead {
     /** No sample yet. */
     static final long NONE = Long.MIN_VALUE;
 
-    /** A chunk held, and the row a flush wrote it to: how many of its samples that row holds. */
+    /** A chunk held, and how many of its samples a flush wrote to its row. */
     static final class HeldChunk {
 
         final ChunkAppender samples = new ChunkAppender();
-        /** The row holding this chunk as last flushed; 0 until it is first written. */
-        long rowId;
         int written;
+        /** The time of the newest sample its row holds; {@link #NONE} until it is first written. */
+        long rowMaxTs = NONE;
     }
 
-    /** A held chunk as a flush writes it: its state when the flush began. */
-    record Frozen(HeldChunk chunk, long rowId, long minTs, long maxTs, int count, byte[] payload) {
+    /**
+     * A held chunk as a flush writes it: its state when the flush began, and where its row ends
+     * ({@link #NONE} while it has none), which with the series and the first sample finds that row.
+     */
+    record Frozen(HeldChunk chunk, long rowMaxTs, long minTs, long maxTs, int count, byte[] payload) {
     }
 
     private final long blockMs;
@@ -101,15 +104,14 @@ final class SeriesHead {
 
     private static Frozen frozen(HeldChunk chunk) {
         var samples = chunk.samples;
-        return new Frozen(chunk, chunk.rowId, samples.firstTime(), samples.lastTime(), samples.count(), samples.toBytes());
+        return new Frozen(chunk, chunk.rowMaxTs, samples.firstTime(), samples.lastTime(), samples.count(), samples.toBytes());
     }
 
-    /** Notes the rows a flush committed, each frozen chunk's at the same index, and lets go of ended chunks written whole. */
-    synchronized void flushed(List<Frozen> frozen, long[] rowIds) {
-        for (var i = 0; i < frozen.size(); i++) {
-            var chunk = frozen.get(i).chunk();
-            chunk.rowId = rowIds[i];
-            chunk.written = frozen.get(i).count();
+    /** Notes the rows a flush committed, and lets go of ended chunks written whole. */
+    synchronized void flushed(List<Frozen> frozen) {
+        for (var written : frozen) {
+            written.chunk().written = written.count();
+            written.chunk().rowMaxTs = written.maxTs();
         }
         ended.removeIf(chunk -> chunk.written == chunk.samples.count());
     }

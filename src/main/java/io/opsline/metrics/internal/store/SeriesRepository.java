@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import io.opsline.metrics.Labels;
-import io.opsline.platform.Jdbc;
 
 /** SQL for {@code metric_series}. */
 final class SeriesRepository {
@@ -24,8 +24,10 @@ final class SeriesRepository {
     private static final int RACE_ATTEMPTS = 50;
     private static final long RACE_WAIT_NANOS = 1_000_000;
     /** Another node may have created the same series a moment ago; its row wins and is read back. */
-    private static final String INSERT = "INSERT INTO metric_series (labels_hash, labels, metric_name, source, created_at)"
-            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String INSERT = "INSERT INTO metric_series (labels_hash, labels, source) VALUES (?, ?, ?)"
+            + " ON CONFLICT DO NOTHING";
+    /** Bytes of SHA-256 kept as the labels' key: 128 bits keep them apart, in half the index. */
+    private static final int HASH_BYTES = 16;
 
     private final JdbcTemplate template;
 
@@ -60,13 +62,11 @@ final class SeriesRepository {
     Created create(List<Labels> series, String source) {
         var rows = new ArrayList<Row>(series.size());
         var inserted = 0;
-        var now = Jdbc.timestamp(Jdbc.now());
         for (var start = 0; start < series.size(); start += BATCH) {
             var pending = new HashMap<String, Object[]>();
             for (var labels : series.subList(start, Math.min(start + BATCH, series.size()))) {
                 var text = labels.toString();
-                var name = labels.metricName();
-                pending.put(text, new Object[] {hash(text), text, name == null ? "" : name, source, now});
+                pending.put(text, new Object[] {hash(text), text, source});
             }
             for (var attempt = 1; !pending.isEmpty() && attempt <= RACE_ATTEMPTS; attempt++) {
                 if (attempt > 1) {
@@ -87,9 +87,10 @@ final class SeriesRepository {
         return new Created(rows, inserted);
     }
 
-    static byte[] hash(String text) {
+    private static byte[] hash(String text) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)),
+                    HASH_BYTES);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -135,9 +135,9 @@ class MetricStoreBenchmarkIT {
         }
         var samples = (long) seriesCount * samplesPerSeries;
         var payload = jdbc.queryForObject("SELECT SUM(OCTET_LENGTH(c.payload)) FROM metric_chunk c JOIN metric_series s"
-                + " ON s.id = c.series_id WHERE s.metric_name LIKE ?", Long.class, "bench_" + name.replace('-', '_') + "%");
+                + " ON s.id = c.series_id WHERE s.labels LIKE ?", Long.class, "{__name__=\"bench_" + name.replace('-', '_') + "%");
         var rows = jdbc.queryForObject("SELECT COUNT(*) FROM metric_chunk c JOIN metric_series s"
-                + " ON s.id = c.series_id WHERE s.metric_name LIKE ?", Long.class, "bench_" + name.replace('-', '_') + "%");
+                + " ON s.id = c.series_id WHERE s.labels LIKE ?", Long.class, "{__name__=\"bench_" + name.replace('-', '_') + "%");
         var line = String.format(Locale.ROOT, "%s %s: %d series x %d samples, %d chunk rows, payload %.3f bytes/sample",
                 engine, name, seriesCount, samplesPerSeries, rows, (double) payload / samples);
         if (engine == DatabaseEngine.POSTGRESQL) {
@@ -301,7 +301,7 @@ class MetricStoreBenchmarkIT {
         }
         store.compact(Instant.now());
         var rows = jdbc.queryForObject("SELECT COUNT(*) FROM metric_chunk c JOIN metric_series s ON s.id = c.series_id"
-                + " WHERE s.metric_name = 'bench_thirty_days'", Long.class);
+                + " WHERE s.labels LIKE '{__name__=\"bench_thirty_days\"%'", Long.class);
         var selector = List.of(Matcher.equal("__name__", "bench_thirty_days"));
         var reader = StoreNodes.start(context, properties);
         for (var i = 0; i < 50; i++) {

@@ -137,7 +137,7 @@ class MetricStoreIT {
             }
         }
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metric_series WHERE metric_name = ?", Integer.class, name))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metric_series WHERE labels LIKE ?", Integer.class, named(name)))
                 .isEqualTo(50);
         one.flush();
         other.flush();
@@ -205,7 +205,7 @@ class MetricStoreIT {
         assertThat(walRows(node)).isZero();
         assertThat(chunkRows(name)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT SUM(c.sample_count) FROM metric_chunk c JOIN metric_series s"
-                + " ON s.id = c.series_id WHERE s.metric_name = ?", Integer.class, name)).isEqualTo(4);
+                + " ON s.id = c.series_id WHERE s.labels LIKE ?", Integer.class, named(name))).isEqualTo(4);
         assertThat(node.stats().chunksFlushed()).isEqualTo(2);
         assertThat(values(store.select(List.of(Matcher.equal("x", "1"), Matcher.equal("__name__", name)), base,
                 base + HOUR).getFirst())).containsExactly(1.0, 2.0, 3.0);
@@ -315,9 +315,9 @@ class MetricStoreIT {
         var labels = Labels.of("__name__", name);
         node.append("test", List.of(series(labels, base, 1000, 1, 2)));
         node.flush();
-        var read = jdbc.queryForObject("SELECT c.id, c.series_id, c.min_ts, c.max_ts, c.payload FROM metric_chunk c"
-                + " JOIN metric_series s ON s.id = c.series_id WHERE s.metric_name = ?", (rs, n) -> new StoredChunk(
-                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBytes(5)), name);
+        var read = jdbc.queryForObject("SELECT c.series_id, c.min_ts, c.max_ts, c.payload FROM metric_chunk c"
+                + " JOIN metric_series s ON s.id = c.series_id WHERE s.labels LIKE ?", (rs, n) -> new StoredChunk(
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBytes(4)), named(name));
         node.append("test", List.of(series(labels, base + 2000, 1000, 3)));
         node.flush();
 
@@ -365,7 +365,7 @@ class MetricStoreIT {
         node.compact(Instant.now());
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metric_rollup r JOIN metric_series s ON s.id = r.series_id"
-                + " WHERE s.metric_name = ?", Integer.class, name)).isEqualTo(4);
+                + " WHERE s.labels LIKE ?", Integer.class, named(name))).isEqualTo(4);
         var named = List.of(Matcher.equal("__name__", name));
         var fiveMinutes = 5 * minute;
         // Buckets end every five minutes, each holding its end: {0}, {1..5}, ..., {116..120} (cut by the block's end), ..., {176..179}.
@@ -405,8 +405,8 @@ class MetricStoreIT {
                 "last_over_time(" + name + "[1h])", "rate(" + name + "_total[2h])");
         var expected = queries.stream().map(query -> rangeValues(raw, query, base + HOUR, base + 6 * HOUR)).toList();
         // The raw samples go, as retention would take them; the evaluator knows they are kept for minutes only.
-        jdbc.update("DELETE FROM metric_chunk WHERE series_id IN (SELECT id FROM metric_series WHERE metric_name IN (?, ?))",
-                name, name + "_total");
+        jdbc.update("DELETE FROM metric_chunk WHERE series_id IN (SELECT id FROM metric_series WHERE labels LIKE ?"
+                + " OR labels LIKE ?)", named(name), named(name + "_total"));
         var rolledUp = new PromqlEvaluator(node, QuerySettings.defaults().withResolutions(List.of(
                 new Resolution(0, Duration.ofMinutes(10)), new Resolution(5 * minute, Duration.ofDays(90)))));
 
@@ -454,7 +454,7 @@ class MetricStoreIT {
 
     private List<Long> rollupResolutions(String name) {
         return jdbc.queryForList("SELECT r.resolution_ms FROM metric_rollup r JOIN metric_series s ON s.id = r.series_id"
-                + " WHERE s.metric_name = ? ORDER BY r.resolution_ms", Long.class, name);
+                + " WHERE s.labels LIKE ? ORDER BY r.resolution_ms", Long.class, named(name));
     }
 
     /** The values of a one-series range query at hourly steps. */
@@ -505,12 +505,17 @@ class MetricStoreIT {
 
     private int sampleCount(String name) {
         return jdbc.queryForObject("SELECT SUM(c.sample_count) FROM metric_chunk c JOIN metric_series s"
-                + " ON s.id = c.series_id WHERE s.metric_name = ?", Integer.class, name);
+                + " ON s.id = c.series_id WHERE s.labels LIKE ?", Integer.class, named(name));
     }
 
     private int chunkRows(String name) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM metric_chunk c JOIN metric_series s ON s.id = c.series_id"
-                + " WHERE s.metric_name = ?", Integer.class, name);
+                + " WHERE s.labels LIKE ?", Integer.class, named(name));
+    }
+
+    /** A LIKE pattern for the series of a metric: the series table keeps the name as the labels' first. */
+    private static String named(String name) {
+        return "{__name__=\"" + name + "\"%";
     }
 
     private static String metric() {
