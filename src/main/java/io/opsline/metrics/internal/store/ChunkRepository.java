@@ -23,7 +23,7 @@ import io.opsline.platform.Jdbc;
 final class ChunkRepository {
 
     /** Series ids per statement where a statement asks for many. */
-    static final int IN_BATCH = 500;
+    private static final int IN_BATCH = 500;
     private static final String INSERT_CHUNK = "INSERT INTO metric_chunk (series_id, min_ts, max_ts, sample_count, payload)"
             + " VALUES (?, ?, ?, ?, ?)";
 
@@ -37,7 +37,7 @@ final class ChunkRepository {
         this.template = template;
         this.blockMs = blockMs;
         this.transactions = transactions;
-        this.deleteExpired = limitedDelete(engine, "metric_chunk", "max_ts < ?");
+        this.deleteExpired = limitedDelete(engine, "metric_chunk", "min_ts < ?");
         this.deleteExpiredRollups = limitedDelete(engine, "metric_rollup", "resolution_ms = ? AND block_start < ?");
     }
 
@@ -100,8 +100,7 @@ final class ChunkRepository {
     void flush(List<ChunkRow> rows, long[] walIds, String writer, Instant now) {
         transactions.executeWithoutResult(status -> {
             writeChunks(rows);
-            for (var start = 0; start < walIds.length; start += IN_BATCH) {
-                var part = Arrays.copyOfRange(walIds, start, Math.min(walIds.length, start + IN_BATCH));
+            for (var part : batches(walIds)) {
                 template.update("DELETE FROM metric_wal WHERE id IN (" + placeholders(part.length) + ")", boxed(part));
             }
             heartbeat(writer, now);
@@ -193,8 +192,7 @@ final class ChunkRepository {
 
     /** Hands the chunks of these series that hold samples from {@code fromMs} to {@code toMs} to the consumer. */
     void readChunks(long[] seriesIds, long fromMs, long toMs, ChunkConsumer consumer) {
-        for (var start = 0; start < seriesIds.length; start += IN_BATCH) {
-            var part = Arrays.copyOfRange(seriesIds, start, Math.min(seriesIds.length, start + IN_BATCH));
+        for (var part : batches(seriesIds)) {
             template.query("SELECT series_id, payload FROM metric_chunk WHERE series_id IN (" + placeholders(part.length)
                     + ") AND max_ts >= ? AND min_ts <= ? ORDER BY series_id, min_ts",
                     (RowCallbackHandler) rs -> consumer.chunk(rs.getLong(1), rs.getBytes(2)), params(part, fromMs, toMs));
@@ -204,8 +202,7 @@ final class ChunkRepository {
     /** Of these series, those with a chunk holding samples from {@code fromMs} to {@code toMs}. */
     long[] seriesWithChunks(long[] seriesIds, long fromMs, long toMs) {
         var found = new ArrayList<Long>();
-        for (var start = 0; start < seriesIds.length; start += IN_BATCH) {
-            var part = Arrays.copyOfRange(seriesIds, start, Math.min(seriesIds.length, start + IN_BATCH));
+        for (var part : batches(seriesIds)) {
             found.addAll(template.queryForList("SELECT DISTINCT series_id FROM metric_chunk WHERE series_id IN ("
                     + placeholders(part.length) + ") AND max_ts >= ? AND min_ts <= ?", Long.class, params(part, fromMs, toMs)));
         }
@@ -224,8 +221,7 @@ final class ChunkRepository {
     /** Each series' newest stored chunk, for the time and value of its newest sample. */
     Map<Long, byte[]> newestChunks(long[] seriesIds) {
         var newest = new HashMap<Long, byte[]>();
-        for (var start = 0; start < seriesIds.length; start += IN_BATCH) {
-            var part = Arrays.copyOfRange(seriesIds, start, Math.min(seriesIds.length, start + IN_BATCH));
+        for (var part : batches(seriesIds)) {
             template.query("SELECT c.series_id, c.payload FROM metric_chunk c WHERE c.series_id IN ("
                     + placeholders(part.length) + ") AND c.max_ts = (SELECT MAX(m.max_ts) FROM metric_chunk m"
                     + " WHERE m.series_id = c.series_id)",
@@ -265,19 +261,29 @@ final class ChunkRepository {
                 + " WHERE block_start = ? AND node = ?", Jdbc.timestamp(now), blockStart, node);
     }
 
-    /** The series with more than one chunk in a block, sorted. */
-    long[] seriesToCompact(long blockStart, long blockEnd) {
+    /** The series with at least {@code atLeast} chunks in a block, sorted. */
+    long[] seriesInBlock(long blockStart, long blockEnd, int atLeast) {
         return template.queryForList("SELECT series_id FROM metric_chunk WHERE min_ts >= ? AND min_ts < ?"
-                + " GROUP BY series_id HAVING COUNT(*) > 1 ORDER BY series_id", Long.class, blockStart, blockEnd)
+                + " GROUP BY series_id HAVING COUNT(*) >= ? ORDER BY series_id", Long.class, blockStart, blockEnd, atLeast)
                 .stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** These series' chunks in a block, by series and then first sample. */
+    /** These series' chunks in a block, by series and then first sample; they end in it or later. */
     List<StoredChunk> chunksInBlock(long[] seriesIds, long blockStart, long blockEnd) {
         return template.query("SELECT series_id, min_ts, max_ts, payload FROM metric_chunk WHERE series_id IN ("
-                + placeholders(seriesIds.length) + ") AND min_ts >= ? AND min_ts < ? ORDER BY series_id, min_ts",
+                + placeholders(seriesIds.length) + ") AND max_ts >= ? AND min_ts >= ? AND min_ts < ?"
+                + " ORDER BY series_id, min_ts",
                 (rs, n) -> new StoredChunk(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBytes(4)),
-                params(seriesIds, blockStart, blockEnd));
+                inBlock(seriesIds, blockStart, blockEnd));
+    }
+
+    /** Ids for an IN list, then a block's bounds as the chunks in it are asked for. */
+    private static Object[] inBlock(long[] ids, long blockStart, long blockEnd) {
+        var params = Arrays.copyOf(boxed(ids), ids.length + 3);
+        params[ids.length] = blockStart;
+        params[ids.length + 1] = blockStart;
+        params[ids.length + 2] = blockEnd;
+        return params;
     }
 
     /**
@@ -316,8 +322,7 @@ final class ChunkRepository {
      * {@code toBlock} (both included), by series and then block.
      */
     void readRollups(long[] seriesIds, long resolutionMs, long fromBlock, long toBlock, ChunkConsumer consumer) {
-        for (var start = 0; start < seriesIds.length; start += IN_BATCH) {
-            var part = Arrays.copyOfRange(seriesIds, start, Math.min(seriesIds.length, start + IN_BATCH));
+        for (var part : batches(seriesIds)) {
             var params = new Object[part.length + 3];
             params[0] = resolutionMs;
             System.arraycopy(boxed(part), 0, params, 1, part.length);
@@ -349,15 +354,12 @@ final class ChunkRepository {
         return template.update(deleteExpiredRollups, resolutionMs, cutoffBlock, limit);
     }
 
-    /** Every series with a chunk in a block, sorted. */
-    long[] seriesInBlock(long blockStart, long blockEnd) {
-        return template.queryForList("SELECT DISTINCT series_id FROM metric_chunk WHERE min_ts >= ? AND min_ts < ?"
-                + " ORDER BY series_id", Long.class, blockStart, blockEnd).stream().mapToLong(Long::longValue).toArray();
-    }
-
-    /** Deletes at most {@code limit} chunks whose samples are all older than {@code cutoffMs}; says how many. */
-    int deleteOlderThan(long cutoffMs, int limit) {
-        return template.update(deleteExpired, cutoffMs, limit);
+    /**
+     * Deletes at most {@code limit} chunks of blocks that ended by {@code cutoffBlock}, which are
+     * those that start before it (no chunk spans two blocks); says how many.
+     */
+    int deleteBlocksBefore(long cutoffBlock, int limit) {
+        return template.update(deleteExpired, cutoffBlock, limit);
     }
 
     /** Writes chunks and marks the blocks they fall into as needing compaction. */
@@ -386,6 +388,15 @@ final class ChunkRepository {
             template.update("UPDATE metric_block SET compacted_at = NULL WHERE block_start = ?"
                     + " AND compacted_at IS NOT NULL", block);
         }
+    }
+
+    /** Ids in runs of at most {@value #IN_BATCH}, one statement's worth each. */
+    private static List<long[]> batches(long[] ids) {
+        var batches = new ArrayList<long[]>(ids.length / IN_BATCH + 1);
+        for (var start = 0; start < ids.length; start += IN_BATCH) {
+            batches.add(Arrays.copyOfRange(ids, start, Math.min(ids.length, start + IN_BATCH)));
+        }
+        return batches;
     }
 
     private static String placeholders(int count) {

@@ -458,10 +458,10 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
         if (!chunks.claimBlock(start, writer, Instant.now(), Instant.now().plus(properties.lease()))) {
             return false;
         }
-        // Every series the first time round, for its rollups; then again, until none is left, the
-        // series a flush brought a late chunk for while the block was being merged.
-        for (var series = rollups.isEmpty() ? chunks.seriesToCompact(start, end) : chunks.seriesInBlock(start, end);
-                series.length > 0; series = chunks.seriesToCompact(start, end)) {
+        // Every series with a chunk there the first time round, for its rollups; then again, until
+        // none is left, the series a flush brought a late chunk for while the block was being merged.
+        for (var series = chunks.seriesInBlock(start, end, rollups.isEmpty() ? 2 : 1); series.length > 0;
+                series = chunks.seriesInBlock(start, end, 2)) {
             for (var from = 0; from < series.length; from += COMPACTION_BATCH) {
                 mergeChunks(Arrays.copyOfRange(series, from, Math.min(series.length, from + COMPACTION_BATCH)), start,
                         end);
@@ -505,15 +505,16 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
     }
 
     /**
-     * Deletes chunks whose samples are all older than the raw retention, and rollups of blocks that
-     * ended before their resolution's; says how many chunks.
+     * Deletes chunks of blocks that ended before the raw retention, and rollups of blocks that ended
+     * before their resolution's; says how many chunks. A block is kept while any of it is within
+     * retention, and its chunks are found by the time they start, along the block index.
      */
     int expire(Instant now) {
-        var cutoff = now.minus(properties.retention().raw()).toEpochMilli();
+        var rawCutoff = Math.floorDiv(now.minus(properties.retention().raw()).toEpochMilli(), blockMs) * blockMs;
         var deleted = 0;
         int batch;
         do {
-            batch = chunks.deleteOlderThan(cutoff, RETENTION_BATCH);
+            batch = chunks.deleteBlocksBefore(rawCutoff, RETENTION_BATCH);
             deleted += batch;
         } while (batch == RETENTION_BATCH);
         chunksExpired.add(deleted);

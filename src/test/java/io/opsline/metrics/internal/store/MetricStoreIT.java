@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -306,6 +307,27 @@ class MetricStoreIT {
         assertThat(times(selected.get(2))).isSorted().doesNotHaveDuplicates();
     }
 
+    /** Compaction finds a block's chunks by series, so a node compacts series another node created after it started. */
+    @Test
+    void aNodeCompactsTheChunksOfSeriesAnotherNodeCreated() {
+        var compactor = StoreNodes.start(context, properties);
+        var writer = StoreNodes.start(context, properties);
+        var name = metric();
+        var base = blockStart();
+        var values = new double[150];
+        Arrays.setAll(values, i -> i);
+        writer.append("test", List.of(series(Labels.of("__name__", name), base, 15_000, values)));
+        writer.flush();
+        assertThat(chunkRows(name)).isEqualTo(2);
+
+        compactor.compact(Instant.now());
+
+        assertThat(chunkRows(name)).isEqualTo(1);
+        assertThat(rollupResolutions(name)).containsExactly(300_000L, 3_600_000L);
+        assertThat(values(only(store.select(List.of(Matcher.equal("__name__", name)), base, base + HOUR))))
+                .containsExactly(Arrays.stream(values).boxed().toArray(Double[]::new));
+    }
+
     /** A flush may rewrite a chunk's row between compaction reading it and replacing it: that row must stay. */
     @Test
     void compactionLeavesARowAFlushRewroteAfterItWasRead() {
@@ -428,6 +450,24 @@ class MetricStoreIT {
     /** Equal but for rounding: an average is a sum over a count from rollups, a running mean from samples. */
     private static int nearly(Double a, Double b) {
         return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)) ? 0 : Double.compare(a, b);
+    }
+
+    /** A block is kept while any of it is within retention, as its rollups are. */
+    @Test
+    void retentionDeletesWholeBlocksOnly() {
+        var node = StoreNodes.start(context, properties);
+        var name = metric();
+        var blockMs = properties.blockDuration().toMillis();
+        var cutoff = Instant.now().minus(properties.retention().raw()).toEpochMilli();
+        var straddling = Math.floorDiv(cutoff, blockMs) * blockMs;
+        node.append("test", List.of(series(Labels.of("__name__", name, "block", "before"), straddling - blockMs, 1000, 1),
+                series(Labels.of("__name__", name, "block", "straddling"), straddling, 1000, 2)));
+        node.flush();
+
+        node.expire(Instant.now());
+
+        assertThat(store.select(List.of(Matcher.equal("__name__", name)), 0, Long.MAX_VALUE))
+                .extracting(data -> data.labels().get("block")).containsExactly("straddling");
     }
 
     @Test
