@@ -385,8 +385,7 @@ public final class MetricsBench {
      * kind of figure: its blocks, without its write-ahead log and head.
      */
     void storedData(String prefix, long stored) throws Exception {
-        run("psql", options.get("psql"), "-XqtA", "-c", "VACUUM FULL metric_chunk, metric_rollup, metric_series,"
-                + " metric_wal, metric_block");
+        run("psql", options.get("psql"), "-XqtA", "-c", "VACUUM FULL " + String.join(", ", metricTables().keySet()));
         printTableSizes();
         long rewritten = opslineDiskBytes();
         put(prefix + "stored.bytes.per.sample", "%.3f".formatted((double) rewritten / stored));
@@ -430,14 +429,21 @@ public final class MetricsBench {
 
     /** PostgreSQL's metric tables one by one, indexes and TOAST included, largest first: where the bytes go. */
     void printTableSizes() throws Exception {
+        var sizes = metricTables().entrySet().stream().filter(table -> table.getValue() > 0)
+                .map(table -> "%s %,d".formatted(table.getKey(), table.getValue())).toList();
+        System.out.printf("%s: metric tables: %s%n", label, String.join(", ", sizes));
+    }
+
+    /** The metrics module's tables on PostgreSQL and their sizes (table, indexes, TOAST), largest first. */
+    Map<String, Long> metricTables() throws Exception {
         var out = run("psql", options.get("psql"), "-XqtA", "-F", " ", "-c",
                 "SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c"
                         + " JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE c.relkind IN ('r', 'p') AND c.relname LIKE 'metric\\_%'"
                         + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY 2 DESC");
-        var sizes = out.strip().lines().map(line -> line.split(" ")).filter(parts -> Long.parseLong(parts[1]) > 0)
-                .map(parts -> "%s %,d".formatted(parts[0], Long.parseLong(parts[1]))).toList();
-        System.out.printf("%s: metric tables: %s%n", label, String.join(", ", sizes));
+        var tables = new LinkedHashMap<String, Long>();
+        out.strip().lines().map(line -> line.split(" ")).forEach(parts -> tables.put(parts[0], Long.parseLong(parts[1])));
+        return tables;
     }
 
     long opslineDiskBytes() throws Exception {
