@@ -569,6 +569,11 @@ public final class MetricsBench {
                     throw new BenchException("30-day query answered " + response.statusCode() + ": " + abbreviate(response.body()));
                 }
             }
+            // Which queries were slow says whether the first ones (a cold start) or ones now and then were.
+            var slowest = java.util.stream.IntStream.range(0, queries).boxed()
+                    .sorted((x, y) -> Long.compare(nanos[y], nanos[x])).limit(3)
+                    .map(q -> "#%d %.1f ms".formatted(q + 1, nanos[q] / 1e6)).toList();
+            System.out.printf("%s: 30-day query_range, step %d: slowest %s%n", label, step, String.join(", ", slowest));
             java.util.Arrays.sort(nanos);
             put(prefix + "q30d.step" + step + ".p50.ms", "%.1f".formatted(percentile(nanos, 0.50) / 1e6));
             put(prefix + "q30d.step" + step + ".p99.ms", "%.1f".formatted(percentile(nanos, 0.99) / 1e6));
