@@ -346,7 +346,7 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
         flushLock.writeLock().lock();
         try {
             heads.forEach((id, head) -> {
-                var held = head.freeze();
+                var held = head.freeze(id);
                 if (!held.isEmpty()) {
                     frozen.put(id, held);
                 }
@@ -355,8 +355,7 @@ public class MetricStore implements SeriesSource, SmartLifecycle {
             flushLock.writeLock().unlock();
         }
         var rows = new ArrayList<ChunkRow>();
-        frozen.forEach((id, held) -> held.forEach(chunk -> rows.add(new ChunkRow(chunk.rowMaxTs(),
-                new NewChunk(id, chunk.minTs(), chunk.maxTs(), chunk.count(), chunk.payload())))));
+        frozen.forEach((id, held) -> held.forEach(chunk -> rows.add(chunk.row())));
         try {
             chunks.flush(rows, walIds.stream().mapToLong(Long::longValue).toArray(), writer, Instant.now());
         } catch (DataAccessException e) {

@@ -3,6 +3,9 @@ package io.opsline.metrics.internal.store;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.opsline.metrics.internal.store.ChunkRepository.ChunkRow;
+import io.opsline.metrics.internal.store.ChunkRepository.NewChunk;
+
 /**
  * What this node holds in memory of one series: the chunk growing for the current block, chunks
  * ended since the last flush, and the newest sample's time and value, against which the next is
@@ -37,11 +40,8 @@ final class SeriesHead {
         long rowMaxTs = NONE;
     }
 
-    /**
-     * A held chunk as a flush writes it: its state when the flush began, and where its row ends
-     * ({@link #NONE} while it has none), which with the series and the first sample finds that row.
-     */
-    record Frozen(HeldChunk chunk, long rowMaxTs, long minTs, long maxTs, int count, byte[] payload) {
+    /** A held chunk and the row a flush writes of it: its state when the flush began. */
+    record Frozen(HeldChunk chunk, ChunkRow row) {
     }
 
     private final long blockMs;
@@ -90,28 +90,29 @@ final class SeriesHead {
         return newestTime;
     }
 
-    /** The chunks with samples no row holds yet, as they are now, for a flush to write. */
-    synchronized List<Frozen> freeze() {
+    /** The chunks of series {@code seriesId} with samples no row holds yet, as they are now, for a flush to write. */
+    synchronized List<Frozen> freeze(long seriesId) {
         var frozen = new ArrayList<Frozen>(ended.size() + 1);
         for (var chunk : ended) {
-            frozen.add(frozen(chunk));
+            frozen.add(frozen(seriesId, chunk));
         }
         if (open != null && open.written < open.samples.count()) {
-            frozen.add(frozen(open));
+            frozen.add(frozen(seriesId, open));
         }
         return frozen;
     }
 
-    private static Frozen frozen(HeldChunk chunk) {
+    private static Frozen frozen(long seriesId, HeldChunk chunk) {
         var samples = chunk.samples;
-        return new Frozen(chunk, chunk.rowMaxTs, samples.firstTime(), samples.lastTime(), samples.count(), samples.toBytes());
+        return new Frozen(chunk, new ChunkRow(chunk.rowMaxTs, new NewChunk(seriesId, samples.firstTime(),
+                samples.lastTime(), samples.count(), samples.toBytes())));
     }
 
     /** Notes the rows a flush committed, and lets go of ended chunks written whole. */
     synchronized void flushed(List<Frozen> frozen) {
         for (var written : frozen) {
-            written.chunk().written = written.count();
-            written.chunk().rowMaxTs = written.maxTs();
+            written.chunk().written = written.row().chunk().count();
+            written.chunk().rowMaxTs = written.row().chunk().maxTs();
         }
         ended.removeIf(chunk -> chunk.written == chunk.samples.count());
     }
