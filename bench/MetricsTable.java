@@ -66,8 +66,10 @@ final class MetricsTable {
         row(figures, runs, "scrape interval p99 (s)", "interval.p99.s");
         row(figures, runs, "30-day query, step 60: p50 (ms)", "q30d.step60.p50.ms");
         row(figures, runs, "  p99 (ms)", "q30d.step60.p99.ms");
+        row(figures, runs, "  max (ms)", "q30d.step60.max.ms");
         row(figures, runs, "30-day query, step 3600: p50 (ms)", "q30d.step3600.p50.ms");
         row(figures, runs, "  p99 (ms)", "q30d.step3600.p99.ms");
+        row(figures, runs, "  max (ms)", "q30d.step3600.max.ms");
         row(figures, runs, "load average at the start", "load.start");
         row(figures, runs, "load average, end of measuring", "load.measured");
         row(figures, runs, "load average at the end", "load.end");
