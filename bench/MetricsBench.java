@@ -360,21 +360,23 @@ public final class MetricsBench {
         if (options.containsKey("psql")) {
             printTableSizes();
         }
+        // The head's samples are on disk too, in write-ahead rows, which the bytes count.
+        long onDiskSamples = stored + head;
         put(prefix + "series", number(status, "series"));
-        put(prefix + "disk.samples", stored);
+        put(prefix + "disk.samples", onDiskSamples);
         put(prefix + "head.samples", head);
         put(prefix + "disk.bytes", onDisk);
         if (!options.containsKey("psql")) {
             put(prefix + "disk.before", diskBefore);
         }
-        put(prefix + "bytes.per.sample", stored == 0 ? "n/a" : "%.3f".formatted((double) onDisk / stored));
+        put(prefix + "bytes.per.sample", onDiskSamples == 0 ? "n/a" : "%.3f".formatted((double) onDisk / onDiskSamples));
         put(prefix + "payload.bytes.per.sample", stored == 0 ? "n/a" : "%.3f".formatted((double) payload / stored));
-        System.out.printf("%s: %,d series; %,d samples in compacted chunks (%,d still in the head); %s %,d bytes = %s"
-                + " bytes/sample on disk, payload alone %s bytes/sample%n", label, number(status, "series"), stored, head,
+        System.out.printf("%s: %,d series; %,d samples in compacted chunks, %,d in the head's write-ahead rows; %s %,d"
+                + " bytes = %s bytes/sample on disk, payload alone %s bytes/sample%n", label, number(status, "series"), stored, head,
                 options.containsKey("psql") ? "metric tables" : "H2 file growth", onDisk,
                 figures.get(prefix + "bytes.per.sample"), figures.get(prefix + "payload.bytes.per.sample"));
-        if (options.containsKey("psql") && stored > 0) {
-            storedData(prefix, stored);
+        if (options.containsKey("psql") && onDiskSamples > 0) {
+            storedData(prefix, onDiskSamples);
         }
     }
 
@@ -384,11 +386,11 @@ public final class MetricsBench {
      * store reuses, and which stays about the same as data grows). Prometheus' snapshot is the same
      * kind of figure: its blocks, without its write-ahead log and head.
      */
-    void storedData(String prefix, long stored) throws Exception {
+    void storedData(String prefix, long samples) throws Exception {
         run("psql", options.get("psql"), "-XqtA", "-c", "VACUUM FULL " + String.join(", ", metricTables().keySet()));
         printTableSizes();
         long rewritten = opslineDiskBytes();
-        put(prefix + "stored.bytes.per.sample", "%.3f".formatted((double) rewritten / stored));
+        put(prefix + "stored.bytes.per.sample", "%.3f".formatted((double) rewritten / samples));
         System.out.printf("%s: after VACUUM FULL the metric tables take %,d bytes = %s bytes/sample%n", label, rewritten,
                 figures.get(prefix + "stored.bytes.per.sample"));
     }

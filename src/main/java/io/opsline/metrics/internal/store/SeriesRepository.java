@@ -1,16 +1,14 @@
 package io.opsline.metrics.internal.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -19,17 +17,17 @@ import io.opsline.metrics.Labels;
 /** SQL for {@code metric_series} and the names of their sources, {@code metric_source}. */
 final class SeriesRepository {
 
+    private static final Logger log = LoggerFactory.getLogger(SeriesRepository.class);
+
     private static final int BATCH = 500;
     /** How often series another node is inserting are asked for, a millisecond apart, before they are given up. */
     private static final int RACE_ATTEMPTS = 50;
     private static final long RACE_WAIT_NANOS = 1_000_000;
     /** Another node may have created the same series a moment ago; its row wins and is read back. */
-    private static final String INSERT = "INSERT INTO metric_series (labels_hash, labels, source_id) VALUES (?, ?, ?)"
+    private static final String INSERT = "INSERT INTO metric_series (labels_key, labels, source_id) VALUES (?, ?, ?)"
             + " ON CONFLICT DO NOTHING";
     private static final String SELECT = "SELECT s.id, s.labels, src.name FROM metric_series s"
             + " JOIN metric_source src ON src.id = s.source_id";
-    /** Bytes of SHA-256 kept as the labels' key: 128 bits keep them apart, in half the index. */
-    private static final int HASH_BYTES = 16;
 
     private final JdbcTemplate template;
 
@@ -59,7 +57,8 @@ final class SeriesRepository {
      *
      * <p>A series another node is inserting at the same moment may be neither inserted here (its key
      * is taken) nor readable yet (not committed): it is asked for again, briefly, until that node's
-     * insert commits or rolls back, so that it is never taken for one over its source's limit.
+     * insert commits or rolls back, so that it is never taken for one over its source's limit. A
+     * series whose key another series has is not created and said so in a warning.
      */
     Created create(List<Labels> series, String source) {
         var rows = new ArrayList<Row>(series.size());
@@ -69,7 +68,7 @@ final class SeriesRepository {
             var pending = new HashMap<String, Object[]>();
             for (var labels : series.subList(start, Math.min(start + BATCH, series.size()))) {
                 var text = labels.toString();
-                pending.put(text, new Object[] {hash(text), text, sourceId});
+                pending.put(text, new Object[] {SeriesKey.of(text), text, sourceId});
             }
             for (var attempt = 1; !pending.isEmpty() && attempt <= RACE_ATTEMPTS; attempt++) {
                 if (attempt > 1) {
@@ -79,12 +78,18 @@ final class SeriesRepository {
                     inserted += Math.max(0, count);
                 }
                 var placeholders = String.join(",", Collections.nCopies(pending.size(), "?"));
-                template.query(SELECT + " WHERE s.labels_hash IN (" + placeholders + ")",
+                template.query(SELECT + " WHERE s.labels_key IN (" + placeholders + ")",
                         (RowCallbackHandler) rs -> {
-                            var row = new Row(rs.getLong(1), LabelsText.parse(rs.getString(2)), rs.getString(3));
-                            rows.add(row);
-                            pending.remove(rs.getString(2));
+                            // Another series' row under the same key is not this series (see SeriesKey).
+                            if (pending.remove(rs.getString(2)) != null) {
+                                rows.add(new Row(rs.getLong(1), LabelsText.parse(rs.getString(2)), rs.getString(3)));
+                            }
                         }, pending.values().stream().map(insert -> insert[0]).toArray());
+            }
+            if (!pending.isEmpty()) {
+                log.warn("Could not create {} series of {}, e.g. {}: another series has the same key, or another node's"
+                        + " insert of it neither committed nor rolled back in time", pending.size(), source,
+                        pending.keySet().iterator().next());
             }
         }
         return new Created(rows, inserted);
@@ -103,14 +108,5 @@ final class SeriesRepository {
         }
         template.update("INSERT INTO metric_source (name) VALUES (?) ON CONFLICT DO NOTHING", source);
         return template.queryForObject(select, Integer.class, source);
-    }
-
-    private static byte[] hash(String text) {
-        try {
-            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)),
-                    HASH_BYTES);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }
