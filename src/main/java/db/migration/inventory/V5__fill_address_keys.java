@@ -1,9 +1,5 @@
 package db.migration.inventory;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.slf4j.Logger;
@@ -12,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import db.migration.BatchedUpdate;
 import io.opsline.inventory.internal.Addresses;
 import io.opsline.platform.Jdbc;
 
@@ -33,37 +30,12 @@ public class V5__fill_address_keys extends BaseJavaMigration {
     public void migrate(Context context) {
         var jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
         jdbc.setFetchSize(CHUNK);
-        var keys = new Keys(jdbc);
-        jdbc.query("SELECT ci_id, address FROM ci_address",
-                (RowCallbackHandler) rs -> keys.add(Jdbc.uuid(rs, "ci_id"), rs.getString("address")));
-        keys.flush();
-        log.info("Keyed {} CI addresses", keys.count);
-    }
-
-    /** Collects a chunk of keys and writes them in one batch. */
-    private static final class Keys {
-
-        private final JdbcTemplate jdbc;
-        private final List<Object[]> chunk = new ArrayList<>(CHUNK);
-        private long count;
-
-        Keys(JdbcTemplate jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        void add(UUID ciId, String address) {
-            chunk.add(new Object[] {Addresses.key(address), ciId, address});
-            if (chunk.size() == CHUNK) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (!chunk.isEmpty()) {
-                jdbc.batchUpdate("UPDATE ci_address SET address_key = ? WHERE ci_id = ? AND address = ?", chunk);
-                count += chunk.size();
-                chunk.clear();
-            }
-        }
+        var keys = new BatchedUpdate(jdbc, "UPDATE ci_address SET address_key = ? WHERE ci_id = ? AND address = ?",
+                CHUNK);
+        jdbc.query("SELECT ci_id, address FROM ci_address", (RowCallbackHandler) rs -> {
+            var address = rs.getString("address");
+            keys.add(Addresses.key(address), Jdbc.uuid(rs, "ci_id"), address);
+        });
+        log.info("Keyed {} CI addresses", keys.finish());
     }
 }

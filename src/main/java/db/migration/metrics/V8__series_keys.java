@@ -1,8 +1,5 @@
 package db.migration.metrics;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.slf4j.Logger;
@@ -11,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import db.migration.BatchedUpdate;
 import io.opsline.metrics.internal.store.SeriesKey;
 
 /**
@@ -31,41 +29,14 @@ public class V8__series_keys extends BaseJavaMigration {
         var jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
         jdbc.setFetchSize(CHUNK);
         jdbc.execute("ALTER TABLE metric_series ADD COLUMN labels_key BIGINT");
-        var keys = new Keys(jdbc);
-        jdbc.query("SELECT id, labels FROM metric_series", (RowCallbackHandler) rs -> keys.add(rs.getLong(1),
-                rs.getString(2)));
-        keys.flush();
+        var keys = new BatchedUpdate(jdbc, "UPDATE metric_series SET labels_key = ? WHERE id = ?", CHUNK);
+        jdbc.query("SELECT id, labels FROM metric_series",
+                (RowCallbackHandler) rs -> keys.add(SeriesKey.of(rs.getString(2)), rs.getLong(1)));
+        var keyed = keys.finish();
         jdbc.execute("ALTER TABLE metric_series ALTER COLUMN labels_key SET NOT NULL");
         jdbc.execute("ALTER TABLE metric_series DROP CONSTRAINT metric_series_labels_uk");
         jdbc.execute("ALTER TABLE metric_series DROP COLUMN labels_hash");
         jdbc.execute("ALTER TABLE metric_series ADD CONSTRAINT metric_series_labels_uk UNIQUE (labels_key)");
-        log.info("Keyed {} metric series", keys.count);
-    }
-
-    /** Collects a chunk of keys and writes them in one batch. */
-    private static final class Keys {
-
-        private final JdbcTemplate jdbc;
-        private final List<Object[]> chunk = new ArrayList<>(CHUNK);
-        private long count;
-
-        Keys(JdbcTemplate jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        void add(long id, String labels) {
-            chunk.add(new Object[] {SeriesKey.of(labels), id});
-            if (chunk.size() == CHUNK) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (!chunk.isEmpty()) {
-                jdbc.batchUpdate("UPDATE metric_series SET labels_key = ? WHERE id = ?", chunk);
-                count += chunk.size();
-                chunk.clear();
-            }
-        }
+        log.info("Keyed {} metric series", keyed);
     }
 }
