@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * The metrics benchmark's remote-write phases: a short round trip through Prometheus' receiver,
@@ -26,12 +27,8 @@ final class RemoteWritePhase {
         var run = Long.toString(System.nanoTime(), 36);
         long end = System.currentTimeMillis() / 60_000 * 60_000;
         int count = 30;
-        long[] times = new long[count];
-        double[] values = new double[count];
-        for (int i = 0; i < count; i++) {
-            times[i] = end - (count - 1 - i) * 60_000L;
-            values[i] = curve(i);
-        }
+        long[] times = minutesEndingAt(end, count);
+        double[] values = curveAt(count);
         remoteWrite(name, run, times, values);
         var answer = bench.queryRange(name + "{run=\"" + run + "\"}", times[0] / 1000, end / 1000, 60);
         String problem = compare(answer, times, values, 1);
@@ -49,12 +46,8 @@ final class RemoteWritePhase {
         var run = Long.toString(System.nanoTime(), 36);
         long end = System.currentTimeMillis() / 60_000 * 60_000;
         int count = (int) (30 * MetricsBench.DAY_MS / 60_000);
-        long[] times = new long[count];
-        double[] values = new double[count];
-        for (int i = 0; i < count; i++) {
-            times[i] = end - (count - 1 - i) * 60_000L;
-            values[i] = curve(i);
-        }
+        long[] times = minutesEndingAt(end, count);
+        double[] values = curveAt(count);
         long storedBefore = MetricsBench.number(bench.status(), "storedSamples");
         // Ten requests of three days each, oldest first, as a remote-write client catching up would send them.
         int per = count / 10;
@@ -128,6 +121,16 @@ final class RemoteWritePhase {
 
     private HttpResponse<String> get(URI uri) throws Exception {
         return bench.http.send(bench.authorized(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code count} whole minutes (in milliseconds), oldest first, the last at {@code end}. */
+    static long[] minutesEndingAt(long end, int count) {
+        return LongStream.range(0, count).map(i -> end - (count - 1 - i) * 60_000L).toArray();
+    }
+
+    /** The curve's values at minutes 0 to {@code count - 1}. */
+    static double[] curveAt(int count) {
+        return IntStream.range(0, count).mapToDouble(RemoteWritePhase::curve).toArray();
     }
 
     /** A smooth daily curve with two decimals: the written values, recomputed to check what comes back. */

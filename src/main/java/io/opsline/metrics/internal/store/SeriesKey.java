@@ -1,9 +1,8 @@
 package io.opsline.metrics.internal.store;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
+import io.opsline.platform.Sha256;
 
 /**
  * The unique key of a series row: the first 64 bits of the SHA-256 of its labels' text. A long
@@ -18,11 +17,6 @@ public final class SeriesKey {
     }
 
     public static long of(String labelsText) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(labelsText.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return ByteBuffer.wrap(Sha256.digest(labelsText)).getLong();
     }
 }

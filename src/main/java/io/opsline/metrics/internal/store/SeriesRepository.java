@@ -1,5 +1,7 @@
 package io.opsline.metrics.internal.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -42,9 +44,7 @@ final class SeriesRepository {
     /** Hands every series with an id above {@code afterId} to the consumer, in id order. */
     void readAfter(long afterId, Consumer<Row> consumer) {
         template.query(SELECT + " WHERE s.id > ? ORDER BY s.id",
-                (RowCallbackHandler) rs -> consumer.accept(
-                        new Row(rs.getLong(1), LabelsText.parse(rs.getString(2)), rs.getString(3))),
-                afterId);
+                (RowCallbackHandler) rs -> consumer.accept(row(rs)), afterId);
     }
 
     /** The rows of series asked for, and how many of them this call inserted. */
@@ -82,7 +82,7 @@ final class SeriesRepository {
                         (RowCallbackHandler) rs -> {
                             // Another series' row under the same key is not this series (see SeriesKey).
                             if (pending.remove(rs.getString(2)) != null) {
-                                rows.add(new Row(rs.getLong(1), LabelsText.parse(rs.getString(2)), rs.getString(3)));
+                                rows.add(row(rs));
                             }
                         }, pending.values().stream().map(insert -> insert[0]).toArray());
             }
@@ -93,6 +93,11 @@ final class SeriesRepository {
             }
         }
         return new Created(rows, inserted);
+    }
+
+    /** A row of {@link #SELECT}. */
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(1), LabelsText.parse(rs.getString(2)), rs.getString(3));
     }
 
     /**

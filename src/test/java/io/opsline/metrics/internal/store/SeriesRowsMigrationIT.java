@@ -2,8 +2,6 @@ package io.opsline.metrics.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.opsline.metrics.Labels;
+import io.opsline.platform.Sha256;
 import io.opsline.testing.MigrationDatabase;
 import io.opsline.testing.RequiresTestDatabase;
 
@@ -44,9 +43,9 @@ class SeriesRowsMigrationIT {
     }
 
     /** A series row as the code before V7 wrote it; returns its id. */
-    private long oldSeries(Labels labels, String source) throws Exception {
+    private long oldSeries(Labels labels, String source) {
         var text = labels.toString();
-        var hash = Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 16);
+        var hash = Arrays.copyOf(Sha256.digest(text), 16);
         var jdbc = new JdbcTemplate(database);
         jdbc.update("INSERT INTO metric_series (labels_hash, labels, source) VALUES (?, ?, ?)", hash, text, source);
         return jdbc.queryForObject("SELECT id FROM metric_series WHERE labels = ?", Long.class, text);
