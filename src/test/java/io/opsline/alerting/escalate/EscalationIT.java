@@ -190,6 +190,9 @@ class EscalationIT {
                 .param(UUID.fromString(alertId)).query(UUID.class).single().toString();
         Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
                 .until(() -> escalation(groupId).get("status").asString().equals("UNROUTED"));
+        // No message carries its acknowledge link, so it has no token to be found by.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_escalation WHERE group_id = ? AND ack_token IS NULL"
+                + " AND ack_token_hash IS NULL").param(UUID.fromString(groupId)).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

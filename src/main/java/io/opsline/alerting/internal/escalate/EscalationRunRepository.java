@@ -70,7 +70,7 @@ class EscalationRunRepository {
         template.batchUpdate("DELETE FROM alert_group_unrouted WHERE group_id = ?", rows);
     }
 
-    /** A new escalation with its acknowledge token, sealed and hashed. */
+    /** A new escalation with its acknowledge token, sealed and hashed; both null when it pages nobody. */
     record NewEscalation(Escalation escalation, String sealedToken, String tokenHash) {
     }
 

@@ -102,12 +102,18 @@ public class Escalations {
                             EscalationStatus.ACTIVE, 0, 0, now, 0, now, null, null)
                     : new Escalation(Ids.newId(), group.id(), null, null, EscalationStatus.UNROUTED, 0, 0, null, 0, now,
                             now, "no routing rule matched");
-            var token = SecretTokens.generate(ACK_PREFIX);
-            started.add(new EscalationRunRepository.NewEscalation(escalation, secrets.seal(token), Sha256.hex(token)));
+            started.add(route.isPresent() ? withAckToken(escalation) : new EscalationRunRepository.NewEscalation(escalation,
+                    null, null));
         }
         escalations.insertAll(started);
         escalations.routed(groups.stream().map(EscalationRunRepository.NewGroup::id).toList());
         return groups.size();
+    }
+
+    /** An escalation that will page people, with the token of the acknowledge link its messages carry. */
+    private EscalationRunRepository.NewEscalation withAckToken(Escalation escalation) {
+        var token = SecretTokens.generate(ACK_PREFIX);
+        return new EscalationRunRepository.NewEscalation(escalation, secrets.seal(token), Sha256.hex(token));
     }
 
     /** Due escalations, for {@link #takeSteps}. */
