@@ -65,12 +65,20 @@ class TwoNodesExactlyOnceIT {
     private static final String EVENTS = "/api/v1/intake/events";
     /** Sends to one channel a node makes at once: the most a killed node can have in flight there. */
     private static final int PER_CHANNEL = 4;
-    /** Short, so that the killed node's claims are taken over within the test; longer than any send here. */
-    private static final String LEASE = "8s";
+    /**
+     * Short, so that the killed node's claims are taken over within the test, yet longer than any
+     * send here: the held sends wait until a node is killed, which on a busy machine took over eight
+     * seconds; a lease running out meanwhile lets the other node send them again, rightly.
+     */
+    private static final String LEASE = "30s";
+    /** A held send must not time out either (that too is rightly sent again); under the lease. */
+    private static final String READ_TIMEOUT = "25s";
     private static final Duration ANSWER_DELAY = Duration.ofMillis(30);
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Map<String, String> SETTINGS = Map.of(
             "opsline.alerting.notify-lease", LEASE,
+            "opsline.alerting.notify-read-timeout", READ_TIMEOUT,
+            "opsline.alerting.notify-connect-timeout", "2s",
             "opsline.alerting.notify-per-channel", Integer.toString(PER_CHANNEL),
             "opsline.alerting.notify-poll-interval", "250ms",
             // Few connections, opened as needed: the suite's own application contexts hold many of the test server's.

@@ -119,6 +119,15 @@ class DeliveryRepository {
                 .update() == 1;
     }
 
+    /**
+     * Extends a node's claim on a delivery it is about to send; false when the node no longer holds
+     * it (another node took it over once the lease ran out, or it was deleted with its channel).
+     */
+    boolean renew(UUID id, String node, Instant until) {
+        return jdbc.sql("UPDATE notification_delivery SET lease_until = ? WHERE id = ? AND status = 'SENDING'"
+                + " AND lease_owner = ?").params(Jdbc.timestamp(until), id, node).update() == 1;
+    }
+
     /** Gives back a claimed delivery that was never tried (the node is stopping), uncounting the try. */
     void release(UUID id, String node) {
         jdbc.sql("UPDATE notification_delivery SET status = 'PENDING', attempts = attempts - 1, lease_owner = NULL,"

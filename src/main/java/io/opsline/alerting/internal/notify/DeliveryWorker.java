@@ -34,8 +34,8 @@ import io.opsline.platform.Jdbc;
  * at most {@code notifyPerChannel} to one channel, so a hanging endpoint holds up only its own
  * channel. A failed try is retried with exponential backoff, then given up on.
  *
- * <p>What this guarantees: a delivery is claimed by one node at a time, and its lease outlives any
- * send, so two nodes never send it concurrently. Only a node dying after the remote side accepted a
+ * <p>What this guarantees: a delivery is claimed by one node at a time, and its lease, renewed as
+ * its send starts, outlives any send, so two nodes never send it concurrently. Only a node dying after the remote side accepted a
  * message but before the node recorded it makes another node send it again once the lease
  * expires; receivers can tell by the stable {@code Idempotency-Key} header (webhooks) or
  * {@code Message-ID} (e-mail), both derived from the delivery id.
@@ -197,10 +197,20 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private void send(Delivery delivery) {
+    /**
+     * Sends a claimed delivery and records the outcome. The claim is renewed first: a delivery may
+     * wait for a free slot of its channel longer than its lease, and another node may have taken it
+     * over meanwhile, which then sends it instead.
+     */
+    void send(Delivery delivery) {
         var channel = channels.find(delivery.channelId()).orElse(null);
         if (channel == null) {
             return; // deleted meanwhile, and its deliveries with it
+        }
+        if (!deliveries.renew(delivery.id(), node, Jdbc.now().plus(properties.notifyLease()))) {
+            log.info("Delivery {} waited for a free slot of channel {} past its lease and another node took it over;"
+                    + " that node sends it", delivery.id(), channel.name());
+            return;
         }
         var started = Jdbc.now();
         var startedNanos = System.nanoTime();

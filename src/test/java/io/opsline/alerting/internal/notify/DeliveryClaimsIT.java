@@ -155,6 +155,44 @@ class DeliveryClaimsIT {
                 .isEqualTo(DeliveryStatus.SENDING);
     }
 
+    /**
+     * A node's claim can wait for a free slot of its channel longer than its lease. Another node
+     * may then take it over; the first must not send it as well once a slot frees up.
+     */
+    @Test
+    void aClaimThatOutlivedItsLeaseIsSentOnlyByTheNodeThatTookItOver() {
+        var channel = webhook("/overtaken");
+        var slow = node("node-slow-" + UUID.randomUUID());
+        var other = node("node-other-" + UUID.randomUUID());
+        // Queued and claimed twice in one transaction, so that this application's own worker sees only the end.
+        var claims = new TransactionTemplate(transactionManager).execute(status -> {
+            notifications.enqueue(NotifyFixtures.request(channel, NotifyFixtures.firing("t", "overtaken")));
+            var stale = claimOnly(slow, channel, Duration.ofMillis(-1));
+            return List.of(stale, claimOnly(other, channel, Duration.ofMinutes(1)));
+        });
+        var stale = claims.get(0);
+        var takenOver = claims.get(1);
+        assertThat(takenOver.id()).isEqualTo(stale.id());
+
+        slow.send(stale);
+        assertThat(receiver.requests("/overtaken")).isEmpty();
+        assertThat(notifications.get(stale.id()).delivery().status()).isEqualTo(DeliveryStatus.SENDING);
+
+        other.send(takenOver);
+        assertThat(receiver.requests("/overtaken")).singleElement()
+                .satisfies(r -> assertThat(r.header("Idempotency-Key")).isEqualTo(stale.id().toString()));
+        assertThat(notifications.get(stale.id()).delivery().status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(notifications.get(stale.id()).attempts()).singleElement()
+                .satisfies(a -> assertThat(a.node()).isEqualTo(other.node()));
+    }
+
+    /** Claims what is due for {@code node} with this lease, keeping the delivery of this channel and giving back the rest. */
+    private Delivery claimOnly(DeliveryWorker node, UUID channel, Duration lease) {
+        var claimed = deliveries.claim(node.node(), Jdbc.now(), lease, 500, List.of());
+        claimed.stream().filter(d -> !d.channelId().equals(channel)).forEach(d -> deliveries.release(d.id(), node.node()));
+        return claimed.stream().filter(d -> d.channelId().equals(channel)).findFirst().orElseThrow();
+    }
+
     @Test
     void queueingOneKeyTwiceAddsOneDeliveryAndTheCallersTransactionGoesOn() {
         var channel = webhook("/once");
