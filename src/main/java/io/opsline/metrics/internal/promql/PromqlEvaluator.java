@@ -1,14 +1,14 @@
 package io.opsline.metrics.internal.promql;
 
+import static io.opsline.metrics.internal.promql.Value.dropName;
+
 import io.opsline.metrics.Labels;
 import io.opsline.metrics.Matcher;
 import io.opsline.metrics.SeriesData;
 import io.opsline.metrics.internal.SeriesSource;
 import io.opsline.metrics.internal.SeriesSource.Aggregate;
 import io.opsline.metrics.internal.promql.Expr.Aggregation;
-import io.opsline.metrics.internal.promql.Expr.Aggregator;
 import io.opsline.metrics.internal.promql.Expr.Binary;
-import io.opsline.metrics.internal.promql.Expr.BinaryOperator;
 import io.opsline.metrics.internal.promql.Expr.Call;
 import io.opsline.metrics.internal.promql.Expr.MatrixSelector;
 import io.opsline.metrics.internal.promql.Expr.Negation;
@@ -16,18 +16,18 @@ import io.opsline.metrics.internal.promql.Expr.NumberLiteral;
 import io.opsline.metrics.internal.promql.Expr.Parenthesis;
 import io.opsline.metrics.internal.promql.Expr.StringLiteral;
 import io.opsline.metrics.internal.promql.Expr.ValueType;
-import io.opsline.metrics.internal.promql.Expr.VectorMatching;
 import io.opsline.metrics.internal.promql.Expr.VectorSelector;
 import io.opsline.metrics.internal.promql.PromqlException.ErrorType;
 import io.opsline.metrics.internal.promql.QueryResult.Sample;
+import io.opsline.metrics.internal.promql.Value.Scalars;
+import io.opsline.metrics.internal.promql.Value.Series;
+import io.opsline.metrics.internal.promql.Value.Text;
+import io.opsline.metrics.internal.promql.Value.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Evaluates PromQL with Prometheus' semantics over samples read through a {@link SeriesSource}.
@@ -134,25 +134,8 @@ public final class PromqlEvaluator {
         return inner;
     }
 
-    private sealed interface Value {
-    }
-
-    /** A scalar at every step. */
-    private record Scalars(double[] values) implements Value {
-    }
-
-    private record Vectors(List<Series> series) implements Value {
-    }
-
-    private record Text(String value) implements Value {
-    }
-
     /** Per step, the samples its window holds: indexes {@code from[i]} (included) to {@code to[i]} (excluded). */
     private record StepWindows(int[] from, int[] to) {
-    }
-
-    /** One series of an instant vector at every step: a value where {@code present}. */
-    private record Series(Labels labels, double[] values, boolean[] present) {
     }
 
     /** One evaluation: its steps, deadline and the series read so far. */
@@ -160,19 +143,23 @@ public final class PromqlEvaluator {
 
         private final long[] times;
         private final int steps;
-        private final long deadline;
+        private final Deadline deadline;
         private final boolean closedWindows;
+        private final Aggregations aggregations;
+        private final BinaryEvaluation binaries;
         private int seriesRead;
 
         Run(long[] times) {
             this.times = times;
             this.steps = times.length;
-            this.deadline = System.nanoTime() + settings.timeout().toNanos();
+            this.deadline = new Deadline(settings.timeout());
             this.closedWindows = settings.windows() == QuerySettings.Windows.CLOSED;
+            this.aggregations = new Aggregations(steps, deadline);
+            this.binaries = new BinaryEvaluation(steps, deadline);
         }
 
         Value evaluate(Expr expr) {
-            checkDeadline();
+            deadline.check();
             return switch (expr) {
                 case NumberLiteral number -> constant(number.value());
                 case StringLiteral string -> new Text(string.value());
@@ -181,8 +168,10 @@ public final class PromqlEvaluator {
                 case VectorSelector selector -> select(selector);
                 case MatrixSelector matrix -> throw PromqlException.execution("a range vector can only be a function's argument");
                 case Call call -> call(call);
-                case Aggregation aggregation -> aggregate(aggregation);
-                case Binary binary -> binary(binary);
+                case Aggregation aggregation -> aggregations.apply(aggregation,
+                        ((Vectors) evaluate(aggregation.argument())).series(), aggregation.parameter() == null ? null
+                                : ((Scalars) evaluate(aggregation.parameter())).values());
+                case Binary binary -> binaries.apply(binary, evaluate(binary.lhs()), evaluate(binary.rhs()));
             };
         }
 
@@ -208,7 +197,7 @@ public final class PromqlEvaluator {
                 }
                 out.add(new Series(dropName(series.labels()), values, series.present()));
             }
-            return merged(out);
+            return Vectors.merged(out, steps);
         }
 
         private List<SeriesData> fetch(List<Matcher> matchers, long fromMs, long toMs) {
@@ -237,7 +226,7 @@ public final class PromqlEvaluator {
             var resolution = settings.resolutionFor(step(), 0, from, System.currentTimeMillis());
             var out = new ArrayList<Series>();
             for (var data : fetch(selector.matchers(), from, times[steps - 1], resolution, Aggregate.LAST)) {
-                checkDeadline();
+                deadline.check();
                 var timestamps = data.timestamps();
                 var values = new double[steps];
                 var present = new boolean[steps];
@@ -350,7 +339,7 @@ public final class PromqlEvaluator {
                 }
                 out.add(new Series(dropName(series.labels()), values, series.present()));
             }
-            return merged(out);
+            return Vectors.merged(out, steps);
         }
 
         /**
@@ -378,7 +367,7 @@ public final class PromqlEvaluator {
             };
             var out = new ArrayList<Series>();
             for (var data : fetch(matrix.selector().matchers(), readFrom, times[steps - 1], resolution, aggregate)) {
-                checkDeadline();
+                deadline.check();
                 var samples = withoutStaleMarkers(data);
                 var timestamps = samples.timestamps();
                 var sampleValues = samples.values();
@@ -415,7 +404,7 @@ public final class PromqlEvaluator {
                     out.add(new Series(function.keepsMetricName() ? data.labels() : dropName(data.labels()), values, present));
                 }
             }
-            return merged(out);
+            return Vectors.merged(out, steps);
         }
 
         /** avg_over_time from rollups: per window, the buckets' sums over their counts. */
@@ -428,7 +417,7 @@ public final class PromqlEvaluator {
             }
             var out = new ArrayList<Series>();
             for (var data : fetch(matchers, times[0] - range, times[steps - 1], resolution, Aggregate.SUM)) {
-                checkDeadline();
+                deadline.check();
                 var counted = counts.get(data.labels());
                 if (counted == null) {
                     continue;
@@ -472,7 +461,7 @@ public final class PromqlEvaluator {
                     out.add(new Series(dropName(data.labels()), values, present));
                 }
             }
-            return merged(out);
+            return Vectors.merged(out, steps);
         }
 
         /**
@@ -498,338 +487,6 @@ public final class PromqlEvaluator {
             return new StepWindows(starts, ends);
         }
 
-        private Vectors aggregate(Aggregation aggregation) {
-            var input = ((Vectors) evaluate(aggregation.argument())).series();
-            var parameters = aggregation.parameter() == null ? null : ((Scalars) evaluate(aggregation.parameter())).values();
-            var groupIndex = new LinkedHashMap<Labels, Integer>();
-            var groupOf = new int[input.size()];
-            var dropped = new java.util.HashSet<>(aggregation.grouping());
-            dropped.add(Labels.NAME);
-            for (var s = 0; s < input.size(); s++) {
-                var labels = input.get(s).labels();
-                var groupLabels = aggregation.without() ? labels.drop(dropped) : labels.keep(aggregation.grouping());
-                groupOf[s] = groupIndex.computeIfAbsent(groupLabels, key -> groupIndex.size());
-            }
-            if (aggregation.aggregator() == Aggregator.TOPK || aggregation.aggregator() == Aggregator.BOTTOMK) {
-                return selectTop(aggregation.aggregator() == Aggregator.TOPK, input, groupOf, groupIndex.size(), parameters);
-            }
-            var groups = groupIndex.size();
-            var accumulated = new double[groups * steps];
-            var counts = new int[groups * steps];
-            var aggregator = aggregation.aggregator();
-            for (var s = 0; s < input.size(); s++) {
-                checkDeadline();
-                var series = input.get(s);
-                var base = groupOf[s] * steps;
-                for (var i = 0; i < steps; i++) {
-                    if (!series.present()[i]) {
-                        continue;
-                    }
-                    var value = series.values()[i];
-                    var slot = base + i;
-                    var count = ++counts[slot];
-                    if (count == 1) {
-                        accumulated[slot] = value;
-                        continue;
-                    }
-                    var current = accumulated[slot];
-                    accumulated[slot] = switch (aggregator) {
-                        case SUM -> current + value;
-                        case MIN -> current > value || Double.isNaN(current) ? value : current;
-                        case MAX -> current < value || Double.isNaN(current) ? value : current;
-                        case AVG -> RangeFunctions.nextMean(current, value, count);
-                        default -> current;
-                    };
-                }
-            }
-            var out = new ArrayList<Series>(groups);
-            for (var group : groupIndex.entrySet()) {
-                var base = group.getValue() * steps;
-                var values = new double[steps];
-                var present = new boolean[steps];
-                for (var i = 0; i < steps; i++) {
-                    present[i] = counts[base + i] > 0;
-                    values[i] = aggregator == Aggregator.COUNT ? counts[base + i] : accumulated[base + i];
-                }
-                out.add(new Series(group.getKey(), values, present));
-            }
-            return new Vectors(out);
-        }
-
-        /** topk and bottomk: the k highest (lowest) series of each group at each step, NaN ranked last, labels kept. */
-        private Vectors selectTop(boolean top, List<Series> input, int[] groupOf, int groups, double[] parameters) {
-            var present = new boolean[input.size()][steps];
-            var members = new ArrayList<List<Integer>>();
-            for (var g = 0; g < groups; g++) {
-                members.add(new ArrayList<>());
-            }
-            for (var s = 0; s < input.size(); s++) {
-                members.get(groupOf[s]).add(s);
-            }
-            var candidates = new ArrayList<Integer>();
-            for (var i = 0; i < steps; i++) {
-                var k = parameters[i];
-                if (Double.isNaN(k) || Math.abs(k) >= 0x1p63) {
-                    throw PromqlException.execution("Scalar value " + Formats.number(k) + " overflows int64");
-                }
-                if (k < 1) {
-                    continue;
-                }
-                var step = i;
-                Comparator<Integer> order = (a, b) -> {
-                    var va = input.get(a).values()[step];
-                    var vb = input.get(b).values()[step];
-                    if (Double.isNaN(va) || Double.isNaN(vb)) {
-                        return Boolean.compare(Double.isNaN(va), Double.isNaN(vb));
-                    }
-                    return top ? Double.compare(vb, va) : Double.compare(va, vb);
-                };
-                for (var group : members) {
-                    candidates.clear();
-                    for (var s : group) {
-                        if (input.get(s).present()[i]) {
-                            candidates.add(s);
-                        }
-                    }
-                    candidates.sort(order);
-                    for (var c = 0; c < Math.min((long) k, candidates.size()); c++) {
-                        present[candidates.get(c)][i] = true;
-                    }
-                }
-            }
-            var out = new ArrayList<Series>(input.size());
-            for (var s = 0; s < input.size(); s++) {
-                out.add(new Series(input.get(s).labels(), input.get(s).values(), present[s]));
-            }
-            return new Vectors(out);
-        }
-
-        private Value binary(Binary binary) {
-            var lhs = evaluate(binary.lhs());
-            var rhs = evaluate(binary.rhs());
-            var operator = binary.operator();
-            if (lhs instanceof Scalars left && rhs instanceof Scalars right) {
-                var values = new double[steps];
-                for (var i = 0; i < steps; i++) {
-                    values[i] = operator.isComparison()
-                            ? (BinaryOperations.compare(operator, left.values()[i], right.values()[i]) ? 1 : 0)
-                            : BinaryOperations.arithmetic(operator, left.values()[i], right.values()[i]);
-                }
-                return new Scalars(values);
-            }
-            if (lhs instanceof Vectors left && rhs instanceof Scalars right) {
-                return vectorScalar(operator, left, right, false, binary.returnBool());
-            }
-            if (lhs instanceof Scalars left && rhs instanceof Vectors right) {
-                return vectorScalar(operator, right, left, true, binary.returnBool());
-            }
-            var left = (Vectors) lhs;
-            var right = (Vectors) rhs;
-            return switch (operator) {
-                case AND, UNLESS, OR -> setOperation(operator, left, right, binary.matching());
-                default -> oneToOne(operator, left, right, binary.matching(), binary.returnBool());
-            };
-        }
-
-        private Vectors vectorScalar(BinaryOperator operator, Vectors vectors, Scalars scalars, boolean scalarFirst,
-                boolean returnBool) {
-            var out = new ArrayList<Series>(vectors.series().size());
-            var dropsName = !operator.isComparison() || returnBool;
-            for (var series : vectors.series()) {
-                var values = new double[steps];
-                var present = new boolean[steps];
-                for (var i = 0; i < steps; i++) {
-                    if (!series.present()[i]) {
-                        continue;
-                    }
-                    var vectorValue = series.values()[i];
-                    var left = scalarFirst ? scalars.values()[i] : vectorValue;
-                    var right = scalarFirst ? vectorValue : scalars.values()[i];
-                    if (!operator.isComparison()) {
-                        values[i] = BinaryOperations.arithmetic(operator, left, right);
-                        present[i] = true;
-                    } else if (returnBool) {
-                        values[i] = BinaryOperations.compare(operator, left, right) ? 1 : 0;
-                        present[i] = true;
-                    } else if (BinaryOperations.compare(operator, left, right)) {
-                        // A comparison filters and keeps the vector's value, whichever side the vector is on.
-                        values[i] = vectorValue;
-                        present[i] = true;
-                    }
-                }
-                out.add(new Series(dropsName ? dropName(series.labels()) : series.labels(), values, present));
-            }
-            return dropsName ? merged(out) : new Vectors(out);
-        }
-
-        private Vectors setOperation(BinaryOperator operator, Vectors left, Vectors right, VectorMatching matching) {
-            var out = new ArrayList<Series>();
-            if (operator == BinaryOperator.OR) {
-                var leftPresence = presenceBySignature(left, matching);
-                out.addAll(left.series());
-                for (var series : right.series()) {
-                    var covered = leftPresence.get(signature(series.labels(), matching));
-                    out.add(covered == null ? series : filtered(series, covered, false));
-                }
-                return merged(out);
-            }
-            var rightPresence = presenceBySignature(right, matching);
-            for (var series : left.series()) {
-                var matched = rightPresence.get(signature(series.labels(), matching));
-                if (matched != null) {
-                    out.add(filtered(series, matched, operator == BinaryOperator.AND));
-                } else if (operator == BinaryOperator.UNLESS) {
-                    out.add(series);
-                }
-            }
-            return new Vectors(out);
-        }
-
-        /** For each signature, at which steps some series of that signature has a value. */
-        private Map<Labels, boolean[]> presenceBySignature(Vectors vectors, VectorMatching matching) {
-            var presence = new HashMap<Labels, boolean[]>();
-            for (var series : vectors.series()) {
-                var steps = presence.computeIfAbsent(signature(series.labels(), matching), key -> new boolean[this.steps]);
-                for (var i = 0; i < this.steps; i++) {
-                    steps[i] |= series.present()[i];
-                }
-            }
-            return presence;
-        }
-
-        /** The series at the steps where {@code mask} is {@code keepWhere}. */
-        private Series filtered(Series series, boolean[] mask, boolean keepWhere) {
-            var present = new boolean[steps];
-            for (var i = 0; i < steps; i++) {
-                present[i] = series.present()[i] && mask[i] == keepWhere;
-            }
-            return new Series(series.labels(), series.values(), present);
-        }
-
-        private Vectors oneToOne(BinaryOperator operator, Vectors left, Vectors right, VectorMatching matching,
-                boolean returnBool) {
-            var rightBySignature = new HashMap<Labels, List<Series>>();
-            for (var series : right.series()) {
-                rightBySignature.computeIfAbsent(signature(series.labels(), matching), key -> new ArrayList<>()).add(series);
-            }
-            var rightAtStep = new HashMap<Labels, Series[]>();
-            var matched = new HashMap<Labels, boolean[]>();
-            var out = new ArrayList<Series>();
-            for (var series : left.series()) {
-                checkDeadline();
-                var signature = signature(series.labels(), matching);
-                var candidates = rightBySignature.get(signature);
-                if (candidates == null) {
-                    continue;
-                }
-                var partners = rightAtStep.computeIfAbsent(signature, key -> partnersAtEachStep(key, candidates));
-                var alreadyMatched = matched.computeIfAbsent(signature, key -> new boolean[steps]);
-                var values = new double[steps];
-                var present = new boolean[steps];
-                for (var i = 0; i < steps; i++) {
-                    var partner = partners[i];
-                    if (partner == null || !series.present()[i]) {
-                        continue;
-                    }
-                    var leftValue = series.values()[i];
-                    var rightValue = partner.values()[i];
-                    if (operator.isComparison()) {
-                        var holds = BinaryOperations.compare(operator, leftValue, rightValue);
-                        present[i] = returnBool || holds;
-                        values[i] = returnBool ? (holds ? 1 : 0) : leftValue;
-                    } else {
-                        present[i] = true;
-                        values[i] = BinaryOperations.arithmetic(operator, leftValue, rightValue);
-                    }
-                    if (present[i]) {
-                        if (alreadyMatched[i]) {
-                            throw PromqlException.execution(
-                                    "multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)");
-                        }
-                        alreadyMatched[i] = true;
-                    }
-                }
-                out.add(new Series(resultLabels(series.labels(), operator, matching, returnBool), values, present));
-            }
-            return merged(out);
-        }
-
-        /** The series of the right-hand side that matches at each step; two at once are many-to-many, which Prometheus refuses. */
-        private Series[] partnersAtEachStep(Labels signature, List<Series> candidates) {
-            var partners = new Series[steps];
-            for (var series : candidates) {
-                for (var i = 0; i < steps; i++) {
-                    if (!series.present()[i]) {
-                        continue;
-                    }
-                    if (partners[i] != null) {
-                        throw PromqlException.execution("found duplicate series for the match group " + signature
-                                + " on the right hand-side of the operation: [" + series.labels() + ", " + partners[i].labels()
-                                + "];many-to-many matching not allowed: matching labels must be unique on one side");
-                    }
-                    partners[i] = series;
-                }
-            }
-            return partners;
-        }
-
-        private static Labels resultLabels(Labels labels, BinaryOperator operator, VectorMatching matching, boolean returnBool) {
-            var result = operator.isComparison() ? labels : dropName(labels);
-            result = matching.on() ? result.keep(matching.labels()) : result.drop(matching.labels());
-            return returnBool ? dropName(result) : result;
-        }
-
-        private static Labels signature(Labels labels, VectorMatching matching) {
-            if (matching.on()) {
-                return labels.keep(matching.labels());
-            }
-            var dropped = new java.util.HashSet<>(matching.labels());
-            dropped.add(Labels.NAME);
-            return labels.drop(dropped);
-        }
-
-        /**
-         * The series with equal labels joined into one; Prometheus refuses a vector with two series of
-         * the same labels at one time, as after {@code rate({__name__=~"a|b"}[5m])} drops the names.
-         */
-        private Vectors merged(List<Series> series) {
-            var byLabels = new LinkedHashMap<Labels, Series>(series.size() * 2);
-            var duplicates = false;
-            for (var one : series) {
-                duplicates |= byLabels.putIfAbsent(one.labels(), one) != null;
-            }
-            if (!duplicates) {
-                return new Vectors(series);
-            }
-            byLabels.clear();
-            for (var one : series) {
-                var existing = byLabels.get(one.labels());
-                if (existing == null) {
-                    byLabels.put(one.labels(), new Series(one.labels(), one.values().clone(), one.present().clone()));
-                    continue;
-                }
-                for (var i = 0; i < steps; i++) {
-                    if (one.present()[i]) {
-                        if (existing.present()[i]) {
-                            throw PromqlException.execution("vector cannot contain metrics with the same labelset");
-                        }
-                        existing.present()[i] = true;
-                        existing.values()[i] = one.values()[i];
-                    }
-                }
-            }
-            return new Vectors(new ArrayList<>(byLabels.values()));
-        }
-
-        private void checkDeadline() {
-            if (System.nanoTime() - deadline > 0) {
-                throw new PromqlException(ErrorType.TIMEOUT, "query timed out in expression evaluation");
-            }
-        }
-    }
-
-    private static Labels dropName(Labels labels) {
-        return labels.get(Labels.NAME) == null ? labels : labels.drop(Set.of(Labels.NAME));
     }
 
     /** The samples without staleness markers, which Prometheus leaves out of every range. */
