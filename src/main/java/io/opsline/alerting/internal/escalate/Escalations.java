@@ -102,8 +102,8 @@ public class Escalations {
                             EscalationStatus.ACTIVE, 0, 0, now, 0, now, null, null)
                     : new Escalation(Ids.newId(), group.id(), null, null, EscalationStatus.UNROUTED, 0, 0, null, 0, now,
                             now, "no routing rule matched");
-            started.add(route.isPresent() ? withAckToken(escalation) : new EscalationRunRepository.NewEscalation(escalation,
-                    null, null));
+            started.add(route.isPresent() ? withAckToken(escalation)
+                    : new EscalationRunRepository.NewEscalation(escalation, null, null));
         }
         escalations.insertAll(started);
         escalations.routed(groups.stream().map(EscalationRunRepository.NewGroup::id).toList());

@@ -98,7 +98,10 @@ final class Timestamps {
         return Instant.ofEpochSecond(epochSecond - offsetSeconds, nanos);
     }
 
-    /** The offset that ends the text at {@code at}: {@code Z}, {@code +02:00} or {@code +0200}; MIN_VALUE for any other. */
+    /**
+     * The offset that ends the text at {@code at}: {@code Z}, {@code +02:00} or {@code +0200};
+     * {@code Integer.MIN_VALUE} for anything else.
+     */
     private static int offsetSeconds(String text, int at) {
         int rest = text.length() - at;
         if (rest == 1 && text.charAt(at) == 'Z') {

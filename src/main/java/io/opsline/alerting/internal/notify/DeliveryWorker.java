@@ -35,10 +35,10 @@ import io.opsline.platform.Jdbc;
  * channel. A failed try is retried with exponential backoff, then given up on.
  *
  * <p>What this guarantees: a delivery is claimed by one node at a time, and its lease, renewed as
- * its send starts, outlives any send, so two nodes never send it concurrently. Only a node dying after the remote side accepted a
- * message but before the node recorded it makes another node send it again once the lease
- * expires; receivers can tell by the stable {@code Idempotency-Key} header (webhooks) or
- * {@code Message-ID} (e-mail), both derived from the delivery id.
+ * its send starts, outlives any send, so two nodes never send it concurrently. Only a node dying
+ * after the remote side accepted a message but before the node recorded it makes another node send
+ * it again once the lease expires; receivers can tell by the stable {@code Idempotency-Key} header
+ * (webhooks) or {@code Message-ID} (e-mail), both derived from the delivery id.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
