@@ -85,7 +85,7 @@ final class BinaryEvaluation {
             }
             out.add(new Series(dropsName ? dropName(series.labels()) : series.labels(), values, present));
         }
-        return dropsName ? Vectors.merged(out, steps) : new Vectors(out);
+        return dropsName ? Vectors.merged(out) : new Vectors(out);
     }
 
     private Vectors setOperation(BinaryOperator operator, Vectors left, Vectors right, VectorMatching matching) {
@@ -97,7 +97,7 @@ final class BinaryEvaluation {
                 var covered = leftPresence.get(signature(series.labels(), matching));
                 out.add(covered == null ? series : filtered(series, covered, false));
             }
-            return Vectors.merged(out, steps);
+            return Vectors.merged(out);
         }
         var rightPresence = presenceBySignature(right, matching);
         for (var series : left.series()) {
@@ -177,7 +177,7 @@ final class BinaryEvaluation {
             }
             out.add(new Series(resultLabels(series.labels(), operator, matching, returnBool), values, present));
         }
-        return Vectors.merged(out, steps);
+        return Vectors.merged(out);
     }
 
     /** The series of the right-hand side that matches at each step; two at once are many-to-many, which Prometheus refuses. */

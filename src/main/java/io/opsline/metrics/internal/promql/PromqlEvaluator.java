@@ -197,7 +197,7 @@ public final class PromqlEvaluator {
                 }
                 out.add(new Series(dropName(series.labels()), values, series.present()));
             }
-            return Vectors.merged(out, steps);
+            return Vectors.merged(out);
         }
 
         private List<SeriesData> fetch(List<Matcher> matchers, long fromMs, long toMs) {
@@ -339,7 +339,7 @@ public final class PromqlEvaluator {
                 }
                 out.add(new Series(dropName(series.labels()), values, series.present()));
             }
-            return Vectors.merged(out, steps);
+            return Vectors.merged(out);
         }
 
         /**
@@ -404,7 +404,7 @@ public final class PromqlEvaluator {
                     out.add(new Series(function.keepsMetricName() ? data.labels() : dropName(data.labels()), values, present));
                 }
             }
-            return Vectors.merged(out, steps);
+            return Vectors.merged(out);
         }
 
         /** avg_over_time from rollups: per window, the buckets' sums over their counts. */
@@ -461,7 +461,7 @@ public final class PromqlEvaluator {
                     out.add(new Series(dropName(data.labels()), values, present));
                 }
             }
-            return Vectors.merged(out, steps);
+            return Vectors.merged(out);
         }
 
         /**

@@ -24,7 +24,7 @@ sealed interface Value {
          * The series with equal labels joined into one; Prometheus refuses a vector with two series of
          * the same labels at one time, as after {@code rate({__name__=~"a|b"}[5m])} drops the names.
          */
-        static Vectors merged(List<Series> series, int steps) {
+        static Vectors merged(List<Series> series) {
             var byLabels = new LinkedHashMap<Labels, Series>(series.size() * 2);
             var duplicates = false;
             for (var one : series) {
@@ -40,7 +40,7 @@ sealed interface Value {
                     byLabels.put(one.labels(), new Series(one.labels(), one.values().clone(), one.present().clone()));
                     continue;
                 }
-                for (var i = 0; i < steps; i++) {
+                for (var i = 0; i < one.present().length; i++) {
                     if (one.present()[i]) {
                         if (existing.present()[i]) {
                             throw PromqlException.execution("vector cannot contain metrics with the same labelset");
