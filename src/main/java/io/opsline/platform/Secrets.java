@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Secrets {
 
+    /** How a stored secret is shown to people and clients; sent back unchanged, it keeps the stored value. */
+    public static final String MASK = "********";
     private static final String PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;

@@ -3,30 +3,42 @@ package io.opsline.metrics.web;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.opsline.metrics.internal.scrape.PrometheusDurations;
+import io.opsline.metrics.internal.scrape.ScrapeAccess;
 import io.opsline.metrics.internal.scrape.ScrapeTarget;
 import io.opsline.metrics.internal.scrape.ScrapeTargetInput;
+import io.opsline.platform.Secrets;
 
 /**
  * The scrape target form as typed: labels one {@code name=value} per line, keep and drop one regular
- * expression per line; {@code version} is the version the editor read.
+ * expression per line; {@code version} is the version the editor read. A stored password or token
+ * is shown as {@value Secrets#MASK}, which keeps it when saved unchanged.
  */
 public record ScrapeTargetForm(Long version, String name, String url, String interval, String timeout,
-        String labels, String keep, String drop, Boolean enabled) {
+        String labels, String keep, String drop, Boolean enabled, String auth, String username, String password,
+        String bearerToken, String caCertificate, Boolean insecureSkipVerify) {
 
     static ScrapeTargetForm empty() {
-        return new ScrapeTargetForm(null, null, null, "15s", "10s", null, null, null, true);
+        return new ScrapeTargetForm(null, null, null, "15s", "10s", null, null, null, true, "none", null, null, null,
+                null, false);
     }
 
     static ScrapeTargetForm of(ScrapeTarget target) {
+        var access = target.access();
+        var secret = access.secretSet() ? Secrets.MASK : null;
         return new ScrapeTargetForm(target.version(), target.name(), target.url(),
                 PrometheusDurations.format(target.intervalMs()), PrometheusDurations.format(target.timeoutMs()),
                 target.labels().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(label -> label.getKey() + "=" + label.getValue()).collect(Collectors.joining("\n")),
-                String.join("\n", target.keep()), String.join("\n", target.drop()), target.enabled());
+                String.join("\n", target.keep()), String.join("\n", target.drop()), target.enabled(),
+                access.auth().name().toLowerCase(Locale.ROOT), access.username(),
+                access.auth() == ScrapeAccess.Auth.BASIC ? secret : null,
+                access.auth() == ScrapeAccess.Auth.BEARER ? secret : null, access.caCertificate(),
+                access.insecureSkipVerify());
     }
 
     ScrapeTargetInput toInput() {
@@ -36,8 +48,12 @@ public record ScrapeTargetForm(Long version, String name, String url, String int
             labelMap.put(equals < 0 ? line : line.substring(0, equals).strip(),
                     equals < 0 ? "" : line.substring(equals + 1).strip());
         }
+        // The form keeps every field whatever the authentication chosen; only the chosen one's count.
+        var basic = "basic".equalsIgnoreCase(auth);
+        var bearer = "bearer".equalsIgnoreCase(auth);
         return new ScrapeTargetInput(version, name, url, interval, timeout, labelMap, lines(keep), lines(drop),
-                enabled != null && enabled);
+                enabled != null && enabled, auth, basic ? username : null, basic ? password : null,
+                bearer ? bearerToken : null, caCertificate, insecureSkipVerify != null && insecureSkipVerify);
     }
 
     /** The service names a bad label {@code labels.<name>} and a bad pattern {@code keep[i]}; the form shows them by its fields. */

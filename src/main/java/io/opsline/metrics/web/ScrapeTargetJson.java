@@ -2,22 +2,34 @@ package io.opsline.metrics.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import io.opsline.metrics.internal.scrape.PrometheusDurations;
+import io.opsline.metrics.internal.scrape.ScrapeAccess;
 import io.opsline.metrics.internal.scrape.ScrapeHealth;
 import io.opsline.metrics.internal.scrape.ScrapeTarget;
+import io.opsline.platform.Secrets;
 
-/** A scrape target over REST: durations as Prometheus writes them, health beside the configuration. */
+/**
+ * A scrape target over REST: durations as Prometheus writes them, health beside the configuration.
+ * A stored password or token reads as {@value Secrets#MASK}; sent back so, it is kept.
+ */
 record ScrapeTargetJson(UUID id, String name, String url, String interval, String timeout,
-        Map<String, String> labels, List<String> keep, List<String> drop, boolean enabled, long version,
-        Instant createdAt, Instant updatedAt, ScrapeHealth health) {
+        Map<String, String> labels, List<String> keep, List<String> drop, String auth, String username,
+        String password, String bearerToken, String caCertificate, boolean insecureSkipVerify, boolean enabled,
+        long version, Instant createdAt, Instant updatedAt, ScrapeHealth health) {
 
     static ScrapeTargetJson of(ScrapeTarget target) {
+        var access = target.access();
+        var secret = access.secretSet() ? Secrets.MASK : null;
         return new ScrapeTargetJson(target.id(), target.name(), target.url(),
                 PrometheusDurations.format(target.intervalMs()), PrometheusDurations.format(target.timeoutMs()),
-                target.labels(), target.keep(), target.drop(), target.enabled(), target.version(),
-                target.createdAt(), target.updatedAt(), target.health());
+                target.labels(), target.keep(), target.drop(), access.auth().name().toLowerCase(Locale.ROOT),
+                access.username(), access.auth() == ScrapeAccess.Auth.BASIC ? secret : null,
+                access.auth() == ScrapeAccess.Auth.BEARER ? secret : null, access.caCertificate(),
+                access.insecureSkipVerify(), target.enabled(), target.version(), target.createdAt(), target.updatedAt(),
+                target.health());
     }
 }

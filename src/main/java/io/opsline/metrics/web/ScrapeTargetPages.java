@@ -2,6 +2,7 @@ package io.opsline.metrics.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +30,8 @@ import jakarta.servlet.http.HttpServletResponse;
 class ScrapeTargetPages {
 
     static final String BASE = "/metrics/targets";
+    private static final List<Map.Entry<String, String>> AUTH_KINDS = List.of(Map.entry("none", "None"),
+            Map.entry("basic", "Basic (user and password)"), Map.entry("bearer", "Bearer token"));
 
     private final ScrapeTargets targets;
 
@@ -124,6 +127,7 @@ class ScrapeTargetPages {
         model.addAttribute("title", id == null ? "New scrape target" : "Edit scrape target");
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("authKinds", AUTH_KINDS);
         return "metrics/target-form";
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.opsline.monitoring.CheckType;
+import io.opsline.platform.Secrets;
 
 /**
  * What a check does and how often: everything a check and a check template share, validated
@@ -14,7 +15,7 @@ public record CheckSettings(String name, CheckType type, Map<String, Object> par
         int retryIntervalSeconds, int maxAttempts, int timeoutMillis, boolean enabled) {
 
     /** How a stored secret parameter is shown; sent back unchanged, it keeps the stored value. */
-    public static final String MASK = "********";
+    public static final String MASK = Secrets.MASK;
     static final Map<CheckType, Set<String>> SECRET_PARAMS = Map.of(
             CheckType.SNMP, Set.of("community", "authPassword", "privPassword"),
             CheckType.SSH, Set.of("password", "privateKey"));

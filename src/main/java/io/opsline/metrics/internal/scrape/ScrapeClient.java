@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 
+import javax.net.ssl.SSLContext;
+
 import io.opsline.metrics.internal.ingest.ExpositionFormat;
 
 /**
@@ -37,11 +39,20 @@ final class ScrapeClient implements AutoCloseable {
     private final HttpClient client;
     private final long bodySizeLimit;
 
+    /** A client checking https servers with the JDK's trusted certificates. */
     ScrapeClient(long bodySizeLimit) {
+        this(bodySizeLimit, null);
+    }
+
+    /** A client checking https servers as {@code tls} says; null for the JDK's trusted certificates. */
+    ScrapeClient(long bodySizeLimit, ScrapeAccess.Tls tls) {
         this.bodySizeLimit = bodySizeLimit;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL).executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+        var builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL).executor(Executors.newVirtualThreadPerTaskExecutor());
+        if (tls != null) {
+            builder.sslContext(ScrapeTls.context(tls));
+        }
+        this.client = builder.build();
     }
 
     /** A body as received: {@code length} bytes of {@code bytes}, and the format its Content-Type names. */
@@ -110,12 +121,16 @@ final class ScrapeClient implements AutoCloseable {
         }
     }
 
-    /** The request for a target, made once per scrape loop. */
-    static HttpRequest request(URI url, long timeoutMs) {
-        return HttpRequest.newBuilder(url).GET().header("Accept", ExpositionFormat.SCRAPE_ACCEPT)
+    /** The request for a target, made once per scrape loop; {@code authorization} null for none. */
+    static HttpRequest request(URI url, long timeoutMs, String authorization) {
+        var request = HttpRequest.newBuilder(url).GET().header("Accept", ExpositionFormat.SCRAPE_ACCEPT)
                 .header("Accept-Encoding", "gzip").header("User-Agent", USER_AGENT)
                 .header("X-Prometheus-Scrape-Timeout-Seconds", Double.toString(timeoutMs / 1000.0))
-                .timeout(Duration.ofMillis(timeoutMs)).build();
+                .timeout(Duration.ofMillis(timeoutMs));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request.build();
     }
 
     /**

@@ -75,7 +75,8 @@ final class ScrapeLoop implements Runnable {
     private int scraped;
     private int added;
 
-    ScrapeLoop(ScrapeTarget target, String node, MetricStore store, ScrapeClient client,
+    /** @param authorization the Authorization header the target wants, null for none */
+    ScrapeLoop(ScrapeTarget target, String authorization, String node, MetricStore store, ScrapeClient client,
             ScrapeTargetRepository repository, IngestLimits limits, Duration timestampTolerance, MetricMetadata metadata) {
         this.target = target;
         this.metadata = metadata;
@@ -86,7 +87,7 @@ final class ScrapeLoop implements Runnable {
         this.store = store;
         this.client = client;
         this.repository = repository;
-        this.request = ScrapeClient.request(URI.create(target.url()), target.timeoutMs());
+        this.request = ScrapeClient.request(URI.create(target.url()), target.timeoutMs(), authorization);
         this.parser = new ExpositionParser(limits);
         this.targetLabels = Labels.of(target.labels());
         this.keep = target.keep().stream().map(Pattern::compile).toArray(Pattern[]::new);

@@ -1,12 +1,17 @@
 package io.opsline.metrics.internal.scrape;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +22,7 @@ import io.opsline.metrics.internal.MetricsProperties;
 import io.opsline.metrics.internal.ingest.IngestLimits;
 import io.opsline.metrics.internal.store.MetricStore;
 import io.opsline.platform.Jdbc;
+import io.opsline.platform.Secrets;
 
 /**
  * Decides which targets this node scrapes and runs a {@link ScrapeLoop} for each. Every claim
@@ -37,7 +43,12 @@ public class ScrapeScheduler implements SmartLifecycle {
     private final MetricsProperties.Scrape settings;
     private final IngestLimits limits;
     private final String node;
+    private final Secrets secrets;
     private final Map<UUID, ScrapeLoop> loops = new HashMap<>();
+    /** Clients for targets whose certificates are checked otherwise than the JDK's way, one per setting. */
+    private final Map<ScrapeAccess.Tls, ScrapeClient> tlsClients = new HashMap<>();
+    /** Of those, the ones no loop used in the last round: closed if none uses them in the next either. */
+    private Set<ScrapeAccess.Tls> idleTls = Set.of();
     /** Held while the loops are compared and changed, and by start and stop; never across a scrape. */
     private final ReentrantLock lock = new ReentrantLock();
     private ScrapeClient client;
@@ -45,8 +56,9 @@ public class ScrapeScheduler implements SmartLifecycle {
     private Thread claimer;
 
     ScrapeScheduler(ScrapeTargetRepository repository, MetricStore store, MetricMetadata metadata,
-            MetricsProperties.Scrape settings, IngestLimits limits, String node) {
+            MetricsProperties.Scrape settings, IngestLimits limits, Secrets secrets, String node) {
         this.repository = repository;
+        this.secrets = secrets;
         this.metadata = metadata;
         this.store = store;
         this.settings = settings;
@@ -121,6 +133,8 @@ public class ScrapeScheduler implements SmartLifecycle {
                 log.warn("Releasing the scrape leases of {} failed; other nodes take its targets when they run out", node, e);
             }
             client.close();
+            tlsClients.values().forEach(ScrapeClient::close);
+            tlsClients.clear();
         } finally {
             lock.unlock();
         }
@@ -184,7 +198,10 @@ public class ScrapeScheduler implements SmartLifecycle {
         for (var target : held.values()) {
             var loop = loops.get(target.id());
             if (loop == null) {
-                loop = new ScrapeLoop(target, node, store, client, repository, limits, settings.timestampTolerance(), metadata);
+                loop = newLoop(target);
+                if (loop == null) {
+                    continue;
+                }
                 loops.put(target.id(), loop);
                 loop.leaseUntil(epochMs(until));
                 var before = replaced.get(target.id());
@@ -197,6 +214,56 @@ public class ScrapeScheduler implements SmartLifecycle {
                 loop.leaseUntil(epochMs(until));
             }
         }
+        closeIdleTlsClients();
+    }
+
+    /** A loop for a target, with its client and credentials; null (logged) when they cannot be had. */
+    private ScrapeLoop newLoop(ScrapeTarget target) {
+        var access = target.access();
+        try {
+            var tls = access.tls();
+            var through = tls == null ? client
+                    : tlsClients.computeIfAbsent(tls, settings -> new ScrapeClient(this.settings.bodySizeLimit().toBytes(),
+                            settings));
+            return new ScrapeLoop(target, authorization(target), node, store, through, repository, limits,
+                    settings.timestampTolerance(), metadata);
+        } catch (RuntimeException e) {
+            log.error("Scrape target {} is not scraped: its credentials or certificates cannot be used", target.name(),
+                    e);
+            return null;
+        }
+    }
+
+    /** The Authorization header of a target's requests, with its stored password or token opened. */
+    private String authorization(ScrapeTarget target) {
+        var auth = target.access().auth();
+        if (auth == ScrapeAccess.Auth.NONE) {
+            return null;
+        }
+        var secret = secrets.open(repository.storedSecret(target.id(), auth));
+        return auth == ScrapeAccess.Auth.BEARER ? "Bearer " + secret
+                : "Basic " + Base64.getEncoder().encodeToString((target.access().username() + ":" + secret)
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Closes the clients of certificate settings that no loop has used for a whole round. */
+    private void closeIdleTlsClients() {
+        var used = new HashSet<ScrapeAccess.Tls>();
+        loops.values().forEach(loop -> {
+            var tls = loop.target().access().tls();
+            if (tls != null) {
+                used.add(tls);
+            }
+        });
+        for (var tls : idleTls) {
+            if (!used.contains(tls)) {
+                var idle = tlsClients.remove(tls);
+                if (idle != null) {
+                    idle.close();
+                }
+            }
+        }
+        idleTls = tlsClients.keySet().stream().filter(tls -> !used.contains(tls)).collect(Collectors.toSet());
     }
 
     private static long epochMs(Instant instant) {

@@ -12,9 +12,11 @@ import java.util.UUID;
  * @param labels the labels added to every series scraped from it, job and instance included
  * @param keep regular expressions over metric names: when there are any, only names one matches are kept
  * @param drop regular expressions over metric names: names one matches are left out
+ * @param access how the scrape authenticates and checks the server's certificate
  */
 public record ScrapeTarget(UUID id, String name, String url, long intervalMs, long timeoutMs,
-        Map<String, String> labels, List<String> keep, List<String> drop, boolean enabled, long version,
+        Map<String, String> labels, List<String> keep, List<String> drop, ScrapeAccess access, boolean enabled,
+        long version,
         Instant createdAt, Instant updatedAt, ScrapeHealth health) {
 
     public ScrapeTarget {

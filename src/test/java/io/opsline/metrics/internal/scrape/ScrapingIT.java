@@ -28,6 +28,7 @@ import io.opsline.metrics.internal.MetricMetadata;
 import io.opsline.metrics.internal.MetricsProperties;
 import io.opsline.metrics.internal.ingest.IngestLimits;
 import io.opsline.metrics.internal.store.MetricStore;
+import io.opsline.platform.Secrets;
 import io.opsline.testing.LoopbackHttp;
 import io.opsline.testing.OpslineIntegrationTest;
 import io.opsline.testing.Peers;
@@ -50,6 +51,8 @@ class ScrapingIT {
     MetricStore store;
     @Autowired
     MetricMetadata metadata;
+    @Autowired
+    Secrets secrets;
 
     private static String unique() {
         return "scrape-" + UUID.randomUUID().toString().substring(0, 8);
@@ -229,8 +232,8 @@ class ScrapingIT {
         var server = serve(new AtomicReference<>("x 1\n"), new AtomicReference<>(200), requests);
         var settings = new MetricsProperties.Scrape(Duration.ofSeconds(3),
                 Duration.ofMillis(500), DataSize.ofMegabytes(1), Duration.ofMillis(10));
-        var a = new ScrapeScheduler(repository, store, metadata, settings, IngestLimits.DEFAULTS, "test-a-" + unique());
-        var b = new ScrapeScheduler(repository, store, metadata, settings, IngestLimits.DEFAULTS, "test-b-" + unique());
+        var a = new ScrapeScheduler(repository, store, metadata, settings, IngestLimits.DEFAULTS, secrets, "test-a-" + unique());
+        var b = new ScrapeScheduler(repository, store, metadata, settings, IngestLimits.DEFAULTS, secrets, "test-b-" + unique());
         a.start();
         b.start();
         try {

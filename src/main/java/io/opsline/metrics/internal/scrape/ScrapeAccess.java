@@ -1,0 +1,32 @@
+package io.opsline.metrics.internal.scrape;
+
+/**
+ * How a scrape reaches its target beyond the URL: HTTP authentication, and for https which server
+ * certificates it accepts. The password or token itself is never part of it, only whether one is
+ * stored, so that it cannot end up in an answer or an audit record.
+ *
+ * @param username the basic auth user; null otherwise
+ * @param secretSet whether a password (basic) or token (bearer) is stored
+ * @param caCertificate PEM text of the certificates to trust instead of the JDK's; null for the JDK's
+ * @param insecureSkipVerify accept any server certificate for any host name, as Prometheus'
+ *        {@code insecure_skip_verify}
+ */
+public record ScrapeAccess(Auth auth, String username, boolean secretSet, String caCertificate,
+        boolean insecureSkipVerify) {
+
+    public enum Auth {
+        NONE, BASIC, BEARER
+    }
+
+    /** A target anyone may scrape, verified by the JDK's trusted certificates when https. */
+    public static final ScrapeAccess OPEN = new ScrapeAccess(Auth.NONE, null, false, null, false);
+
+    /** The certificate checks, when they are not the JDK's default ones. */
+    Tls tls() {
+        return caCertificate == null && !insecureSkipVerify ? null : new Tls(caCertificate, insecureSkipVerify);
+    }
+
+    /** What one HTTP client of the scrapes holds: targets with the same settings share a client. */
+    record Tls(String caCertificate, boolean insecureSkipVerify) {
+    }
+}

@@ -1,0 +1,181 @@
+package io.opsline.metrics.internal.scrape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import io.opsline.metrics.Matcher;
+import io.opsline.metrics.SeriesData;
+import io.opsline.metrics.internal.store.MetricStore;
+import io.opsline.testing.LoopbackHttp;
+import io.opsline.testing.OpslineIntegrationTest;
+import io.opsline.testing.Peers;
+
+/**
+ * Targets that want credentials and https: a real node exporter serving TLS with basic auth, reached
+ * with its certificate as CA, with a wrong password, without trusting it, and without checking it;
+ * and a server that wants a bearer token.
+ */
+@OpslineIntegrationTest
+class ScrapeAccessIT {
+
+    private static final Path NODE_EXPORTER = Path.of("/usr/bin/prometheus-node-exporter");
+    private static final Path OPENSSL = Path.of("/usr/bin/openssl");
+    private static final String USER = "opsline";
+    private static final String PASSWORD = "sc/rape:pass word";
+
+    @Autowired
+    ScrapeTargets targets;
+    @Autowired
+    MetricStore store;
+
+    @TempDir
+    Path dir;
+
+    private static String unique() {
+        return "access-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private ScrapeTarget create(String name, String url, String auth, String username, String password,
+            String bearerToken, String caCertificate, boolean insecureSkipVerify) {
+        return targets.create(new ScrapeTargetInput(null, name, url, "1s", null, Map.of(), List.of("node_load1"),
+                List.of(), true, auth, username, password, bearerToken, caCertificate, insecureSkipVerify));
+    }
+
+    private List<SeriesData> select(String job, String metric) {
+        var now = System.currentTimeMillis();
+        return store.select(List.of(Matcher.equal("job", job), Matcher.equal("__name__", metric)), now - 600_000,
+                now + 60_000);
+    }
+
+    private void awaitUp(String job, double up) {
+        Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            var series = select(job, "up");
+            assertThat(series).hasSize(1);
+            assertThat(series.getFirst().values()[series.getFirst().count() - 1]).isEqualTo(up);
+        });
+    }
+
+    private String lastError(ScrapeTarget target) {
+        return targets.get(target.id()).health().lastError();
+    }
+
+    @Test
+    void scrapesANodeExporterOverTlsWithBasicAuthAndSaysWhyWhenItCannot() throws Exception {
+        Peers.assumePresent(Files.isExecutable(NODE_EXPORTER), "prometheus-node-exporter", "prometheus-node-exporter");
+        Peers.assumePresent(Files.isExecutable(OPENSSL), "openssl", "openssl");
+        var certificate = selfSignedCertificateFor127001();
+        var config = dir.resolve("web.yml");
+        Files.writeString(config, "tls_server_config:\n  cert_file: " + dir.resolve("cert.pem") + "\n  key_file: "
+                + dir.resolve("key.pem") + "\nbasic_auth_users:\n  " + USER + ": "
+                + new BCryptPasswordEncoder(4).encode(PASSWORD) + "\n");
+        var port = Peers.freeTcpPort();
+        var exporter = new ProcessBuilder(NODE_EXPORTER.toString(), "--web.listen-address=127.0.0.1:" + port,
+                "--web.config.file=" + config).redirectErrorStream(true).redirectOutput(dir.resolve("exporter.log").toFile())
+                .start();
+        try {
+            var url = "https://127.0.0.1:" + port + "/metrics";
+            var trusted = unique();
+            var wrongPassword = unique();
+            var untrusted = unique();
+            var unchecked = unique();
+            create(trusted, url, "basic", USER, PASSWORD, null, certificate, false);
+            var refused = create(wrongPassword, url, "basic", USER, "not it", null, certificate, false);
+            var unknownIssuer = create(untrusted, url, "basic", USER, PASSWORD, null, null, false);
+            create(unchecked, url, "basic", USER, PASSWORD, null, null, true);
+
+            awaitUp(trusted, 1);
+            assertThat(select(trusted, "node_load1")).hasSize(1);
+            awaitUp(unchecked, 1);
+            assertThat(select(unchecked, "node_load1")).hasSize(1);
+
+            awaitUp(wrongPassword, 0);
+            assertThat(lastError(refused)).isEqualTo("server returned HTTP status 401");
+            awaitUp(untrusted, 0);
+            assertThat(lastError(unknownIssuer)).containsIgnoringCase("certification path");
+            assertThat(select(untrusted, "node_load1")).isEmpty();
+        } finally {
+            exporter.destroy();
+        }
+    }
+
+    @Test
+    void aCertificateForAnotherHostIsRefusedEvenWhenItsIssuerIsTrusted() throws Exception {
+        Peers.assumePresent(Files.isExecutable(NODE_EXPORTER), "prometheus-node-exporter", "prometheus-node-exporter");
+        Peers.assumePresent(Files.isExecutable(OPENSSL), "openssl", "openssl");
+        var certificate = certificate("/CN=elsewhere.example", "DNS:elsewhere.example");
+        var config = dir.resolve("web.yml");
+        Files.writeString(config, "tls_server_config:\n  cert_file: " + dir.resolve("cert.pem") + "\n  key_file: "
+                + dir.resolve("key.pem") + "\n");
+        var port = Peers.freeTcpPort();
+        var exporter = new ProcessBuilder(NODE_EXPORTER.toString(), "--web.listen-address=127.0.0.1:" + port,
+                "--web.config.file=" + config).redirectErrorStream(true).redirectOutput(dir.resolve("exporter.log").toFile())
+                .start();
+        try {
+            var name = unique();
+            var target = create(name, "https://127.0.0.1:" + port + "/metrics", null, null, null, null, certificate,
+                    false);
+            awaitUp(name, 0);
+            assertThat(lastError(target)).contains("127.0.0.1");
+        } finally {
+            exporter.destroy();
+        }
+    }
+
+    @Test
+    void sendsTheBearerTokenItWasGiven() {
+        var server = LoopbackHttp.serve(exchange -> {
+            var authorized = "Bearer t0ken-for-opsline".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            var bytes = (authorized ? "node_load1 0.5\n" : "unauthorized\n").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
+            try {
+                exchange.sendResponseHeaders(authorized ? 200 : 401, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            } catch (IOException e) {
+                // the scraper gave up; nothing to answer
+            } finally {
+                exchange.close();
+            }
+        });
+        try {
+            var url = "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics";
+            var right = unique();
+            var wrong = unique();
+            create(right, url, "bearer", null, null, "t0ken-for-opsline", null, false);
+            var refused = create(wrong, url, "bearer", null, null, "another", null, false);
+            awaitUp(right, 1);
+            assertThat(select(right, "node_load1")).hasSize(1);
+            awaitUp(wrong, 0);
+            assertThat(lastError(refused)).isEqualTo("server returned HTTP status 401");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** A self-signed certificate for 127.0.0.1, as cert.pem and key.pem in the test's directory; its PEM text. */
+    private String selfSignedCertificateFor127001() throws Exception {
+        return certificate("/CN=127.0.0.1", "IP:127.0.0.1");
+    }
+
+    private String certificate(String subject, String alternativeName) throws Exception {
+        var openssl = new ProcessBuilder(OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString(), "-days", "2", "-subj",
+                subject, "-addext", "subjectAltName=" + alternativeName).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("openssl.log").toFile()).start();
+        assertThat(openssl.waitFor()).as(Files.readString(dir.resolve("openssl.log"))).isZero();
+        return Files.readString(dir.resolve("cert.pem"));
+    }
+}
