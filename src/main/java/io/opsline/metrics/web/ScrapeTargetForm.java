@@ -41,6 +41,13 @@ public record ScrapeTargetForm(Long version, String name, String url, String int
                 access.insecureSkipVerify());
     }
 
+    /** The form to show again after a refused save: a password or token typed is not sent back to the page. */
+    ScrapeTargetForm withoutTypedSecrets() {
+        return new ScrapeTargetForm(version, name, url, interval, timeout, labels, keep, drop, enabled, auth, username,
+                Secrets.MASK.equals(password) ? password : null, Secrets.MASK.equals(bearerToken) ? bearerToken : null,
+                caCertificate, insecureSkipVerify);
+    }
+
     ScrapeTargetInput toInput() {
         var labelMap = new LinkedHashMap<String, String>();
         for (var line : lines(labels)) {

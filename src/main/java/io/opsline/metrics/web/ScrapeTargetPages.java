@@ -115,10 +115,10 @@ class ScrapeTargetPages {
             return "redirect:" + BASE;
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return form(id, form, form.shownErrors(FormErrors.of(e)), model);
+            return form(id, form.withoutTypedSecrets(), form.shownErrors(FormErrors.of(e)), model);
         } catch (ConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return form(id, form, form.shownErrors(FormErrors.of(e)), model);
+            return form(id, form.withoutTypedSecrets(), form.shownErrors(FormErrors.of(e)), model);
         }
     }
 

@@ -62,6 +62,39 @@ class ScrapeTargetBrowserIT {
     }
 
     @Test
+    void anAdminGivesATargetBasicAuthAndThePasswordStaysHidden(Browser browser) {
+        browser.expectHttpError(422);
+        browser.signIn(accounts.admin()).open("/metrics/targets/new");
+        var name = "browser-auth-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.type("#name", name).type("#url", "https://127.0.0.1:9/metrics").choose("#auth", "basic")
+                .type("#username", "prometheus");
+        browser.find("[data-testid=save]").click();
+        browser.waitFor("#password-error");
+        assertErrorBeside(browser, "password", "is required for basic auth");
+        browser.type("#password", "s3cret-pass").type("#caCertificate", "not a certificate");
+        browser.find("[data-testid=save]").click();
+        browser.waitFor("#caCertificate-error");
+        assertErrorBeside(browser, "caCertificate", "holds no PEM certificate (-----BEGIN CERTIFICATE----- …)");
+        browser.type("#caCertificate", "").type("#password", "s3cret-pass");
+        browser.find("#insecureSkipVerify").click();
+        browser.find("[data-testid=save]").click();
+        browser.waitForPath("/metrics/targets");
+
+        browser.find("tr[data-target='" + name + "'] a").click();
+        browser.waitFor("#password");
+        assertThat(browser.byId("auth").getAttribute("value")).isEqualTo("basic");
+        assertThat(browser.byId("password").getAttribute("type")).isEqualTo("password");
+        assertThat(browser.byId("password").getAttribute("value")).isEqualTo("********");
+        assertThat(browser.driver().getPageSource()).doesNotContain("s3cret-pass");
+        assertThat(browser.byId("insecureSkipVerify").isSelected()).isTrue();
+        browser.screenshot("scrape-target-auth");
+        browser.find("[data-testid=save]").click();
+        browser.waitForPath("/metrics/targets");
+        assertThat(targets.list().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow().access()
+                .secretSet()).as("saved unchanged, the password is kept").isTrue();
+    }
+
+    @Test
     void aViewerSeesTheTargetsWithoutForms(Browser browser) {
         browser.signIn(accounts.viewer()).open("/metrics/targets");
         assertThat(browser.findAll("[data-testid=new-target]")).isEmpty();

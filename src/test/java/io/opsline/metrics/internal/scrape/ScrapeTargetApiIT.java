@@ -121,4 +121,80 @@ class ScrapeTargetApiIT {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE entity_type = 'scrape-target' AND entity_id = ?")
                 .param(id).query(Long.class).single()).isEqualTo(3);
     }
+
+    @Test
+    void aPasswordIsStoredSealedShownMaskedAndKeptWhenSentBackMasked() throws Exception {
+        var name = unique();
+        var created = send("POST", accounts.admin().token(), BASE, "{\"name\":\"" + name + "\",\"url\":"
+                + "\"https://127.0.0.1:9100/metrics\",\"auth\":\"basic\",\"username\":\"prom\","
+                + "\"password\":\"Hunter2-secret\",\"insecureSkipVerify\":true}");
+        assertThat(created).hasStatus(201);
+        var target = body(created);
+        var id = target.get("id").asString();
+        assertThat(target.get("auth").asString()).isEqualTo("basic");
+        assertThat(target.get("username").asString()).isEqualTo("prom");
+        assertThat(target.get("password").asString()).isEqualTo("********");
+        assertThat(target.get("insecureSkipVerify").asBoolean()).isTrue();
+        assertThat(send("GET", accounts.viewer().token(), BASE + "/" + id, null).getResponse().getContentAsString())
+                .doesNotContain("Hunter2-secret");
+        var sealed = storedSecret(id);
+        assertThat(sealed).startsWith("v1:").doesNotContain("Hunter2-secret");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE entity_id = ? AND (after_state LIKE ?"
+                + " OR after_state LIKE ?)").params(id, "%Hunter2-secret%", "%" + sealed + "%").query(Long.class)
+                .single()).as("the audit record holds neither the password nor its sealed form").isZero();
+
+        var kept = send("PUT", accounts.admin().token(), BASE + "/" + id, "{\"version\":0,\"name\":\"" + name
+                + "\",\"url\":\"https://127.0.0.1:9100/metrics\",\"auth\":\"basic\",\"username\":\"prom\","
+                + "\"password\":\"********\",\"insecureSkipVerify\":true}");
+        assertThat(kept).hasStatus(200);
+        assertThat(storedSecret(id)).isEqualTo(sealed);
+
+        var noTokenToKeep = send("PUT", accounts.admin().token(), BASE + "/" + id, "{\"version\":1,\"name\":\""
+                + name + "\",\"url\":\"https://127.0.0.1:9100/metrics\",\"auth\":\"bearer\","
+                + "\"bearerToken\":\"********\"}");
+        assertThat(noTokenToKeep).hasStatus(422);
+        assertThat(noTokenToKeep.getResponse().getContentAsString()).contains("bearerToken")
+                .contains("none is stored for bearer auth");
+
+        var none = send("PUT", accounts.admin().token(), BASE + "/" + id, "{\"version\":1,\"name\":\"" + name
+                + "\",\"url\":\"https://127.0.0.1:9100/metrics\"}");
+        assertThat(none).hasStatus(200);
+        assertThat(body(none).get("auth").asString()).isEqualTo("none");
+        assertThat(body(none).get("password").isNull()).isTrue();
+        assertThat(storedSecret(id)).isNull();
+    }
+
+    @Test
+    void refusesCredentialsAndCertificatesThatCannotWork() throws Exception {
+        var result = send("POST", accounts.admin().token(), BASE, "{\"name\":\"" + unique() + "\",\"url\":"
+                + "\"http://127.0.0.1:9100/metrics\",\"auth\":\"digest\",\"caCertificate\":\"-----BEGIN CERTIFICATE-----\\n"
+                + "bm90IGEgY2VydGlmaWNhdGU=\\n-----END CERTIFICATE-----\",\"insecureSkipVerify\":true}");
+        assertThat(result).hasStatus(422);
+        var text = result.getResponse().getContentAsString();
+        assertThat(text).contains("must be none, basic or bearer").contains("caCertificate")
+                .contains("applies to https URLs only");
+
+        var broken = send("POST", accounts.admin().token(), BASE, "{\"name\":\"" + unique() + "\",\"url\":"
+                + "\"https://127.0.0.1:9100/metrics\",\"auth\":\"basic\",\"username\":\"a:b\","
+                + "\"bearerToken\":\"x\",\"caCertificate\":\"-----BEGIN CERTIFICATE-----\\nbm90\\n-----END CERTIFICATE-----\"}");
+        assertThat(broken).hasStatus(422);
+        assertThat(broken.getResponse().getContentAsString()).contains("must not contain a colon")
+                .contains("\"password\"").contains("is required for basic auth")
+                .contains("is used with bearer auth only").contains("is not a readable PEM certificate");
+
+        var both = send("POST", accounts.admin().token(), BASE, "{\"name\":\"" + unique() + "\",\"url\":"
+                + "\"https://127.0.0.1:9100/metrics\",\"caCertificate\":\"nothing\",\"insecureSkipVerify\":true}");
+        assertThat(both).hasStatus(422);
+        assertThat(both.getResponse().getContentAsString()).contains("insecureSkipVerify")
+                .contains("cannot be combined with a CA certificate");
+        var notPem = send("POST", accounts.admin().token(), BASE, "{\"name\":\"" + unique() + "\",\"url\":"
+                + "\"https://127.0.0.1:9100/metrics\",\"caCertificate\":\"nothing\"}");
+        assertThat(notPem).hasStatus(422);
+        assertThat(notPem.getResponse().getContentAsString()).contains("holds no PEM certificate");
+    }
+
+    private String storedSecret(String id) {
+        return jdbc.sql("SELECT auth_secret FROM metric_scrape_target WHERE id = ?").param(UUID.fromString(id))
+                .query(String.class).list().getFirst();
+    }
 }
