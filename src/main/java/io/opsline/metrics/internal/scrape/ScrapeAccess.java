@@ -21,12 +21,12 @@ public record ScrapeAccess(Auth auth, String username, boolean secretSet, String
     /** A target anyone may scrape, verified by the JDK's trusted certificates when https. */
     public static final ScrapeAccess OPEN = new ScrapeAccess(Auth.NONE, null, false, null, false);
 
-    /** The certificate checks, when they are not the JDK's default ones. */
-    Tls tls() {
-        return caCertificate == null && !insecureSkipVerify ? null : new Tls(caCertificate, insecureSkipVerify);
-    }
-
-    /** What one HTTP client of the scrapes holds: targets with the same settings share a client. */
-    record Tls(String caCertificate, boolean insecureSkipVerify) {
+    /**
+     * What the HTTP client of this target's scrapes must be like: targets alike share one. Redirects
+     * are not followed for a target with credentials: the JDK's client would send them on to wherever
+     * the target points.
+     */
+    ScrapeClient.Settings clientSettings() {
+        return new ScrapeClient.Settings(caCertificate, insecureSkipVerify, auth == Auth.NONE);
     }
 }

@@ -39,18 +39,20 @@ final class ScrapeClient implements AutoCloseable {
     private final HttpClient client;
     private final long bodySizeLimit;
 
-    /** A client checking https servers with the JDK's trusted certificates. */
-    ScrapeClient(long bodySizeLimit) {
-        this(bodySizeLimit, null);
+    /**
+     * How a client checks https servers (against {@code caCertificate}, PEM, or the JDK's trusted
+     * certificates when null; or not at all) and whether it follows redirects.
+     */
+    record Settings(String caCertificate, boolean insecureSkipVerify, boolean followRedirects) {
     }
 
-    /** A client checking https servers as {@code tls} says; null for the JDK's trusted certificates. */
-    ScrapeClient(long bodySizeLimit, ScrapeAccess.Tls tls) {
+    ScrapeClient(long bodySizeLimit, Settings settings) {
         this.bodySizeLimit = bodySizeLimit;
         var builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL).executor(Executors.newVirtualThreadPerTaskExecutor());
-        if (tls != null) {
-            builder.sslContext(ScrapeTls.context(tls));
+                .followRedirects(settings.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
+                .executor(Executors.newVirtualThreadPerTaskExecutor());
+        if (settings.caCertificate() != null || settings.insecureSkipVerify()) {
+            builder.sslContext(ScrapeTls.context(settings.caCertificate(), settings.insecureSkipVerify()));
         }
         this.client = builder.build();
     }
@@ -153,6 +155,11 @@ final class ScrapeClient implements AutoCloseable {
             throw new ScrapeException("scrape interrupted");
         } catch (ExecutionException e) {
             throw new ScrapeException(describe(e.getCause(), request.uri(), timeoutMs));
+        }
+        if (response.statusCode() / 100 == 3) {
+            throw new ScrapeException("server redirected to " + response.headers().firstValue("Location").orElse("?")
+                    + " with HTTP status " + response.statusCode() + "; a target with credentials is not followed"
+                    + " elsewhere, configure the address it redirects to");
         }
         if (response.statusCode() / 100 != 2) {
             throw new ScrapeException("server returned HTTP status " + response.statusCode());

@@ -45,13 +45,12 @@ public class ScrapeScheduler implements SmartLifecycle {
     private final String node;
     private final Secrets secrets;
     private final Map<UUID, ScrapeLoop> loops = new HashMap<>();
-    /** Clients for targets whose certificates are checked otherwise than the JDK's way, one per setting. */
-    private final Map<ScrapeAccess.Tls, ScrapeClient> tlsClients = new HashMap<>();
-    /** Of those, the ones no loop used in the last round: closed if none uses them in the next either. */
-    private Set<ScrapeAccess.Tls> idleTls = Set.of();
+    /** The HTTP clients of the loops, one per kind of client they need (see {@link ScrapeAccess#clientSettings}). */
+    private final Map<ScrapeClient.Settings, ScrapeClient> clients = new HashMap<>();
+    /** Kinds no loop used in the last round: their clients close if none uses them in the next either. */
+    private Set<ScrapeClient.Settings> idle = Set.of();
     /** Held while the loops are compared and changed, and by start and stop; never across a scrape. */
     private final ReentrantLock lock = new ReentrantLock();
-    private ScrapeClient client;
     private volatile boolean running;
     private Thread claimer;
 
@@ -77,7 +76,6 @@ public class ScrapeScheduler implements SmartLifecycle {
             if (running) {
                 return;
             }
-            client = new ScrapeClient(settings.bodySizeLimit().toBytes());
             running = true;
             claimer = Thread.ofVirtual().name("scrape-claims-" + node).start(this::claimLoop);
         } finally {
@@ -132,9 +130,9 @@ public class ScrapeScheduler implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Releasing the scrape leases of {} failed; other nodes take its targets when they run out", node, e);
             }
-            client.close();
-            tlsClients.values().forEach(ScrapeClient::close);
-            tlsClients.clear();
+            clients.values().forEach(ScrapeClient::close);
+            clients.clear();
+            idle = Set.of();
         } finally {
             lock.unlock();
         }
@@ -214,18 +212,15 @@ public class ScrapeScheduler implements SmartLifecycle {
                 loop.leaseUntil(epochMs(until));
             }
         }
-        closeIdleTlsClients();
+        closeIdleClients();
     }
 
     /** A loop for a target, with its client and credentials; null (logged) when they cannot be had. */
     private ScrapeLoop newLoop(ScrapeTarget target) {
-        var access = target.access();
         try {
-            var tls = access.tls();
-            var through = tls == null ? client
-                    : tlsClients.computeIfAbsent(tls, settings -> new ScrapeClient(this.settings.bodySizeLimit().toBytes(),
-                            settings));
-            return new ScrapeLoop(target, authorization(target), node, store, through, repository, limits,
+            var client = clients.computeIfAbsent(target.access().clientSettings(),
+                    kind -> new ScrapeClient(settings.bodySizeLimit().toBytes(), kind));
+            return new ScrapeLoop(target, authorization(target), node, store, client, repository, limits,
                     settings.timestampTolerance(), metadata);
         } catch (RuntimeException e) {
             log.error("Scrape target {} is not scraped: its credentials or certificates cannot be used", target.name(),
@@ -246,24 +241,19 @@ public class ScrapeScheduler implements SmartLifecycle {
                         .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Closes the clients of certificate settings that no loop has used for a whole round. */
-    private void closeIdleTlsClients() {
-        var used = new HashSet<ScrapeAccess.Tls>();
-        loops.values().forEach(loop -> {
-            var tls = loop.target().access().tls();
-            if (tls != null) {
-                used.add(tls);
-            }
-        });
-        for (var tls : idleTls) {
-            if (!used.contains(tls)) {
-                var idle = tlsClients.remove(tls);
-                if (idle != null) {
-                    idle.close();
+    /** Closes the clients no loop has used for a whole round. */
+    private void closeIdleClients() {
+        var used = new HashSet<ScrapeClient.Settings>();
+        loops.values().forEach(loop -> used.add(loop.target().access().clientSettings()));
+        for (var kind : idle) {
+            if (!used.contains(kind)) {
+                var unused = clients.remove(kind);
+                if (unused != null) {
+                    unused.close();
                 }
             }
         }
-        idleTls = tlsClients.keySet().stream().filter(tls -> !used.contains(tls)).collect(Collectors.toSet());
+        idle = clients.keySet().stream().filter(kind -> !used.contains(kind)).collect(Collectors.toSet());
     }
 
     private static long epochMs(Instant instant) {

@@ -136,8 +136,14 @@ class ScrapeAccessIT {
     }
 
     @Test
-    void sendsTheBearerTokenItWasGiven() {
+    void sendsTheBearerTokenItWasGivenAndNotAlongARedirect() {
         var server = LoopbackHttp.serve(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/moved")) {
+                exchange.getResponseHeaders().set("Location", "/metrics");
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             var authorized = "Bearer t0ken-for-opsline".equals(exchange.getRequestHeaders().getFirst("Authorization"));
             var bytes = (authorized ? "node_load1 0.5\n" : "unauthorized\n").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
@@ -156,10 +162,16 @@ class ScrapeAccessIT {
             var wrong = unique();
             create(right, url, "bearer", null, null, "t0ken-for-opsline", null, false);
             var refused = create(wrong, url, "bearer", null, null, "another", null, false);
+            var movedName = unique();
+            var moved = create(movedName, url.replace("/metrics", "/moved"), "bearer", null, null, "t0ken-for-opsline",
+                    null, false);
             awaitUp(right, 1);
             assertThat(select(right, "node_load1")).hasSize(1);
             awaitUp(wrong, 0);
             assertThat(lastError(refused)).isEqualTo("server returned HTTP status 401");
+            // The JDK's client would take the token along to wherever a redirect points.
+            awaitUp(movedName, 0);
+            assertThat(lastError(moved)).startsWith("server redirected to /metrics with HTTP status 302");
         } finally {
             server.stop(0);
         }
