@@ -26,8 +26,9 @@ import io.opsline.platform.Secrets;
 
 /**
  * Decides which targets this node scrapes and runs a {@link ScrapeLoop} for each. Every claim
- * interval it renews its leases, claims targets nobody's lease holds (a new one, or a dead node's
- * whose lease ran out) and compares what it holds with the loops it runs: a loop starts for a newly
+ * interval it says it is alive, renews its leases, claims targets nobody's lease holds (a new one, or
+ * a dead node's whose lease ran out) up to its fair share of the scraping nodes, gives back those
+ * beyond it (so that a node that joins gets some), and compares what it holds with the loops it runs: a loop starts for a newly
  * held target, is replaced when its target changed (the new loop taking the old one's series over),
  * and stops when the target is gone or disabled
  * (marking its series stale) or held by another node now (leaving them be). A loop also stops by
@@ -172,12 +173,25 @@ public class ScrapeScheduler implements SmartLifecycle {
         // than the row's lease ends.
         var until = now.plus(settings.lease());
         repository.renew(node, until);
+        var enabled = repository.enabledIds();
+        var share = fairShare(enabled.size(), repository.alive(node, now, now.plus(settings.claimInterval()
+                .multipliedBy(3))));
+        var holding = repository.leasedBy(node).size();
         for (var id : repository.unclaimed(now)) {
-            repository.claim(id, node, now, until);
+            if (holding >= share) {
+                break;
+            }
+            if (repository.claim(id, node, now, until)) {
+                holding++;
+            }
         }
         var held = new HashMap<UUID, ScrapeTarget>();
         repository.leasedBy(node).forEach(target -> held.put(target.id(), target));
-        var enabled = repository.enabledIds();
+        // Beyond its share (a node joined): the rest go back, for the nodes with fewer to claim.
+        held.keySet().stream().sorted().skip(share).toList().forEach(id -> {
+            repository.giveBack(id, node);
+            held.remove(id);
+        });
         var replaced = new HashMap<UUID, ScrapeLoop>();
         for (var iterator = loops.entrySet().iterator(); iterator.hasNext(); ) {
             var entry = iterator.next();
@@ -213,6 +227,11 @@ public class ScrapeScheduler implements SmartLifecycle {
             }
         }
         closeIdleClients();
+    }
+
+    /** How many targets one node scrapes when every scraping node takes as many: all of them are held. */
+    static int fairShare(int targets, int nodes) {
+        return (targets + Math.max(nodes, 1) - 1) / Math.max(nodes, 1);
     }
 
     /** A loop for a target, with its client and credentials; null (logged) when they cannot be had. */

@@ -130,6 +130,29 @@ class ScrapeTargetRepository {
     void release(String node) {
         jdbc.sql("UPDATE metric_scrape_target SET lease_node = NULL, lease_until = NULL WHERE lease_node = ?")
                 .param(node).update();
+        jdbc.sql("DELETE FROM metric_scrape_node WHERE node = ?").param(node).update();
+    }
+
+    /** Gives up this node's lease on one target, for a node with fewer to take it. */
+    void giveBack(UUID id, String node) {
+        jdbc.sql("UPDATE metric_scrape_target SET lease_node = NULL, lease_until = NULL WHERE id = ? AND lease_node = ?")
+                .params(id, node).update();
+    }
+
+    /**
+     * Says that this node scrapes and will say so again before {@code until}; forgets nodes that did
+     * not keep that promise.
+     *
+     * @return how many nodes scrape now, this one included
+     */
+    int alive(String node, Instant now, Instant until) {
+        if (jdbc.sql("UPDATE metric_scrape_node SET alive_until = ? WHERE node = ?")
+                .params(Jdbc.timestamp(until), node).update() == 0) {
+            jdbc.sql("INSERT INTO metric_scrape_node (node, alive_until) VALUES (?, ?)")
+                    .params(node, Jdbc.timestamp(until)).update();
+        }
+        jdbc.sql("DELETE FROM metric_scrape_node WHERE alive_until < ?").param(Jdbc.timestamp(now)).update();
+        return jdbc.sql("SELECT COUNT(*) FROM metric_scrape_node").query(Integer.class).single();
     }
 
     /** Records a scrape's outcome, when this node still holds the target. */

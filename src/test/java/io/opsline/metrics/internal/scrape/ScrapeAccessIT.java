@@ -77,15 +77,10 @@ class ScrapeAccessIT {
     void scrapesANodeExporterOverTlsWithBasicAuthAndSaysWhyWhenItCannot() throws Exception {
         Peers.assumePresent(Files.isExecutable(NODE_EXPORTER), "prometheus-node-exporter", "prometheus-node-exporter");
         Peers.assumePresent(Files.isExecutable(OPENSSL), "openssl", "openssl");
-        var certificate = selfSignedCertificateFor127001();
-        var config = dir.resolve("web.yml");
-        Files.writeString(config, "tls_server_config:\n  cert_file: " + dir.resolve("cert.pem") + "\n  key_file: "
-                + dir.resolve("key.pem") + "\nbasic_auth_users:\n  " + USER + ": "
-                + new BCryptPasswordEncoder(4).encode(PASSWORD) + "\n");
+        var certificate = certificate("/CN=127.0.0.1", "IP:127.0.0.1");
         var port = Peers.freeTcpPort();
-        var exporter = new ProcessBuilder(NODE_EXPORTER.toString(), "--web.listen-address=127.0.0.1:" + port,
-                "--web.config.file=" + config).redirectErrorStream(true).redirectOutput(dir.resolve("exporter.log").toFile())
-                .start();
+        var exporter = exporterOverTls(port, "basic_auth_users:\n  " + USER + ": "
+                + new BCryptPasswordEncoder(4).encode(PASSWORD) + "\n");
         try {
             var url = "https://127.0.0.1:" + port + "/metrics";
             var trusted = unique();
@@ -117,13 +112,8 @@ class ScrapeAccessIT {
         Peers.assumePresent(Files.isExecutable(NODE_EXPORTER), "prometheus-node-exporter", "prometheus-node-exporter");
         Peers.assumePresent(Files.isExecutable(OPENSSL), "openssl", "openssl");
         var certificate = certificate("/CN=elsewhere.example", "DNS:elsewhere.example");
-        var config = dir.resolve("web.yml");
-        Files.writeString(config, "tls_server_config:\n  cert_file: " + dir.resolve("cert.pem") + "\n  key_file: "
-                + dir.resolve("key.pem") + "\n");
         var port = Peers.freeTcpPort();
-        var exporter = new ProcessBuilder(NODE_EXPORTER.toString(), "--web.listen-address=127.0.0.1:" + port,
-                "--web.config.file=" + config).redirectErrorStream(true).redirectOutput(dir.resolve("exporter.log").toFile())
-                .start();
+        var exporter = exporterOverTls(port, "");
         try {
             var name = unique();
             var target = create(name, "https://127.0.0.1:" + port + "/metrics", null, null, null, null, certificate,
@@ -177,11 +167,17 @@ class ScrapeAccessIT {
         }
     }
 
-    /** A self-signed certificate for 127.0.0.1, as cert.pem and key.pem in the test's directory; its PEM text. */
-    private String selfSignedCertificateFor127001() throws Exception {
-        return certificate("/CN=127.0.0.1", "IP:127.0.0.1");
+    /** A node exporter on 127.0.0.1 serving TLS with cert.pem and key.pem, and the further web settings given. */
+    private Process exporterOverTls(int port, String moreWebConfig) throws IOException {
+        var config = dir.resolve("web.yml");
+        Files.writeString(config, "tls_server_config:\n  cert_file: " + dir.resolve("cert.pem") + "\n  key_file: "
+                + dir.resolve("key.pem") + "\n" + moreWebConfig);
+        return new ProcessBuilder(NODE_EXPORTER.toString(), "--web.listen-address=127.0.0.1:" + port,
+                "--web.config.file=" + config).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("exporter.log").toFile()).start();
     }
 
+    /** A self-signed certificate, as cert.pem and key.pem in the test's directory; its PEM text. */
     private String certificate(String subject, String alternativeName) throws Exception {
         var openssl = new ProcessBuilder(OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
                 dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString(), "-days", "2", "-subj",

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
 
 import com.sun.net.httpserver.HttpServer;
@@ -53,6 +55,8 @@ class ScrapingIT {
     MetricMetadata metadata;
     @Autowired
     Secrets secrets;
+    @Autowired
+    JdbcClient jdbc;
 
     private static String unique() {
         return "scrape-" + UUID.randomUUID().toString().substring(0, 8);
@@ -255,6 +259,45 @@ class ScrapingIT {
         } finally {
             a.stop();
             b.stop();
+            server.stop(0);
+        }
+    }
+
+    /**
+     * Targets the running nodes hold all of are shared out once two more nodes join: those holding
+     * more than a fair share give some back, and the new ones claim them.
+     */
+    @Test
+    void nodesThatJoinGetTheirShareOfTheTargets() {
+        var server = serve(new AtomicReference<>("x 1\n"), new AtomicReference<>(200), new ConcurrentLinkedQueue<>());
+        var settings = new MetricsProperties.Scrape(Duration.ofSeconds(3),
+                Duration.ofMillis(500), DataSize.ofMegabytes(1), Duration.ofMillis(10));
+        var mine = new ArrayList<UUID>();
+        for (var i = 0; i < 6; i++) {
+            mine.add(create(unique(), url(server), "1s", List.of(), List.of()).id());
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> mine.stream().allMatch(id -> targets.get(id).health().node() != null));
+        var a = new ScrapeScheduler(repository, store, metadata, settings, IngestLimits.DEFAULTS, secrets, "test-a-" + unique());
+        var b = new ScrapeScheduler(repository, store, metadata, settings, IngestLimits.DEFAULTS, secrets, "test-b-" + unique());
+        a.start();
+        b.start();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                var nodes = jdbc.sql("SELECT node FROM metric_scrape_node").query(String.class).list();
+                assertThat(nodes).contains(a.node(), b.node());
+                var share = ScrapeScheduler.fairShare(repository.enabledIds().size(), nodes.size());
+                for (var node : nodes) {
+                    assertThat(repository.leasedBy(node)).as("targets of " + node).hasSizeLessThanOrEqualTo(share);
+                }
+                assertThat(repository.leasedBy(a.node())).as("targets of the first node to join").isNotEmpty();
+                assertThat(repository.leasedBy(b.node())).as("targets of the second node to join").isNotEmpty();
+                assertThat(mine).allSatisfy(id -> assertThat(targets.get(id).health().node()).isNotNull());
+            });
+        } finally {
+            a.stop();
+            b.stop();
+            mine.forEach(id -> targets.delete(id, null));
             server.stop(0);
         }
     }
