@@ -15,16 +15,17 @@ import io.opsline.platform.Secrets;
 
 /**
  * The scrape target form as typed: labels one {@code name=value} per line, keep and drop one regular
- * expression per line; {@code version} is the version the editor read. A stored password or token
- * is shown as {@value Secrets#MASK}, which keeps it when saved unchanged.
+ * expression per line; {@code version} is the version the editor read. A stored password, token or
+ * client key is shown as {@value Secrets#MASK}, which keeps it when saved unchanged.
  */
 public record ScrapeTargetForm(Long version, String name, String url, String interval, String timeout,
         String labels, String keep, String drop, Boolean enabled, String auth, String username, String password,
-        String bearerToken, String caCertificate, Boolean insecureSkipVerify) {
+        String bearerToken, String caCertificate, Boolean insecureSkipVerify, String clientCertificate,
+        String clientKey) {
 
     static ScrapeTargetForm empty() {
         return new ScrapeTargetForm(null, null, null, "15s", "10s", null, null, null, true, "none", null, null, null,
-                null, false);
+                null, false, null, null);
     }
 
     static ScrapeTargetForm of(ScrapeTarget target) {
@@ -38,14 +39,18 @@ public record ScrapeTargetForm(Long version, String name, String url, String int
                 access.auth().name().toLowerCase(Locale.ROOT), access.username(),
                 access.auth() == ScrapeAccess.Auth.BASIC ? secret : null,
                 access.auth() == ScrapeAccess.Auth.BEARER ? secret : null, access.caCertificate(),
-                access.insecureSkipVerify());
+                access.insecureSkipVerify(), access.clientCertificate(), access.clientKeySet() ? Secrets.MASK : null);
     }
 
-    /** The form to show again after a refused save: a password or token typed is not sent back to the page. */
+    /** The form to show again after a refused save: a password, token or key typed is not sent back to the page. */
     ScrapeTargetForm withoutTypedSecrets() {
         return new ScrapeTargetForm(version, name, url, interval, timeout, labels, keep, drop, enabled, auth, username,
-                Secrets.MASK.equals(password) ? password : null, Secrets.MASK.equals(bearerToken) ? bearerToken : null,
-                caCertificate, insecureSkipVerify);
+                masked(password), masked(bearerToken), caCertificate, insecureSkipVerify, clientCertificate,
+                masked(clientKey));
+    }
+
+    private static String masked(String secret) {
+        return Secrets.MASK.equals(secret) ? secret : null;
     }
 
     ScrapeTargetInput toInput() {
@@ -60,7 +65,8 @@ public record ScrapeTargetForm(Long version, String name, String url, String int
         var bearer = "bearer".equalsIgnoreCase(auth);
         return new ScrapeTargetInput(version, name, url, interval, timeout, labelMap, lines(keep), lines(drop),
                 enabled != null && enabled, auth, basic ? username : null, basic ? password : null,
-                bearer ? bearerToken : null, caCertificate, insecureSkipVerify != null && insecureSkipVerify);
+                bearer ? bearerToken : null, caCertificate, insecureSkipVerify != null && insecureSkipVerify,
+                clientCertificate, clientKey);
     }
 
     /** The service names a bad label {@code labels.<name>} and a bad pattern {@code keep[i]}; the form shows them by its fields. */

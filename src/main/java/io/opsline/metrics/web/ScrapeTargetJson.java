@@ -14,12 +14,13 @@ import io.opsline.platform.Secrets;
 
 /**
  * A scrape target over REST: durations as Prometheus writes them, health beside the configuration.
- * A stored password or token reads as {@value Secrets#MASK}; sent back so, it is kept.
+ * A stored password, token or client key reads as {@value Secrets#MASK}; sent back so, it is kept.
  */
 record ScrapeTargetJson(UUID id, String name, String url, String interval, String timeout,
         Map<String, String> labels, List<String> keep, List<String> drop, String auth, String username,
-        String password, String bearerToken, String caCertificate, boolean insecureSkipVerify, boolean enabled,
-        long version, Instant createdAt, Instant updatedAt, ScrapeHealth health) {
+        String password, String bearerToken, String caCertificate, boolean insecureSkipVerify,
+        String clientCertificate, String clientKey, boolean enabled, long version, Instant createdAt,
+        Instant updatedAt, ScrapeHealth health) {
 
     static ScrapeTargetJson of(ScrapeTarget target) {
         var access = target.access();
@@ -29,7 +30,7 @@ record ScrapeTargetJson(UUID id, String name, String url, String interval, Strin
                 target.labels(), target.keep(), target.drop(), access.auth().name().toLowerCase(Locale.ROOT),
                 access.username(), access.auth() == ScrapeAccess.Auth.BASIC ? secret : null,
                 access.auth() == ScrapeAccess.Auth.BEARER ? secret : null, access.caCertificate(),
-                access.insecureSkipVerify(), target.enabled(), target.version(), target.createdAt(), target.updatedAt(),
-                target.health());
+                access.insecureSkipVerify(), access.clientCertificate(), access.clientKeySet() ? Secrets.MASK : null,
+                target.enabled(), target.version(), target.createdAt(), target.updatedAt(), target.health());
     }
 }

@@ -10,23 +10,25 @@ package io.opsline.metrics.internal.scrape;
  * @param caCertificate PEM text of the certificates to trust instead of the JDK's; null for the JDK's
  * @param insecureSkipVerify accept any server certificate for any host name, as Prometheus'
  *        {@code insecure_skip_verify}
+ * @param clientCertificate PEM of the certificate (and its chain) shown to a server that asks for one
+ * @param clientKeySet whether the client certificate's private key is stored
  */
 public record ScrapeAccess(Auth auth, String username, boolean secretSet, String caCertificate,
-        boolean insecureSkipVerify) {
+        boolean insecureSkipVerify, String clientCertificate, boolean clientKeySet) {
 
     public enum Auth {
         NONE, BASIC, BEARER
     }
 
-    /** A target anyone may scrape, verified by the JDK's trusted certificates when https. */
-    public static final ScrapeAccess OPEN = new ScrapeAccess(Auth.NONE, null, false, null, false);
-
     /**
      * What the HTTP client of this target's scrapes must be like: targets alike share one. Redirects
      * are not followed for a target with credentials: the JDK's client would send them on to wherever
      * the target points.
+     *
+     * @param clientKey the client certificate's private key, PEM, opened; null without one
      */
-    ScrapeClient.Settings clientSettings() {
-        return new ScrapeClient.Settings(caCertificate, insecureSkipVerify, auth == Auth.NONE);
+    ScrapeClient.Settings clientSettings(String clientKey) {
+        return new ScrapeClient.Settings(caCertificate, insecureSkipVerify, clientCertificate, clientKey,
+                auth == Auth.NONE && clientCertificate == null);
     }
 }

@@ -41,9 +41,23 @@ final class ScrapeClient implements AutoCloseable {
 
     /**
      * How a client checks https servers (against {@code caCertificate}, PEM, or the JDK's trusted
-     * certificates when null; or not at all) and whether it follows redirects.
+     * certificates when null; or not at all), the certificate it shows one that asks (PEM, with its
+     * private key; null for none), and whether it follows redirects.
      */
-    record Settings(String caCertificate, boolean insecureSkipVerify, boolean followRedirects) {
+    record Settings(String caCertificate, boolean insecureSkipVerify, String clientCertificate, String clientKey,
+            boolean followRedirects) {
+
+        boolean ownTls() {
+            return caCertificate != null || insecureSkipVerify || clientCertificate != null;
+        }
+
+        /** Without the key. */
+        @Override
+        public String toString() {
+            return "Settings[caCertificate=" + (caCertificate != null) + ", insecureSkipVerify=" + insecureSkipVerify
+                    + ", clientCertificate=" + (clientCertificate != null) + ", followRedirects=" + followRedirects
+                    + "]";
+        }
     }
 
     ScrapeClient(long bodySizeLimit, Settings settings) {
@@ -51,8 +65,8 @@ final class ScrapeClient implements AutoCloseable {
         var builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(settings.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
                 .executor(Executors.newVirtualThreadPerTaskExecutor());
-        if (settings.caCertificate() != null || settings.insecureSkipVerify()) {
-            builder.sslContext(ScrapeTls.context(settings.caCertificate(), settings.insecureSkipVerify()));
+        if (settings.ownTls()) {
+            builder.sslContext(ScrapeTls.context(settings));
         }
         this.client = builder.build();
     }

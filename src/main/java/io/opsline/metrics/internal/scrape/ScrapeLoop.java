@@ -101,6 +101,10 @@ final class ScrapeLoop implements Runnable {
         return target;
     }
 
+    ScrapeClient client() {
+        return client;
+    }
+
     /** The lease was renewed (or claimed) until this time; past it the loop scrapes no more. */
     void leaseUntil(long epochMs) {
         leaseUntilMs = epochMs;

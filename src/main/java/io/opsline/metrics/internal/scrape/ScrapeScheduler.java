@@ -237,7 +237,7 @@ public class ScrapeScheduler implements SmartLifecycle {
     /** A loop for a target, with its client and credentials; null (logged) when they cannot be had. */
     private ScrapeLoop newLoop(ScrapeTarget target) {
         try {
-            var client = clients.computeIfAbsent(target.access().clientSettings(),
+            var client = clients.computeIfAbsent(clientSettings(target),
                     kind -> new ScrapeClient(settings.bodySizeLimit().toBytes(), kind));
             return new ScrapeLoop(target, authorization(target), node, store, client, repository, limits,
                     settings.timestampTolerance(), metadata);
@@ -246,6 +246,13 @@ public class ScrapeScheduler implements SmartLifecycle {
                     e);
             return null;
         }
+    }
+
+    /** The kind of client a target's scrapes need, with its client key opened. */
+    private ScrapeClient.Settings clientSettings(ScrapeTarget target) {
+        var access = target.access();
+        return access.clientSettings(access.clientKeySet() ? secrets.open(repository.storedClientKey(target.id()))
+                : null);
     }
 
     /** The Authorization header of a target's requests, with its stored password or token opened. */
@@ -262,17 +269,16 @@ public class ScrapeScheduler implements SmartLifecycle {
 
     /** Closes the clients no loop has used for a whole round. */
     private void closeIdleClients() {
-        var used = new HashSet<ScrapeClient.Settings>();
-        loops.values().forEach(loop -> used.add(loop.target().access().clientSettings()));
+        var used = new HashSet<ScrapeClient>();
+        loops.values().forEach(loop -> used.add(loop.client()));
         for (var kind : idle) {
-            if (!used.contains(kind)) {
-                var unused = clients.remove(kind);
-                if (unused != null) {
-                    unused.close();
-                }
+            var client = clients.get(kind);
+            if (client != null && !used.contains(client)) {
+                clients.remove(kind).close();
             }
         }
-        idle = clients.keySet().stream().filter(kind -> !used.contains(kind)).collect(Collectors.toSet());
+        idle = clients.entrySet().stream().filter(entry -> !used.contains(entry.getValue())).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     private static long epochMs(Instant instant) {

@@ -23,7 +23,8 @@ class ScrapeTargetRepository {
     private static final String COLUMNS = "id, name, url, interval_ms, timeout_ms, labels, keep_names, drop_names,"
             + " enabled, version, created_at, updated_at, lease_node, lease_until, last_scrape_at, last_duration_ms,"
             + " last_samples, up, last_error, rejected_total, last_rejection, auth_kind, auth_username,"
-            + " auth_secret IS NOT NULL AS secret_set, tls_ca, tls_skip_verify";
+            + " auth_secret IS NOT NULL AS secret_set, tls_ca, tls_skip_verify, tls_client_cert,"
+            + " tls_client_key IS NOT NULL AS client_key_set";
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> PATTERNS = new TypeReference<>() {
@@ -37,31 +38,35 @@ class ScrapeTargetRepository {
         this.json = json;
     }
 
-    /** Stores a new target with its password or token sealed, or null. */
-    void insert(ScrapeTarget target, String sealedSecret) {
+    /** Stores a new target with its secrets sealed. */
+    void insert(ScrapeTarget target, ScrapeAccessRules.Valid sealed) {
         var access = target.access();
         jdbc.sql("INSERT INTO metric_scrape_target (id, name, url, interval_ms, timeout_ms, labels, keep_names,"
                 + " drop_names, enabled, version, created_at, updated_at, auth_kind, auth_username, auth_secret, tls_ca,"
-                + " tls_skip_verify) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " tls_skip_verify, tls_client_cert, tls_client_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(target.id(), target.name(), target.url(), target.intervalMs(), target.timeoutMs(),
                         json.writeValueAsString(target.labels()), json.writeValueAsString(target.keep()),
                         json.writeValueAsString(target.drop()), target.enabled(), target.version(),
                         Jdbc.timestamp(target.createdAt()), Jdbc.timestamp(target.updatedAt()), access.auth().name(),
-                        access.username(), sealedSecret, access.caCertificate(), access.insecureSkipVerify())
+                        access.username(), sealed.sealedSecret(), access.caCertificate(), access.insecureSkipVerify(),
+                        access.clientCertificate(), sealed.sealedClientKey())
                 .update();
     }
 
     /** Stores a change made on the version before it; false when someone changed the target meanwhile. */
-    boolean update(ScrapeTarget target, String sealedSecret) {
+    boolean update(ScrapeTarget target, ScrapeAccessRules.Valid sealed) {
         var access = target.access();
         return jdbc.sql("UPDATE metric_scrape_target SET name = ?, url = ?, interval_ms = ?, timeout_ms = ?,"
                 + " labels = ?, keep_names = ?, drop_names = ?, enabled = ?, version = ?, updated_at = ?, auth_kind = ?,"
-                + " auth_username = ?, auth_secret = ?, tls_ca = ?, tls_skip_verify = ? WHERE id = ? AND version = ?")
+                + " auth_username = ?, auth_secret = ?, tls_ca = ?, tls_skip_verify = ?, tls_client_cert = ?,"
+                + " tls_client_key = ? WHERE id = ? AND version = ?")
                 .params(target.name(), target.url(), target.intervalMs(), target.timeoutMs(),
                         json.writeValueAsString(target.labels()), json.writeValueAsString(target.keep()),
                         json.writeValueAsString(target.drop()), target.enabled(), target.version(),
-                        Jdbc.timestamp(target.updatedAt()), access.auth().name(), access.username(), sealedSecret,
-                        access.caCertificate(), access.insecureSkipVerify(), target.id(), target.version() - 1)
+                        Jdbc.timestamp(target.updatedAt()), access.auth().name(), access.username(),
+                        sealed.sealedSecret(), access.caCertificate(), access.insecureSkipVerify(),
+                        access.clientCertificate(), sealed.sealedClientKey(), target.id(), target.version() - 1)
                 .update() == 1;
     }
 
@@ -69,6 +74,13 @@ class ScrapeTargetRepository {
     String storedSecret(UUID id, ScrapeAccess.Auth auth) {
         var found = jdbc.sql("SELECT auth_secret FROM metric_scrape_target WHERE id = ? AND auth_kind = ?")
                 .params(id, auth.name()).query(String.class).list();
+        return found.isEmpty() ? null : found.getFirst();
+    }
+
+    /** The sealed private key of a target's client certificate; null when it has none. */
+    String storedClientKey(UUID id) {
+        var found = jdbc.sql("SELECT tls_client_key FROM metric_scrape_target WHERE id = ?").param(id)
+                .query(String.class).list();
         return found.isEmpty() ? null : found.getFirst();
     }
 
@@ -175,7 +187,8 @@ class ScrapeTargetRepository {
                 rs.getLong("interval_ms"), rs.getLong("timeout_ms"), json.readValue(rs.getString("labels"), LABELS),
                 json.readValue(rs.getString("keep_names"), PATTERNS), json.readValue(rs.getString("drop_names"), PATTERNS),
                 new ScrapeAccess(ScrapeAccess.Auth.valueOf(rs.getString("auth_kind")), rs.getString("auth_username"),
-                        rs.getBoolean("secret_set"), rs.getString("tls_ca"), rs.getBoolean("tls_skip_verify")),
+                        rs.getBoolean("secret_set"), rs.getString("tls_ca"), rs.getBoolean("tls_skip_verify"),
+                        rs.getString("tls_client_cert"), rs.getBoolean("client_key_set")),
                 rs.getBoolean("enabled"), rs.getLong("version"), Jdbc.instant(rs, "created_at"),
                 Jdbc.instant(rs, "updated_at"), health);
     }

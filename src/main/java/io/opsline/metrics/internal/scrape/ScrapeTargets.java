@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -49,18 +48,15 @@ public class ScrapeTargets {
     private static final int MAX_LABEL_VALUE = 1024;
     private static final int MAX_PATTERNS = 50;
     private static final int MAX_PATTERN = 1000;
-    private static final int MAX_USERNAME = 200;
-    private static final int MAX_SECRET = 4000;
-    private static final int MAX_CA = 64 * 1024;
 
     private final ScrapeTargetRepository targets;
     private final AuditLog audit;
-    private final Secrets secrets;
+    private final ScrapeAccessRules accessRules;
 
     ScrapeTargets(ScrapeTargetRepository targets, AuditLog audit, Secrets secrets) {
         this.targets = targets;
         this.audit = audit;
-        this.secrets = secrets;
+        this.accessRules = new ScrapeAccessRules(targets, secrets);
     }
 
     /** Every target, problems first: down, then failing otherwise, then not scraped yet, then up; by name within. */
@@ -81,7 +77,7 @@ public class ScrapeTargets {
         var valid = validate(input, null);
         var target = valid.toTarget(Ids.newId(), 0, now, now);
         try {
-            targets.insert(target, valid.sealedSecret());
+            targets.insert(target, valid.access());
         } catch (DuplicateKeyException e) {
             throw nameTaken(target.name());
         }
@@ -105,7 +101,7 @@ public class ScrapeTargets {
         var after = valid.toTarget(id, input.version() + 1, before.createdAt(), Jdbc.now());
         boolean stored;
         try {
-            stored = input.version() == before.version() && targets.update(after, valid.sealedSecret());
+            stored = input.version() == before.version() && targets.update(after, valid.access());
         } catch (DuplicateKeyException e) {
             throw nameTaken(after.name());
         }
@@ -136,12 +132,12 @@ public class ScrapeTargets {
         return InvalidInputException.of("name", "a scrape target named " + name + " exists already");
     }
 
-    /** A target as validated, with its password or token sealed (null when it has none). */
+    /** A target as validated, with its secrets sealed. */
     private record Valid(String name, URI url, long intervalMs, long timeoutMs, Map<String, String> labels,
-            List<String> keep, List<String> drop, ScrapeAccess access, String sealedSecret, boolean enabled) {
+            List<String> keep, List<String> drop, ScrapeAccessRules.Valid access, boolean enabled) {
 
         ScrapeTarget toTarget(UUID id, long version, Instant createdAt, Instant updatedAt) {
-            return new ScrapeTarget(id, name, url.toString(), intervalMs, timeoutMs, labels, keep, drop, access,
+            return new ScrapeTarget(id, name, url.toString(), intervalMs, timeoutMs, labels, keep, drop, access.access(),
                     enabled, version, createdAt, updatedAt,
                     new ScrapeHealth(null, null, null, null, null, 0, null, null));
         }
@@ -174,107 +170,10 @@ public class ScrapeTargets {
         }
         var keep = patterns("keep", input.keep(), violations);
         var drop = patterns("drop", input.drop(), violations);
-        var auth = auth(input, violations);
-        var secret = secret(input, auth, id, violations);
-        var tls = tls(input, url, violations);
+        var access = accessRules.validate(input, url, id, violations);
         violations.throwIfAny("Invalid scrape target");
-        var access = new ScrapeAccess(auth, auth == ScrapeAccess.Auth.BASIC ? input.username().strip() : null,
-                secret != null, tls.caCertificate(), tls.insecureSkipVerify());
-        return new Valid(name, url, interval, timeout, labels, keep, drop, access, secret,
+        return new Valid(name, url, interval, timeout, labels, keep, drop, access,
                 input.enabled() == null || input.enabled());
-    }
-
-    private static ScrapeAccess.Auth auth(ScrapeTargetInput input, Violations violations) {
-        var auth = ScrapeAccess.Auth.NONE;
-        if (!blank(input.auth())) {
-            try {
-                auth = ScrapeAccess.Auth.valueOf(input.auth().strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                violations.add("auth", "must be none, basic or bearer");
-                return auth;
-            }
-        }
-        var username = input.username();
-        if (auth == ScrapeAccess.Auth.BASIC) {
-            if (blank(username)) {
-                violations.add("username", "is required for basic auth");
-            } else if (username.strip().length() > MAX_USERNAME) {
-                violations.add("username", "must be at most " + MAX_USERNAME + " characters");
-            } else if (username.contains(":")) {
-                violations.add("username", "must not contain a colon: basic auth puts one between user and password");
-            }
-        } else if (!blank(username)) {
-            violations.add("username", "is used with basic auth only");
-        }
-        if (auth != ScrapeAccess.Auth.BASIC && !blank(input.password())) {
-            violations.add("password", "is used with basic auth only");
-        }
-        if (auth != ScrapeAccess.Auth.BEARER && !blank(input.bearerToken())) {
-            violations.add("bearerToken", "is used with bearer auth only");
-        }
-        return auth;
-    }
-
-    /**
-     * The password or token sealed: the one given, or the stored one when it is sent back masked and
-     * the target authenticates the same way as before. Null when the target has none.
-     */
-    private String secret(ScrapeTargetInput input, ScrapeAccess.Auth auth, UUID id, Violations violations) {
-        var field = auth == ScrapeAccess.Auth.BASIC ? "password" : "bearerToken";
-        var given = auth == ScrapeAccess.Auth.BASIC ? input.password()
-                : auth == ScrapeAccess.Auth.BEARER ? input.bearerToken() : null;
-        if (auth == ScrapeAccess.Auth.NONE) {
-            return null;
-        }
-        if (Secrets.MASK.equals(given)) {
-            var stored = id == null ? null : targets.storedSecret(id, auth);
-            if (stored == null) {
-                violations.add(field, "is required: none is stored for " + auth.name().toLowerCase() + " auth to keep");
-            }
-            return stored;
-        }
-        if (given == null || given.isEmpty()) {
-            violations.add(field, "is required for " + auth.name().toLowerCase() + " auth");
-        } else if (given.length() > MAX_SECRET) {
-            violations.add(field, "must be at most " + MAX_SECRET + " characters");
-        } else if (given.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            violations.add(field, "must be one line without control characters");
-        } else {
-            return secrets.seal(given);
-        }
-        return null;
-    }
-
-    private record TlsSettings(String caCertificate, boolean insecureSkipVerify) {
-    }
-
-    private static TlsSettings tls(ScrapeTargetInput input, URI url, Violations violations) {
-        var ca = blank(input.caCertificate()) ? null : input.caCertificate().strip();
-        var skip = Boolean.TRUE.equals(input.insecureSkipVerify());
-        var https = url != null && url.getScheme().equalsIgnoreCase("https");
-        if (ca != null) {
-            if (url != null && !https) {
-                violations.add("caCertificate", "applies to https URLs only");
-            } else if (ca.length() > MAX_CA) {
-                violations.add("caCertificate", "must be at most " + MAX_CA + " characters");
-            } else if (skip) {
-                violations.add("insecureSkipVerify", "cannot be combined with a CA certificate: check the server"
-                        + " against the certificate, or check nothing");
-            } else {
-                try {
-                    ScrapeTls.certificates(ca);
-                } catch (IllegalArgumentException e) {
-                    violations.add("caCertificate", e.getMessage());
-                }
-            }
-        } else if (skip && url != null && !https) {
-            violations.add("insecureSkipVerify", "applies to https URLs only");
-        }
-        return new TlsSettings(ca, skip);
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 
     private static URI url(String text, Violations violations) {

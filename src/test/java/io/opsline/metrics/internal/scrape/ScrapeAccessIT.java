@@ -1,12 +1,15 @@
 package io.opsline.metrics.internal.scrape;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +23,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import io.opsline.metrics.Matcher;
 import io.opsline.metrics.SeriesData;
 import io.opsline.metrics.internal.store.MetricStore;
+import io.opsline.platform.FieldViolation;
+import io.opsline.platform.InvalidInputException;
 import io.opsline.testing.LoopbackHttp;
 import io.opsline.testing.OpslineIntegrationTest;
 import io.opsline.testing.Peers;
@@ -52,7 +57,7 @@ class ScrapeAccessIT {
     private ScrapeTarget create(String name, String url, String auth, String username, String password,
             String bearerToken, String caCertificate, boolean insecureSkipVerify) {
         return targets.create(new ScrapeTargetInput(null, name, url, "1s", null, Map.of(), List.of("node_load1"),
-                List.of(), true, auth, username, password, bearerToken, caCertificate, insecureSkipVerify));
+                List.of(), true, auth, username, password, bearerToken, caCertificate, insecureSkipVerify, null, null));
     }
 
     private List<SeriesData> select(String job, String metric) {
@@ -126,6 +131,43 @@ class ScrapeAccessIT {
     }
 
     @Test
+    void showsItsClientCertificateToANodeExporterThatRequiresOne() throws Exception {
+        Peers.assumePresent(Files.isExecutable(NODE_EXPORTER), "prometheus-node-exporter", "prometheus-node-exporter");
+        Peers.assumePresent(Files.isExecutable(OPENSSL), "openssl", "openssl");
+        var serverCertificate = certificate("/CN=127.0.0.1", "IP:127.0.0.1");
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path("client-ca.key"), "-out",
+                path("client-ca.pem"), "-days", "2", "-subj", "/CN=opsline test client CA");
+        openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", path("client.key"),
+                "-out", path("client.csr"), "-subj", "/CN=opsline");
+        openssl("x509", "-req", "-in", path("client.csr"), "-CA", path("client-ca.pem"), "-CAkey", path("client-ca.key"),
+                "-CAcreateserial", "-out", path("client.pem"), "-days", "2");
+        var port = Peers.freeTcpPort();
+        var exporter = exporterOverTls(port, "  client_auth_type: RequireAndVerifyClientCert\n  client_ca_file: "
+                + path("client-ca.pem") + "\n");
+        try {
+            var url = "https://127.0.0.1:" + port + "/metrics";
+            var shown = unique();
+            var notShown = unique();
+            targets.create(new ScrapeTargetInput(null, shown, url, "1s", null, Map.of(), List.of("node_load1"), List.of(),
+                    true, null, null, null, null, serverCertificate, false, Files.readString(dir.resolve("client.pem")),
+                    Files.readString(dir.resolve("client.key"))));
+            var refused = create(notShown, url, null, null, null, null, serverCertificate, false);
+            assertThatThrownBy(() -> targets.create(new ScrapeTargetInput(null, unique(), url, "1s", null, Map.of(),
+                    List.of(), List.of(), true, null, null, null, null, serverCertificate, false,
+                    Files.readString(dir.resolve("client.pem")), Files.readString(dir.resolve("client-ca.key")))))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                            .extracting(FieldViolation::field, FieldViolation::message)
+                            .containsExactly(tuple("clientKey", "is not the key of the client certificate")));
+            awaitUp(shown, 1);
+            assertThat(select(shown, "node_load1")).hasSize(1);
+            awaitUp(notShown, 0);
+            assertThat(lastError(refused)).startsWith("scraping " + url + " failed");
+        } finally {
+            exporter.destroy();
+        }
+    }
+
+    @Test
     void sendsTheBearerTokenItWasGivenAndNotAlongARedirect() {
         var server = LoopbackHttp.serve(exchange -> {
             if (exchange.getRequestURI().getPath().equals("/moved")) {
@@ -179,11 +221,20 @@ class ScrapeAccessIT {
 
     /** A self-signed certificate, as cert.pem and key.pem in the test's directory; its PEM text. */
     private String certificate(String subject, String alternativeName) throws Exception {
-        var openssl = new ProcessBuilder(OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
-                dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString(), "-days", "2", "-subj",
-                subject, "-addext", "subjectAltName=" + alternativeName).redirectErrorStream(true)
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path("key.pem"), "-out", path("cert.pem"),
+                "-days", "2", "-subj", subject, "-addext", "subjectAltName=" + alternativeName);
+        return Files.readString(dir.resolve("cert.pem"));
+    }
+
+    private String path(String file) {
+        return dir.resolve(file).toString();
+    }
+
+    private void openssl(String... arguments) throws Exception {
+        var command = new ArrayList<String>(List.of(OPENSSL.toString()));
+        command.addAll(List.of(arguments));
+        var openssl = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("openssl.log").toFile()).start();
         assertThat(openssl.waitFor()).as(Files.readString(dir.resolve("openssl.log"))).isZero();
-        return Files.readString(dir.resolve("cert.pem"));
     }
 }
