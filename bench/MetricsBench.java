@@ -25,8 +25,10 @@ import java.util.stream.Stream;
  * (/proc/PID/stat) per million samples it appended and the samples/s it reached; then whether its
  * query API answers {@code count(up)} with the number of targets and {@code sum(rate(...[1m]))} of a
  * counter family with the rate the exporters know to be true; then the bytes per sample its storage
- * holds once compacted (Prometheus: a snapshot, which writes the head as a block; Opsline: its metric
- * tables or database file once the exporters are paused and the head is compacted). Prometheus is also
+ * holds as it runs (Prometheus: its data directory; Opsline: its metric tables or database file once
+ * the exporters are paused and the head is compacted into chunks) and the stored data alone
+ * (Prometheus: a snapshot, which writes the head as a block; Opsline: the tables after VACUUM FULL,
+ * or the file after SHUTDOWN COMPACT). Prometheus is also
  * sent a short series through remote write and asked for it back, which proves the encoder used for
  * Opsline's 30-day series ({@code --phase thirty-days}: written through remote write, then timed
  * query_range calls over it).
@@ -308,8 +310,29 @@ public final class MetricsBench {
 
     // --- Storage --------------------------------------------------------------------------------------
 
-    /** Snapshots the TSDB (the head becomes a compacted block) and measures the blocks in it. */
+    /**
+     * Measures the TSDB's directory as it runs (write-ahead log, head chunks, any blocks: Opsline's
+     * "as it runs" figure's peer), then snapshots it (the head becomes a compacted block) and
+     * measures the blocks in that: the stored data alone.
+     */
     void prometheusSnapshot(String prefix) throws Exception {
+        var tsdb = Path.of(required("tsdb"));
+        long running;
+        try (Stream<Path> files = Files.walk(tsdb)) {
+            running = files.filter(file -> !file.startsWith(tsdb.resolve("snapshots")) && Files.isRegularFile(file))
+                    .mapToLong(file -> {
+                        try {
+                            return Files.size(file);
+                        } catch (IOException e) {
+                            return 0; // a WAL segment or head chunk file removed meanwhile
+                        }
+                    }).sum();
+        }
+        long appended = appendedAndRejected()[0];
+        put(prefix + "running.bytes", running);
+        put(prefix + "bytes.per.sample", "%.3f".formatted((double) running / appended));
+        System.out.printf("%s: data directory as it runs (WAL, head chunks): %,d bytes for %,d samples appended"
+                + " = %.3f bytes/sample%n", label, running, appended, (double) running / appended);
         var response = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/admin/tsdb/snapshot"))
                 .POST(HttpRequest.BodyPublishers.noBody()), 200);
         var name = (String) Json.object(Json.object(response).get("data")).get("name");
@@ -336,7 +359,7 @@ public final class MetricsBench {
         }
         put(prefix + "disk.bytes", bytes);
         put(prefix + "disk.samples", samples);
-        put(prefix + "bytes.per.sample", "%.3f".formatted((double) bytes / samples));
+        put(prefix + "stored.bytes.per.sample", "%.3f".formatted((double) bytes / samples));
         // The chunk files alone: the compressed samples with each chunk's small header, Opsline's payload figure's peer.
         put(prefix + "payload.bytes.per.sample", "%.3f".formatted((double) chunkBytes / samples));
         System.out.printf("%s: snapshot %s: %d block(s), %,d bytes (chunks %,d, index, meta.json, tombstones) for %,d samples"
