@@ -25,7 +25,6 @@ import io.opsline.identity.internal.TeamManagement;
 import io.opsline.inventory.internal.CiManagement;
 import io.opsline.inventory.internal.CiView;
 import io.opsline.monitoring.internal.CheckDefinitions;
-import io.opsline.monitoring.internal.CheckSettings;
 import io.opsline.monitoring.internal.CheckInput;
 import io.opsline.monitoring.internal.CheckStateRepository;
 import io.opsline.monitoring.internal.acknowledgement.Acknowledgements;
@@ -33,6 +32,7 @@ import io.opsline.monitoring.internal.downtime.Downtimes;
 import io.opsline.monitoring.internal.engine.CheckStates;
 import io.opsline.monitoring.internal.engine.PassiveResults;
 import io.opsline.monitoring.web.BulkOutcome;
+import io.opsline.platform.Secrets;
 import io.opsline.testing.OpslineIntegrationTest;
 import io.opsline.testing.TestAccounts;
 
@@ -339,7 +339,7 @@ class MonitoringPagesIT {
         assertThat(html).containsPattern("<div id=\"check-graph\"[^>]*data-check-id=\"" + disk + "\"").contains("data-graph");
 
         var sshPage = html(page("/checks/" + ssh, Role.OPERATOR));
-        assertThat(sshPage).contains(CheckSettings.MASK).doesNotContain("s3cret-pw");
+        assertThat(sshPage).contains(Secrets.MASK).doesNotContain("s3cret-pw");
         assertThat(sshPage).contains("PENDING", "not run yet", "href=\"/checks/" + ssh + "/edit\"");
         assertThat(sshPage).as("nothing to acknowledge while pending").doesNotContain("Acknowledge this problem");
 

@@ -3,12 +3,10 @@ package io.opsline.metrics.web;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.opsline.metrics.internal.scrape.PrometheusDurations;
-import io.opsline.metrics.internal.scrape.ScrapeAccess;
 import io.opsline.metrics.internal.scrape.ScrapeTarget;
 import io.opsline.metrics.internal.scrape.ScrapeTargetInput;
 import io.opsline.platform.Secrets;
@@ -30,16 +28,14 @@ public record ScrapeTargetForm(Long version, String name, String url, String int
 
     static ScrapeTargetForm of(ScrapeTarget target) {
         var access = target.access();
-        var secret = access.secretSet() ? Secrets.MASK : null;
         return new ScrapeTargetForm(target.version(), target.name(), target.url(),
                 PrometheusDurations.format(target.intervalMs()), PrometheusDurations.format(target.timeoutMs()),
                 target.labels().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(label -> label.getKey() + "=" + label.getValue()).collect(Collectors.joining("\n")),
                 String.join("\n", target.keep()), String.join("\n", target.drop()), target.enabled(),
-                access.auth().name().toLowerCase(Locale.ROOT), access.username(),
-                access.auth() == ScrapeAccess.Auth.BASIC ? secret : null,
-                access.auth() == ScrapeAccess.Auth.BEARER ? secret : null, access.caCertificate(),
-                access.insecureSkipVerify(), access.clientCertificate(), access.clientKeySet() ? Secrets.MASK : null);
+                access.authName(), access.username(), access.shownPassword(), access.shownBearerToken(),
+                access.caCertificate(), access.insecureSkipVerify(), access.clientCertificate(),
+                access.shownClientKey());
     }
 
     /** The form to show again after a refused save: a password, token or key typed is not sent back to the page. */

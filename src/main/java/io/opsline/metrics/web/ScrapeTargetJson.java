@@ -2,12 +2,10 @@ package io.opsline.metrics.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import io.opsline.metrics.internal.scrape.PrometheusDurations;
-import io.opsline.metrics.internal.scrape.ScrapeAccess;
 import io.opsline.metrics.internal.scrape.ScrapeHealth;
 import io.opsline.metrics.internal.scrape.ScrapeTarget;
 import io.opsline.platform.Secrets;
@@ -24,13 +22,11 @@ record ScrapeTargetJson(UUID id, String name, String url, String interval, Strin
 
     static ScrapeTargetJson of(ScrapeTarget target) {
         var access = target.access();
-        var secret = access.secretSet() ? Secrets.MASK : null;
         return new ScrapeTargetJson(target.id(), target.name(), target.url(),
                 PrometheusDurations.format(target.intervalMs()), PrometheusDurations.format(target.timeoutMs()),
-                target.labels(), target.keep(), target.drop(), access.auth().name().toLowerCase(Locale.ROOT),
-                access.username(), access.auth() == ScrapeAccess.Auth.BASIC ? secret : null,
-                access.auth() == ScrapeAccess.Auth.BEARER ? secret : null, access.caCertificate(),
-                access.insecureSkipVerify(), access.clientCertificate(), access.clientKeySet() ? Secrets.MASK : null,
+                target.labels(), target.keep(), target.drop(), access.authName(),
+                access.username(), access.shownPassword(), access.shownBearerToken(), access.caCertificate(),
+                access.insecureSkipVerify(), access.clientCertificate(), access.shownClientKey(),
                 target.enabled(), target.version(), target.createdAt(), target.updatedAt(), target.health());
     }
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * A check as a client sends it, before validation. Secret parameters sent back as
- * {@value CheckSettings#MASK} (as they are shown) keep their stored value.
+ * {@value io.opsline.platform.Secrets#MASK} (as they are shown) keep their stored value.
  *
  * @param ci the configuration item's id
  * @param version required on update: the version last read

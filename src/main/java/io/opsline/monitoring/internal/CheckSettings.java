@@ -14,8 +14,6 @@ import io.opsline.platform.Secrets;
 public record CheckSettings(String name, CheckType type, Map<String, Object> params, int intervalSeconds,
         int retryIntervalSeconds, int maxAttempts, int timeoutMillis, boolean enabled) {
 
-    /** How a stored secret parameter is shown; sent back unchanged, it keeps the stored value. */
-    public static final String MASK = Secrets.MASK;
     static final Map<CheckType, Set<String>> SECRET_PARAMS = Map.of(
             CheckType.SNMP, Set.of("community", "authPassword", "privPassword"),
             CheckType.SSH, Set.of("password", "privateKey"));
@@ -29,7 +27,7 @@ public record CheckSettings(String name, CheckType type, Map<String, Object> par
     public Map<String, Object> maskedParams() {
         var shown = new LinkedHashMap<>(params);
         for (var secret : SECRET_PARAMS.getOrDefault(type, Set.of())) {
-            shown.computeIfPresent(secret, (k, value) -> MASK);
+            shown.computeIfPresent(secret, (k, value) -> Secrets.MASK);
         }
         return shown;
     }

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The fields of a check as a client sends them, before validation: a check's and a check
- * template's alike. Secret parameters sent back as {@value CheckSettings#MASK} (as they are
+ * template's alike. Secret parameters sent back as {@value io.opsline.platform.Secrets#MASK} (as they are
  * shown) keep their stored value.
  */
 public interface CheckSettingsInput {

@@ -132,7 +132,7 @@ public class CheckSettingsValidator {
             });
         }
         for (var secret : CheckSettings.SECRET_PARAMS.getOrDefault(type, Set.of())) {
-            if (CheckSettings.MASK.equals(params.get(secret))) {
+            if (Secrets.MASK.equals(params.get(secret))) {
                 var stored = existing == null ? null : existing.params().get(secret);
                 if (stored instanceof String sealed && existing.type() == type) {
                     params.put(secret, secrets.open(sealed));

@@ -30,7 +30,7 @@ class GrowingTables {
 
     private static final Logger log = LoggerFactory.getLogger(GrowingTables.class);
     /** Smaller tables are cheap to read whatever the plan. */
-    static final long SMALLEST = 1_000;
+    private static final long SMALLEST = 1_000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;

@@ -1,5 +1,9 @@
 package io.opsline.metrics.internal.scrape;
 
+import java.util.Locale;
+
+import io.opsline.platform.Secrets;
+
 /**
  * How a scrape reaches its target beyond the URL: HTTP authentication, and for https which server
  * certificates it accepts. The password or token itself is never part of it, only whether one is
@@ -18,6 +22,26 @@ public record ScrapeAccess(Auth auth, String username, boolean secretSet, String
 
     public enum Auth {
         NONE, BASIC, BEARER
+    }
+
+    /** The authentication as the API and the form name it: none, basic or bearer. */
+    public String authName() {
+        return auth.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The password as shown: the mask when one is stored for basic auth, else null. */
+    public String shownPassword() {
+        return auth == Auth.BASIC && secretSet ? Secrets.MASK : null;
+    }
+
+    /** The bearer token as shown: the mask when one is stored, else null. */
+    public String shownBearerToken() {
+        return auth == Auth.BEARER && secretSet ? Secrets.MASK : null;
+    }
+
+    /** The client key as shown: the mask when one is stored, else null. */
+    public String shownClientKey() {
+        return clientKeySet ? Secrets.MASK : null;
     }
 
     /**

@@ -139,9 +139,15 @@ final class ScrapeAccessRules {
         var given = input.clientKey();
         var masked = Secrets.MASK.equals(given);
         var stored = masked && id != null ? targets.storedClientKey(id) : null;
-        var key = masked ? (stored == null ? null : secrets.open(stored)) : pem(given);
         if (masked && stored == null) {
             violations.add("clientKey", "is required: none is stored to keep");
+            return null;
+        }
+        String key;
+        try {
+            key = masked ? secrets.open(stored) : pem(given);
+        } catch (IllegalArgumentException e) {
+            violations.add("clientKey", "the stored key cannot be opened with this node's secret key; enter it again");
             return null;
         }
         if (certificate == null && key == null) {

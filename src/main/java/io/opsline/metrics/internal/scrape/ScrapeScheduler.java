@@ -28,10 +28,10 @@ import io.opsline.platform.Secrets;
  * Decides which targets this node scrapes and runs a {@link ScrapeLoop} for each. Every claim
  * interval it says it is alive, renews its leases, claims targets nobody's lease holds (a new one, or
  * a dead node's whose lease ran out) up to its fair share of the scraping nodes, gives back those
- * beyond it (so that a node that joins gets some), and compares what it holds with the loops it runs: a loop starts for a newly
- * held target, is replaced when its target changed (the new loop taking the old one's series over),
- * and stops when the target is gone or disabled
- * (marking its series stale) or held by another node now (leaving them be). A loop also stops by
+ * beyond it (so that a node that joins gets some), and compares what it holds with the loops it runs:
+ * a loop starts for a newly held target, is replaced when its target changed (the new loop taking the
+ * old one's series over), and stops when the target is gone or disabled (marking its series stale)
+ * or held by another node now (leaving them be). A loop also stops by
  * itself when the lease it was given runs out unrenewed, so two nodes never scrape a target at once.
  */
 public class ScrapeScheduler implements SmartLifecycle {
@@ -176,22 +176,24 @@ public class ScrapeScheduler implements SmartLifecycle {
         var enabled = repository.enabledIds();
         var share = fairShare(enabled.size(), repository.alive(node, now, now.plus(settings.claimInterval()
                 .multipliedBy(3))));
-        var holding = repository.leasedBy(node).size();
+        var held = held();
+        var claimed = 0;
         for (var id : repository.unclaimed(now)) {
-            if (holding >= share) {
+            if (held.size() + claimed >= share) {
                 break;
             }
             if (repository.claim(id, node, now, until)) {
-                holding++;
+                claimed++;
             }
         }
-        var held = new HashMap<UUID, ScrapeTarget>();
-        repository.leasedBy(node).forEach(target -> held.put(target.id(), target));
+        if (claimed > 0) {
+            held = held();
+        }
         // Beyond its share (a node joined): the rest go back, for the nodes with fewer to claim.
-        held.keySet().stream().sorted().skip(share).toList().forEach(id -> {
+        for (var id : held.keySet().stream().sorted().skip(share).toList()) {
             repository.giveBack(id, node);
             held.remove(id);
-        });
+        }
         var replaced = new HashMap<UUID, ScrapeLoop>();
         for (var iterator = loops.entrySet().iterator(); iterator.hasNext(); ) {
             var entry = iterator.next();
@@ -227,6 +229,13 @@ public class ScrapeScheduler implements SmartLifecycle {
             }
         }
         closeIdleClients();
+    }
+
+    /** The targets this node's lease holds, by id. */
+    private Map<UUID, ScrapeTarget> held() {
+        var held = new HashMap<UUID, ScrapeTarget>();
+        repository.leasedBy(node).forEach(target -> held.put(target.id(), target));
+        return held;
     }
 
     /** How many targets one node scrapes when every scraping node takes as many: all of them are held. */

@@ -167,17 +167,20 @@ final class ScrapeTls {
     private static final class TrustingAnyone extends X509ExtendedTrustManager {
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            throw new UnsupportedOperationException("a scrape client does not take client connections");
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            // Only ever asked on the server side of a connection, which a scrape client never is.
+            throw new CertificateException("a scrape client trusts no client certificate");
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
             checkClientTrusted(chain, authType);
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
             checkClientTrusted(chain, authType);
         }
 
