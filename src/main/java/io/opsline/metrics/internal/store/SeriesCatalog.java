@@ -104,16 +104,21 @@ final class SeriesCatalog {
                 creatable.add(labels);
             }
         }
+        // Taken from the rows, not the index: another task adding the same series to the index may
+        // not have finished, and this task's add then returns before the id can be found by labels.
+        var createdIds = new HashMap<Labels, Long>();
         if (!creatable.isEmpty()) {
             var created = repository.create(creatable, source);
             this.created.add(created.inserted());
             for (var row : created.rows()) {
                 index.add(row.id(), row.labels(), row.source());
+                createdIds.put(row.labels(), row.id());
             }
         }
         for (var i = 0; i < ids.length; i++) {
             if (ids[i] < 0) {
-                ids[i] = index.id(series.get(i));
+                var labels = series.get(i);
+                ids[i] = createdIds.getOrDefault(labels, index.id(labels));
             }
         }
         return ids;

@@ -24,7 +24,10 @@ final class SeriesIndex {
     private final Map<String, Map<String, Postings>> postings = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> seriesPerSource = new ConcurrentHashMap<>();
 
-    /** Adds a series; false when it was known already. */
+    /**
+     * Adds a series; false when it was known already, perhaps by an add still running on another
+     * thread, in which case {@link #id} may not find it by its labels for a moment yet.
+     */
     boolean add(long id, Labels labels, String source) {
         if (labelsById.putIfAbsent(id, labels) != null) {
             return false;
