@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,11 +17,13 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.support.TestPropertySourceUtils;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Gives every test application context a database of its own: a fresh in-memory H2 database, or
@@ -34,7 +38,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public static final String ADMIN_PASSWORD = "admin-test-password";
 
     private static final String SCHEMA_PREFIX = "opsline_test_";
+    private static final String DATA_DIR_PREFIX = "opsline-test-";
     private static final Duration STALE_AFTER = Duration.ofHours(6);
+    private static final AtomicBoolean dataDirectoriesSwept = new AtomicBoolean();
 
     public static String engine() {
         return System.getProperty(ENGINE_PROPERTY, "h2").toLowerCase(Locale.ROOT);
@@ -44,7 +50,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public void initialize(ConfigurableApplicationContext context) {
         var properties = new HashMap<String, Object>();
         try {
-            properties.put("opsline.data-dir", Files.createTempDirectory("opsline-test-").toString());
+            removeStaleDataDirectories();
+            properties.put("opsline.data-dir", Files.createTempDirectory(DATA_DIR_PREFIX).toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,6 +123,26 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         for (var name : stale) {
             try (var statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+            }
+        }
+    }
+
+    /**
+     * Data directories, like schemas, outlive their context (a bean may write there until the very
+     * end): the first context of each run removes those earlier runs left behind.
+     */
+    private static void removeStaleDataDirectories() throws IOException {
+        if (!dataDirectoriesSwept.compareAndSet(false, true)) {
+            return;
+        }
+        var cutoff = Instant.now().minus(STALE_AFTER);
+        var temp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var directories = Files.newDirectoryStream(temp, DATA_DIR_PREFIX + "*")) {
+            for (var directory : directories) {
+                if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(directory).toInstant().isBefore(cutoff)) {
+                    FileSystemUtils.deleteRecursively(directory);
+                }
             }
         }
     }
