@@ -21,12 +21,17 @@ public record ScrapeAccess(Auth auth, String username, boolean secretSet, String
         boolean insecureSkipVerify, String clientCertificate, boolean clientKeySet) {
 
     public enum Auth {
-        NONE, BASIC, BEARER
+        NONE, BASIC, BEARER;
+
+        /** As the API, the form and their messages name it: none, basic or bearer. */
+        public String shownName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    /** The authentication as the API and the form name it: none, basic or bearer. */
+    /** The authentication as the API and the form name it. */
     public String authName() {
-        return auth.name().toLowerCase(Locale.ROOT);
+        return auth.shownName();
     }
 
     /** The password as shown: the mask when one is stored for basic auth, else null. */

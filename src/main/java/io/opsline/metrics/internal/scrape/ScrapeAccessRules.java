@@ -94,7 +94,7 @@ final class ScrapeAccessRules {
         var basic = auth == ScrapeAccess.Auth.BASIC;
         var field = basic ? "password" : "bearerToken";
         var given = basic ? input.password() : input.bearerToken();
-        var kind = auth.name().toLowerCase(Locale.ROOT);
+        var kind = auth.shownName();
         if (Secrets.MASK.equals(given)) {
             var stored = id == null ? null : targets.storedSecret(id, auth);
             if (stored == null) {

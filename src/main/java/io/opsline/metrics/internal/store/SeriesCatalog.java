@@ -117,8 +117,8 @@ final class SeriesCatalog {
         }
         for (var i = 0; i < ids.length; i++) {
             if (ids[i] < 0) {
-                var labels = series.get(i);
-                ids[i] = createdIds.getOrDefault(labels, index.id(labels));
+                var created = createdIds.get(series.get(i));
+                ids[i] = created != null ? created : index.id(series.get(i));
             }
         }
         return ids;
