@@ -103,7 +103,7 @@ class AlertProcessor {
                         newlyResolvedEarly.merge(arrival.fingerprint(), event.occurredAt(), AlertProcessor::later);
                         yield null;
                     }
-                    yield resolve(current, event, timeline, announcements);
+                    yield resolve(current, event, announcements);
                 }
             };
             if (next == null) {
@@ -189,9 +189,9 @@ class AlertProcessor {
         return next;
     }
 
-    private static Alert resolve(Alert current, Event event, List<AlertChange> timeline, List<Object> announcements) {
+    /** Resolved: the alert's row says when and by whom, which is its timeline's last line (see {@link AlertChange}). */
+    private static Alert resolve(Alert current, Event event, List<Object> announcements) {
         var next = current.resolved(event.occurredAt(), event.source());
-        timeline.add(AlertChange.of(next, event.occurredAt(), AlertChange.Kind.RESOLVED, event.source(), null));
         announcements.add(new AlertResolved(next.id(), event.source(), event.occurredAt()));
         return next;
     }

@@ -297,13 +297,19 @@ class AlertRepository {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
-    List<AlertChange> history(UUID alertId) {
-        return jdbc.sql("SELECT id, alert_id, at, kind, status, severity, actor, text FROM alert_history"
-                + " WHERE alert_id = ? ORDER BY at, kind").param(alertId)
+    /** An alert's timeline, oldest first: the lines stored, and the line its end makes when it has ended. */
+    List<AlertChange> history(Alert alert) {
+        var lines = new ArrayList<>(jdbc.sql("SELECT id, alert_id, at, kind, status, severity, actor, text"
+                + " FROM alert_history WHERE alert_id = ?").param(alert.id())
                 .query((rs, n) -> new AlertChange(Jdbc.uuid(rs, "id"), Jdbc.uuid(rs, "alert_id"), Jdbc.instant(rs, "at"),
                         AlertChange.Kind.valueOf(rs.getString("kind")), AlertStatus.valueOf(rs.getString("status")),
                         Severity.valueOf(rs.getString("severity")), rs.getString("actor"), rs.getString("text")))
-                .list();
+                .list());
+        if (alert.resolvedAt() != null) {
+            lines.add(AlertChange.resolution(alert));
+        }
+        lines.sort(AlertChange.ORDER);
+        return lines;
     }
 
     /** Open alerts by severity; severities without any are left out. */

@@ -83,8 +83,7 @@ public class Alerts {
     }
 
     public List<AlertChange> timeline(UUID id) {
-        get(id);
-        return alerts.history(id);
+        return alerts.history(get(id));
     }
 
     /**
@@ -117,8 +116,7 @@ public class Alerts {
         }
         var now = Jdbc.now();
         var next = alert.resolved(now, by);
-        store(alert, next, AlertChange.of(next, now, AlertChange.Kind.RESOLVED, by, null), "alert.resolve",
-                "Resolved alert " + alert.summary());
+        store(alert, next, null, "alert.resolve", "Resolved alert " + alert.summary());
         events.publishEvent(new AlertResolved(id, by, now));
         return next;
     }
@@ -180,9 +178,12 @@ public class Alerts {
         return changed;
     }
 
+    /** Stores a person's change of an alert, with its timeline line (null for a resolve, see {@link AlertChange}). */
     private void store(Alert before, Alert after, AlertChange change, String action, String summary) {
         alerts.updateAll(List.of(after), Map.of(before.id(), before));
-        alerts.appendHistory(List.of(change));
+        if (change != null) {
+            alerts.appendHistory(List.of(change));
+        }
         audit.record(new AuditEntry(action, "alert", after.id().toString(), summary, before.status(), after.status()));
     }
 

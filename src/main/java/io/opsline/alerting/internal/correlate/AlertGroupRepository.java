@@ -36,7 +36,7 @@ class AlertGroupRepository {
             + " first_alert_at, last_alert_at, member_count, open_critical, open_error, open_warning, open_info,"
             + " severity, root_alert_id, created_at, resolved_at";
     private static final String MEMBER_COLUMNS = "alert_id, group_id, ci_id, severity, is_open, first_seen, summary,"
-            + " joined_at, reason";
+            + " joined_at, reason, opened_group";
     private static final int IN_BATCH = 500;
 
     private final JdbcClient jdbc;
@@ -133,9 +133,10 @@ class AlertGroupRepository {
         template.batchUpdate("INSERT INTO alert_group_unrouted (group_id, created_at) VALUES (?, ?)",
                 rows(outcome.created().stream().filter(g -> g.status == AlertGroup.GroupStatus.OPEN).toList(),
                         g -> new Object[] {g.id, Jdbc.timestamp(g.createdAt)}));
-        template.batchUpdate("INSERT INTO alert_group_member (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows(outcome.newMembers(), m -> new Object[] {m.alertId(), m.groupId(), m.ciId(), m.severity().name(),
-                    m.open(), Jdbc.timestamp(m.firstSeen()), m.summary(), Jdbc.timestamp(m.joinedAt()), m.reason()}));
+        template.batchUpdate("INSERT INTO alert_group_member (" + MEMBER_COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows(outcome.newMembers(), m -> new Object[] {m.alertId(),
+                    m.groupId(), m.ciId(), m.severity().name(), m.open(), Jdbc.timestamp(m.firstSeen()), m.summary(),
+                    Jdbc.timestamp(m.joinedAt()), m.reason(), m.openedGroup()}));
         template.batchUpdate("UPDATE alert_group_member SET severity = ?, is_open = ? WHERE alert_id = ?",
                 rows(outcome.changedMembers(), m -> new Object[] {m.severity().name(), m.open(), m.alertId()}));
         template.batchUpdate("INSERT INTO alert_group_ci (group_id, ci_id, alert_id, first_seen, summary)"
@@ -168,13 +169,19 @@ class AlertGroupRepository {
                 + " ORDER BY first_seen, alert_id").param(groupId).query(this::mapMember).list();
     }
 
-    List<GroupChange> history(UUID groupId) {
-        return jdbc.sql("SELECT id, group_id, at, kind, alert_id, text FROM alert_group_history WHERE group_id = ?"
-                + " ORDER BY at, CASE kind WHEN 'OPENED' THEN 0 WHEN 'ALERT_JOINED' THEN 1"
-                + " WHEN 'ROOT_CAUSE_CHANGED' THEN 2 ELSE 3 END, id").param(groupId)
+    /** A group's timeline, oldest first: the lines stored, and those its members' rows and its own make. */
+    List<GroupChange> history(AlertGroup group) {
+        var lines = new ArrayList<>(jdbc.sql("SELECT id, group_id, at, kind, alert_id, text FROM alert_group_history"
+                + " WHERE group_id = ?").param(group.id())
                 .query((rs, n) -> new GroupChange(Jdbc.uuid(rs, "id"), Jdbc.uuid(rs, "group_id"), Jdbc.instant(rs, "at"),
                         GroupChange.Kind.valueOf(rs.getString("kind")), Jdbc.uuid(rs, "alert_id"), rs.getString("text")))
-                .list();
+                .list());
+        members(group.id()).forEach(member -> lines.add(GroupChange.membership(member)));
+        if (group.resolvedAt() != null) {
+            lines.add(GroupChange.resolution(group));
+        }
+        lines.sort(GroupChange.ORDER);
+        return lines;
     }
 
     /** Groups matching a filter, open before resolved, newest first. */
@@ -241,6 +248,7 @@ class AlertGroupRepository {
     private GroupMember mapMember(ResultSet rs, int n) throws SQLException {
         return new GroupMember(Jdbc.uuid(rs, "alert_id"), Jdbc.uuid(rs, "group_id"), Jdbc.uuid(rs, "ci_id"),
                 Severity.valueOf(rs.getString("severity")), rs.getBoolean("is_open"), Jdbc.instant(rs, "first_seen"),
-                rs.getString("summary"), Jdbc.instant(rs, "joined_at"), rs.getString("reason"));
+                rs.getString("summary"), Jdbc.instant(rs, "joined_at"), rs.getString("reason"),
+                rs.getBoolean("opened_group"));
     }
 }

@@ -61,8 +61,7 @@ public class AlertGroups {
 
     /** What happened to the group, oldest first. */
     public List<GroupChange> timeline(UUID groupId) {
-        find(groupId).orElseThrow(() -> notFound(groupId));
-        return groups.history(groupId);
+        return groups.history(find(groupId).orElseThrow(() -> notFound(groupId)));
     }
 
     private static NotFoundException notFound(UUID id) {

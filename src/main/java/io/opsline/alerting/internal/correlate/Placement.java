@@ -133,8 +133,7 @@ final class Placement {
     }
 
     private void join(WorkingGroup group, Alert alert, String reason) {
-        add(group, alert, reason);
-        timeline.add(GroupChange.of(group.id, alert.firstSeen(), GroupChange.Kind.ALERT_JOINED, alert.id(), reason));
+        add(group, alert, reason, false);
         if (alert.firstSeen().isAfter(group.lastAlertAt)) {
             group.lastAlertAt = alert.firstSeen();
         }
@@ -154,15 +153,15 @@ final class Placement {
         group.severity = alert.severity();
         group.root = new CiAlert(group.id, alert.ciId(), alert.id(), alert.firstSeen(), alert.summary());
         groups.put(group.id, group);
-        add(group, alert, why);
-        timeline.add(GroupChange.of(group.id, alert.firstSeen(), GroupChange.Kind.OPENED, alert.id(), why));
+        add(group, alert, why, true);
         opened.add(group.id);
         return group;
     }
 
-    private void add(WorkingGroup group, Alert alert, String reason) {
+    /** A member, whose row is also its line in the group's timeline (see {@link GroupChange#membership}). */
+    private void add(WorkingGroup group, Alert alert, String reason, boolean openedGroup) {
         newMembers.add(new GroupMember(alert.id(), group.id, alert.ciId(), alert.severity(), alert.status().isOpen(),
-                alert.firstSeen(), alert.summary(), now, reason));
+                alert.firstSeen(), alert.summary(), now, reason, openedGroup));
         group.memberCount++;
         if (alert.status().isOpen()) {
             group.open[alert.severity().ordinal()]++;
@@ -247,8 +246,6 @@ final class Placement {
             group.status = GroupStatus.RESOLVED;
             group.resolvedAt = lastResolved.getOrDefault(group.id, now);
             group.openKey = null;
-            timeline.add(GroupChange.of(group.id, group.resolvedAt, GroupChange.Kind.RESOLVED, null,
-                    "every alert is resolved"));
             announcements.add(new AlertGroupResolved(group.id, group.resolvedAt));
         }
     }

@@ -1,6 +1,7 @@
 package io.opsline.alerting.internal.correlate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -54,8 +55,9 @@ class PlacementTest {
         assertThat(group.title).isEqualTo(db.summary());
         assertThat(group.severity).isEqualTo(Severity.CRITICAL);
         assertThat(group.reason).isEqualTo(GroupReason.TOPOLOGY);
-        assertThat(outcome.timeline()).extracting(GroupChange::kind).containsExactly(GroupChange.Kind.OPENED,
-                GroupChange.Kind.ALERT_JOINED, GroupChange.Kind.OPENED, GroupChange.Kind.ROOT_CAUSE_CHANGED);
+        assertThat(outcome.newMembers()).extracting(GroupMember::alertId, GroupMember::openedGroup)
+                .containsExactly(tuple(app.id(), true), tuple(db.id(), false), tuple(unrelated.id(), true));
+        assertThat(outcome.timeline()).extracting(GroupChange::kind).containsExactly(GroupChange.Kind.ROOT_CAUSE_CHANGED);
         var appGroup = outcome.newMembers().stream().filter(m -> m.alertId().equals(app.id())).findFirst().orElseThrow()
                 .groupId();
         var otherGroup = outcome.newMembers().stream().filter(m -> m.alertId().equals(unrelated.id())).findFirst()
