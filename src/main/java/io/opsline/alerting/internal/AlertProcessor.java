@@ -24,6 +24,7 @@ import io.opsline.alerting.AlertResolved;
 import io.opsline.alerting.AlertStatus;
 import io.opsline.alerting.Event;
 import io.opsline.alerting.internal.correlate.Correlation;
+import io.opsline.alerting.internal.escalate.Escalations;
 import io.opsline.alerting.internal.suppress.SuppressionPolicy;
 import io.opsline.platform.Ids;
 import io.opsline.platform.Jdbc;
@@ -44,6 +45,9 @@ import io.opsline.platform.Jdbc;
  *
  * <p>A new alert is suppressed at once when a silence, maintenance window or inhibition says so
  * ({@link SuppressionPolicy}); {@link AlertFired} is then not published for it.
+ *
+ * <p>The alerts are placed in groups ({@link Correlation}) and each group opened is routed
+ * ({@link Escalations#start}) in the same transaction.
  */
 @Component
 class AlertProcessor {
@@ -54,14 +58,16 @@ class AlertProcessor {
     private final ApplicationEventPublisher events;
     private final SuppressionPolicy suppression;
     private final Correlation correlation;
+    private final Escalations escalations;
     private final Duration earlyResolveMemory;
 
     AlertProcessor(AlertRepository alerts, ApplicationEventPublisher events, SuppressionPolicy suppression,
-            Correlation correlation, AlertingProperties properties) {
+            Correlation correlation, Escalations escalations, AlertingProperties properties) {
         this.alerts = alerts;
         this.events = events;
         this.suppression = suppression;
         this.correlation = correlation;
+        this.escalations = escalations;
         this.earlyResolveMemory = properties.earlyResolveMemory();
     }
 
@@ -126,8 +132,17 @@ class AlertProcessor {
         alerts.updateAll(changed.values(), locked.values().stream().collect(Collectors.toMap(Alert::id, a -> a)));
         alerts.insertAll(created.values());
         alerts.appendHistory(timeline);
-        correlation.place(created.values(), changed.values());
+        var openedGroups = correlation.place(created.values(), changed.values());
+        escalations.start(rootsOf(openedGroups, created, changed));
         announcements.forEach(events::publishEvent);
+    }
+
+    /** The root-cause alert of each group opened, by group id; every root is an alert of this batch. */
+    private static Map<UUID, Alert> rootsOf(Map<UUID, UUID> openedGroups, Map<UUID, Alert> created,
+            Map<UUID, Alert> changed) {
+        var roots = new LinkedHashMap<UUID, Alert>();
+        openedGroups.forEach((groupId, rootId) -> roots.put(groupId, created.getOrDefault(rootId, changed.get(rootId))));
+        return roots;
     }
 
     /** Whether a RESOLVE not older than this trigger has been handled already: then the trigger is stale. */

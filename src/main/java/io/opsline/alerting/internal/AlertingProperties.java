@@ -63,8 +63,8 @@ import jakarta.validation.constraints.NotNull;
  * @param topologyWindow how close in time an alert must come to an open group's last alert to join
  *        it because their CIs are related
  * @param topologyDepth how many relationships up or down correlation follows from an alert's CI
- * @param escalationPoll how often each node looks for new alert groups to page about and for due
- *        escalation steps; the most a page waits before it is queued
+ * @param escalationPoll how often each node looks for due escalation steps; the most a page waits
+ *        before it is queued (a group is routed in the transaction that opens it)
  * @param publicUrl the address people reach Opsline at, for the links in the messages it sends
  */
 @Validated

@@ -196,6 +196,38 @@ class EscalationIT {
     }
 
     @Test
+    void aGroupIsRoutedInTheTransactionThatOpensIt() {
+        var source = "at-once-" + UUID.randomUUID();
+        routeToReceiver(source);
+        trigger(source, "x");
+        // No waiting: the intake answered, so the group and its escalation are stored together.
+        var routed = jdbc.sql("SELECT e.status FROM alert_escalation e JOIN alert_group_member m ON m.group_id = e.group_id"
+                + " JOIN alert a ON a.id = m.alert_id WHERE a.source = ?").param(source).query(String.class).list();
+        assertThat(routed).containsExactly("ACTIVE");
+    }
+
+    @Test
+    void anOpenGroupLeftWithoutAnEscalationFromBeforeIsRoutedOnStarting() {
+        var source = "left-" + UUID.randomUUID();
+        routeToReceiver(source);
+        trigger(source, "x");
+        var groupId = jdbc.sql("SELECT m.group_id FROM alert_group_member m JOIN alert a ON a.id = m.alert_id"
+                + " WHERE a.source = ?").param(source).query(UUID.class).single();
+        awaitMessages(source, 1);
+        // As a group opened before groups were routed as they opened, and still waiting to be.
+        jdbc.sql("DELETE FROM alert_escalation WHERE group_id = ?").param(groupId).update();
+
+        while (escalations.startNeverRouted(1000) == 1000) {
+            // Other tests' groups may be left so too; all are routed, a thousand at a time.
+        }
+        var escalation = escalation(groupId.toString());
+        assertThat(escalation.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(escalation.get("ruleName").asString()).isEqualTo("rule-" + source);
+        assertThat(escalations.startNeverRouted(1000)).as("routed once").isZero();
+        awaitMessages(source, 2);
+    }
+
+    @Test
     void racingTakersTakeEachDueStepOnce() throws Exception {
         var source = "race-" + UUID.randomUUID();
         routeToReceiver(source);

@@ -129,10 +129,6 @@ class AlertGroupRepository {
                     g.ruleName, g.groupKey, g.openKey, Jdbc.timestamp(g.firstAlertAt), Jdbc.timestamp(g.lastAlertAt),
                     g.memberCount, g.open[0], g.open[1], g.open[2], g.open[3], g.severity.name(), g.root.alertId(),
                     Jdbc.timestamp(g.createdAt), Jdbc.timestamp(g.resolvedAt)}));
-        // New open groups wait for the escalation engine to route them.
-        template.batchUpdate("INSERT INTO alert_group_unrouted (group_id, created_at) VALUES (?, ?)",
-                rows(outcome.created().stream().filter(g -> g.status == AlertGroup.GroupStatus.OPEN).toList(),
-                        g -> new Object[] {g.id, Jdbc.timestamp(g.createdAt)}));
         template.batchUpdate("INSERT INTO alert_group_member (" + MEMBER_COLUMNS + ")"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows(outcome.newMembers(), m -> new Object[] {m.alertId(),
                     m.groupId(), m.ciId(), m.severity().name(), m.open(), Jdbc.timestamp(m.firstSeen()), m.summary(),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,11 +61,12 @@ public class Correlation {
      *
      * @param opened alerts the batch created, as they are at its end (some may be resolved already)
      * @param changed alerts the batch changed; an open one without a group (older than correlation) is placed
+     * @return the groups the batch opened that are still open, each with the id of its root-cause alert
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void place(Collection<Alert> opened, Collection<Alert> changed) {
+    public Map<UUID, UUID> place(Collection<Alert> opened, Collection<Alert> changed) {
         if (opened.isEmpty() && changed.isEmpty()) {
-            return;
+            return Map.of();
         }
         noteResolvedHere(opened);
         noteResolvedHere(changed);
@@ -85,7 +87,7 @@ public class Correlation {
             }
         }
         if (toPlace.isEmpty() && updates.isEmpty()) {
-            return;
+            return Map.of();
         }
         var keys = new HashMap<UUID, RuleKey>();
         if (!toPlace.isEmpty()) {
@@ -98,7 +100,7 @@ public class Correlation {
             lock.addAll(relatedOpenGroups(toPlace.stream()
                     .filter(alert -> alert.ciId() != null && !keys.containsKey(alert.id())).toList()));
         }
-        apply(lock, keys, toPlace, updates);
+        return apply(lock, keys, toPlace, updates);
     }
 
     /**
@@ -132,7 +134,8 @@ public class Correlation {
         }
     }
 
-    private void apply(SortedSet<UUID> lock, Map<UUID, RuleKey> keys, List<Alert> toPlace,
+    /** Places and updates as said, stores it; returns the groups opened and still open, with their root-cause alerts. */
+    private Map<UUID, UUID> apply(SortedSet<UUID> lock, Map<UUID, RuleKey> keys, List<Alert> toPlace,
             List<MemberUpdate> updates) {
         var placement = new Placement(keys, topology::ancestors, topologyWindow, Jdbc.now(), groups.lock(lock));
         toPlace.forEach(placement::place);
@@ -140,6 +143,10 @@ public class Correlation {
         var outcome = placement.finish();
         groups.store(outcome);
         outcome.announcements().forEach(events::publishEvent);
+        var stillOpen = new LinkedHashMap<UUID, UUID>();
+        outcome.created().stream().filter(group -> group.status == AlertGroup.GroupStatus.OPEN)
+                .forEach(group -> stillOpen.put(group.id, group.root.alertId()));
+        return stillOpen;
     }
 
     /**

@@ -45,29 +45,25 @@ class EscalationRunRepository {
         this.json = json;
     }
 
+    /** A group to be routed, with what routing looks at in its root-cause alert. */
+    record NewGroup(UUID id, String source, Severity severity, Map<String, String> labels, UUID ciId) {
+    }
+
     /**
-     * A group waiting to be routed, with what routing looks at in its root alert; {@code open} false
-     * when it was resolved before anyone routed it (then nobody is paged).
+     * Open groups without an escalation, oldest first: groups are routed in the transaction that
+     * opens them, so these are groups opened before that was so, left waiting in the routing queue
+     * that was.
      */
-    record NewGroup(UUID id, boolean open, String source, Severity severity, Map<String, String> labels, UUID ciId) {
-    }
-
-    /** The groups waiting longest to be routed (see {@code alert_group_unrouted}). */
-    List<NewGroup> groupsToStart(int limit) {
-        return jdbc.sql("SELECT g.id, g.status, a.source, a.severity, a.labels, a.ci_id FROM alert_group_unrouted u"
-                + " JOIN alert_group g ON g.id = u.group_id JOIN alert a ON a.id = g.root_alert_id"
-                + " ORDER BY u.created_at LIMIT ?")
+    List<NewGroup> openGroupsNeverRouted(int limit) {
+        return jdbc.sql("SELECT g.id, a.source, a.severity, a.labels, a.ci_id FROM alert_group g"
+                + " JOIN alert a ON a.id = g.root_alert_id WHERE g.status = 'OPEN'"
+                + " AND NOT EXISTS (SELECT 1 FROM alert_escalation e WHERE e.group_id = g.id)"
+                + " ORDER BY g.created_at LIMIT ?")
                 .params(limit)
-                .query((rs, n) -> new NewGroup(Jdbc.uuid(rs, "id"), "OPEN".equals(rs.getString("status")),
-                        rs.getString("source"), Severity.valueOf(rs.getString("severity")),
-                        json.readValue(rs.getString("labels"), TEXT_MAP), Jdbc.uuid(rs, "ci_id")))
+                .query((rs, n) -> new NewGroup(Jdbc.uuid(rs, "id"), rs.getString("source"),
+                        Severity.valueOf(rs.getString("severity")), json.readValue(rs.getString("labels"), TEXT_MAP),
+                        Jdbc.uuid(rs, "ci_id")))
                 .list();
-    }
-
-    /** Takes groups off the routing queue; a group another node took off already is simply not there. */
-    void routed(Collection<UUID> groupIds) {
-        var rows = groupIds.stream().map(id -> new Object[] {id}).toList();
-        template.batchUpdate("DELETE FROM alert_group_unrouted WHERE group_id = ?", rows);
     }
 
     /** A new escalation with its acknowledge token, sealed and hashed; both null when it pages nobody. */

@@ -11,16 +11,17 @@ import org.springframework.stereotype.Component;
 import io.opsline.alerting.internal.AlertingProperties;
 
 /**
- * Looks for new alert groups and due escalation steps every poll interval, on every node: the
- * database decides which node takes which (see {@link Escalations}). Polling rather than events
- * keeps a page from depending on a message that a crash could lose, and costs two indexed queries
- * per interval.
+ * Looks for due escalation steps every poll interval, on every node: the database decides which
+ * node takes which (see {@link Escalations}). Polling rather than events keeps a page from depending
+ * on a message that a crash could lose, and costs one indexed query per interval. On starting, it
+ * first routes any open group left without a routing decision from before groups were routed as
+ * they opened.
  */
 @Component
 class EscalationWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationWorker.class);
-    /** Groups routed in one transaction: a storm opens thousands a second, and each costs little. */
+    /** Groups left unrouted from before that are routed in one transaction. */
     private static final int ROUTE_BATCH = 1000;
     /** Steps taken in one transaction: each may queue notifications for several targets. */
     private static final int STEP_BATCH = 200;
@@ -35,15 +36,18 @@ class EscalationWorker implements SmartLifecycle {
     }
 
     private void loop() {
+        var leftUnrouted = true;
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                var routed = escalations.startNewGroups(ROUTE_BATCH);
+                if (leftUnrouted) {
+                    leftUnrouted = escalations.startNeverRouted(ROUTE_BATCH) == ROUTE_BATCH;
+                }
                 var due = escalations.due(STEP_BATCH);
                 if (!due.isEmpty()) {
                     escalations.takeSteps(due);
                 }
-                // A storm opens groups faster than one batch an interval: keep going while work is left.
-                if (routed < ROUTE_BATCH && due.size() < STEP_BATCH) {
+                // Many steps fall due at once in a storm: keep going while work is left.
+                if (!leftUnrouted && due.size() < STEP_BATCH) {
                     TimeUnit.MILLISECONDS.sleep(poll.toMillis());
                 }
             } catch (InterruptedException e) {

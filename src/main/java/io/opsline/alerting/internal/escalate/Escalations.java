@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.opsline.alerting.internal.Alert;
@@ -38,7 +41,7 @@ import io.opsline.platform.Secrets;
 import io.opsline.platform.Sha256;
 
 /**
- * Pages people about alert groups: routes each new group to its escalation policy, notifies a
+ * Pages people about alert groups: routes each group as it opens to its escalation policy, notifies a
  * level, waits for an acknowledgement, notifies the next, and starts over as often as the policy
  * says. Every step happens inside the transaction that holds its escalation's row, together with
  * queueing its notifications, so each step is taken once, whichever node takes it.
@@ -80,20 +83,44 @@ public class Escalations {
     }
 
     /**
-     * Routes the groups waiting longest to be routed; a group resolved before it was routed pages
-     * nobody. Two nodes routing one group at once record one escalation (see
-     * {@link EscalationRunRepository#insertAll}).
+     * Routes groups as they are opened, in the transaction that opens them (the intake's), so that
+     * no open group is ever without its routing decision and a page waits for nothing: each gets an
+     * escalation by the policy of the first routing rule its root-cause alert matches, or one
+     * recording that nobody is paged.
      *
-     * @return how many groups were looked at; fewer than {@code limit} when none are left
+     * @param roots the root-cause alert of each group opened, by group id
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void start(Map<UUID, Alert> roots) {
+        if (roots.isEmpty()) {
+            return;
+        }
+        var groups = new ArrayList<EscalationRunRepository.NewGroup>(roots.size());
+        roots.forEach((groupId, root) -> groups.add(new EscalationRunRepository.NewGroup(groupId, root.source(),
+                root.severity(), root.labels(), root.ciId())));
+        route(groups);
+    }
+
+    /**
+     * Routes open groups that have no escalation: those opened before groups were routed as they
+     * opened, which waited in a routing queue. Two nodes doing so at once record one escalation
+     * each group (see {@link EscalationRunRepository#insertAll}).
+     *
+     * @return how many groups were routed; fewer than {@code limit} when none are left
      */
     @Transactional
-    public int startNewGroups(int limit) {
+    public int startNeverRouted(int limit) {
+        var groups = escalations.openGroupsNeverRouted(limit);
+        route(groups);
+        return groups.size();
+    }
+
+    private void route(List<EscalationRunRepository.NewGroup> groups) {
         var now = Instant.now();
-        var groups = escalations.groupsToStart(limit);
         var cis = inventory.findAll(groups.stream().map(EscalationRunRepository.NewGroup::ciId)
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
         var started = new ArrayList<EscalationRunRepository.NewEscalation>(groups.size());
-        for (var group : groups.stream().filter(EscalationRunRepository.NewGroup::open).toList()) {
+        for (var group : groups) {
             var alert = new RoutableAlert(group.source(), group.severity(), group.labels(),
                     group.ciId() == null ? null : cis.get(group.ciId()));
             var route = routing.route(alert, now);
@@ -106,8 +133,6 @@ public class Escalations {
                     : new EscalationRunRepository.NewEscalation(escalation, null, null));
         }
         escalations.insertAll(started);
-        escalations.routed(groups.stream().map(EscalationRunRepository.NewGroup::id).toList());
-        return groups.size();
     }
 
     /** An escalation that will page people, with the token of the acknowledge link its messages carry. */
