@@ -1,5 +1,6 @@
 package io.opsline.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.UUID;
 
@@ -20,6 +21,11 @@ public final class Ids {
         long msb = (millis << 16) | (0x7L << 12) | randA;
         long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
+    }
+
+    /** The same UUID for the same name, every time (version 3): an id for something made, not stored. */
+    public static UUID named(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Parses a UUID, or returns null when the text is not one. */

@@ -1,6 +1,5 @@
 package io.opsline.alerting.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
@@ -34,8 +33,7 @@ public record AlertChange(UUID id, UUID alertId, Instant at, Kind kind, AlertSta
 
     /** The RESOLVED line of a resolved alert, with an id that is the same each time it is made. */
     static AlertChange resolution(Alert alert) {
-        var id = UUID.nameUUIDFromBytes(("resolved:" + alert.id()).getBytes(StandardCharsets.UTF_8));
-        return new AlertChange(id, alert.id(), alert.resolvedAt(), Kind.RESOLVED, AlertStatus.RESOLVED, alert.severity(),
+        return new AlertChange(Ids.named("resolved:" + alert.id()), alert.id(), alert.resolvedAt(), Kind.RESOLVED, AlertStatus.RESOLVED, alert.severity(),
                 alert.resolvedBy(), null);
     }
 }

@@ -1,6 +1,5 @@
 package io.opsline.alerting.internal.correlate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
@@ -31,19 +30,14 @@ public record GroupChange(UUID id, UUID groupId, Instant at, Kind kind, UUID ale
 
     /** The line of a member's alert opening or joining its group. */
     static GroupChange membership(GroupMember member) {
-        return new GroupChange(derivedId("member:" + member.alertId()), member.groupId(), member.firstSeen(),
+        return new GroupChange(Ids.named("member:" + member.alertId()), member.groupId(), member.firstSeen(),
                 member.openedGroup() ? Kind.OPENED : Kind.ALERT_JOINED, member.alertId(), shortened(member.reason()));
     }
 
     /** The RESOLVED line of a resolved group. */
     static GroupChange resolution(AlertGroup group) {
-        return new GroupChange(derivedId("resolved:" + group.id()), group.id(), group.resolvedAt(), Kind.RESOLVED, null,
+        return new GroupChange(Ids.named("resolved:" + group.id()), group.id(), group.resolvedAt(), Kind.RESOLVED, null,
                 "every alert is resolved");
-    }
-
-    /** An id that is the same each time a line not stored is made. */
-    private static UUID derivedId(String name) {
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String shortened(String text) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -18,6 +17,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+
+import io.opsline.platform.Ids;
 
 /**
  * Sends a delivery as e-mail (text and HTML alternatives) with Jakarta Mail, one SMTP session per
@@ -120,7 +121,7 @@ final class EmailSender {
     /** The thread key itself when it is safe in a message id, else a name-based UUID of it. */
     static String threadId(String threadKey) {
         return SAFE_ID.matcher(threadKey).matches() ? threadKey
-                : UUID.nameUUIDFromBytes(threadKey.getBytes(StandardCharsets.UTF_8)).toString();
+                : Ids.named(threadKey).toString();
     }
 
     private static String describe(MessagingException e) {
