@@ -207,7 +207,7 @@ class AlertProcessor {
     /** Resolved: the alert's row says when and by whom, which is its timeline's last line (see {@link AlertChange}). */
     private static Alert resolve(Alert current, Event event, List<Object> announcements) {
         var next = current.resolved(event.occurredAt(), event.source());
-        announcements.add(new AlertResolved(next.id(), event.source(), event.occurredAt()));
+        announcements.add(new AlertResolved(next.id(), next.ciId(), event.source(), event.occurredAt()));
         return next;
     }
 

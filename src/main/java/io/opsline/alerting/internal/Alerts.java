@@ -117,7 +117,7 @@ public class Alerts {
         var now = Jdbc.now();
         var next = alert.resolved(now, by);
         store(alert, next, null, "alert.resolve", "Resolved alert " + alert.summary());
-        events.publishEvent(new AlertResolved(id, by, now));
+        events.publishEvent(new AlertResolved(id, alert.ciId(), by, now));
         return next;
     }
 

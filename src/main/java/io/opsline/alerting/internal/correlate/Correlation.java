@@ -130,7 +130,7 @@ public class Correlation {
         if (member != null && member.open()) {
             apply(new TreeSet<>(Set.of(member.groupId())), Map.of(), List.of(),
                     List.of(new MemberUpdate(member.alertId(), member.groupId(), member.severity(), true,
-                            member.severity(), false, resolved.at())));
+                            member.severity(), false, resolved.at(), resolved.by())));
         }
     }
 

@@ -38,14 +38,21 @@ final class Placement {
             List<Object> announcements) {
     }
 
-    /** What changed on a member's alert: its severity, or whether it is open ({@code resolvedAt} once not). */
+    /**
+     * What changed on a member's alert: its severity, or whether it is open ({@code resolvedAt} and
+     * {@code resolvedBy} once not).
+     */
     record MemberUpdate(UUID alertId, UUID groupId, Severity wasSeverity, boolean wasOpen, Severity severity,
-            boolean open, Instant resolvedAt) {
+            boolean open, Instant resolvedAt, String resolvedBy) {
 
         static MemberUpdate of(GroupMember member, Alert alert) {
             return new MemberUpdate(alert.id(), member.groupId(), member.severity(), member.open(), alert.severity(),
-                    alert.status().isOpen(), alert.resolvedAt());
+                    alert.status().isOpen(), alert.resolvedAt(), alert.resolvedBy());
         }
+    }
+
+    /** The latest resolve of a group's members: when, and who said so. */
+    private record LastResolve(Instant at, String by) {
     }
 
     private final Map<UUID, RuleKey> keys;
@@ -59,7 +66,7 @@ final class Placement {
     private final List<GroupMember> newMembers = new ArrayList<>();
     private final List<MemberUpdate> changedMembers = new ArrayList<>();
     private final List<CiAlert> newCis = new ArrayList<>();
-    private final Map<UUID, Instant> lastResolved = new HashMap<>();
+    private final Map<UUID, LastResolve> lastResolved = new HashMap<>();
     private final List<GroupChange> timeline = new ArrayList<>();
     private final List<Object> announcements = new ArrayList<>();
     private final List<UUID> opened = new ArrayList<>();
@@ -178,7 +185,7 @@ final class Placement {
             group.joined = alert.firstSeen();
         }
         group.changed = true;
-        noteResolved(group, alert.resolvedAt());
+        noteResolved(group, alert.resolvedAt(), alert.resolvedBy());
     }
 
     /** A member's alert changed: its severity, or whether it is open. */
@@ -192,12 +199,12 @@ final class Placement {
         }
         changedMembers.add(update);
         group.changed = true;
-        noteResolved(group, update.resolvedAt());
+        noteResolved(group, update.resolvedAt(), update.resolvedBy());
     }
 
-    private void noteResolved(WorkingGroup group, Instant resolvedAt) {
+    private void noteResolved(WorkingGroup group, Instant resolvedAt, String resolvedBy) {
         if (resolvedAt != null) {
-            lastResolved.merge(group.id, resolvedAt, (a, b) -> a.isAfter(b) ? a : b);
+            lastResolved.merge(group.id, new LastResolve(resolvedAt, resolvedBy), (a, b) -> a.at().isAfter(b.at()) ? a : b);
         }
     }
 
@@ -244,9 +251,10 @@ final class Placement {
         }
         if (group.status == GroupStatus.OPEN && group.openCount() == 0) {
             group.status = GroupStatus.RESOLVED;
-            group.resolvedAt = lastResolved.getOrDefault(group.id, now);
+            var last = lastResolved.getOrDefault(group.id, new LastResolve(now, null));
+            group.resolvedAt = last.at();
             group.openKey = null;
-            announcements.add(new AlertGroupResolved(group.id, group.resolvedAt));
+            announcements.add(new AlertGroupResolved(group.id, last.by(), group.resolvedAt));
         }
     }
 }

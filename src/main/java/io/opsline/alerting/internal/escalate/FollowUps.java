@@ -12,7 +12,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 
 import io.opsline.alerting.AlertAcknowledged;
 import io.opsline.alerting.AlertGroupResolved;
-import io.opsline.alerting.AlertResolved;
 import io.opsline.alerting.internal.notify.MessageKind;
 import io.opsline.alerting.internal.notify.Notifications;
 
@@ -43,10 +42,9 @@ class FollowUps {
         this.notifications = notifications;
     }
 
-    /** What a transaction acknowledged and resolved, in the order it did. */
+    /** What a transaction acknowledged and which groups it resolved, in the order it did. */
     private final class Seen implements TransactionSynchronization {
         final Map<UUID, AlertAcknowledged> acknowledged = new LinkedHashMap<>();
-        final Map<UUID, AlertResolved> resolved = new LinkedHashMap<>();
         final Map<UUID, AlertGroupResolved> groupsResolved = new LinkedHashMap<>();
 
         @Override
@@ -58,11 +56,6 @@ class FollowUps {
     @EventListener
     void on(AlertAcknowledged acknowledged) {
         seen().acknowledged.put(acknowledged.alertId(), acknowledged);
-    }
-
-    @EventListener
-    void on(AlertResolved resolved) {
-        seen().resolved.put(resolved.alertId(), resolved);
     }
 
     @EventListener
@@ -78,14 +71,10 @@ class FollowUps {
         if (candidates.isEmpty()) {
             return;
         }
-        var paged = escalations.lockPaged(candidates);
-        var resolvedIn = seen.resolved.isEmpty() || paged.stream().noneMatch(seen.groupsResolved::containsKey)
-                ? Map.<UUID, UUID>of() : escalations.pagedGroupsOf(seen.resolved.keySet());
-        for (var groupId : paged) {
+        for (var groupId : escalations.lockPaged(candidates)) {
             var resolved = seen.groupsResolved.get(groupId);
             if (resolved != null) {
-                var by = lastIn(groupId, seen.resolved, resolvedIn).map(AlertResolved::by).orElse(null);
-                notifications.followUp(groupId.toString(), MessageKind.RESOLVED, by, resolved.at());
+                notifications.followUp(groupId.toString(), MessageKind.RESOLVED, resolved.by(), resolved.at());
             } else if (acknowledgedNow(groupId)) {
                 var acknowledged = lastIn(groupId, seen.acknowledged, acknowledgedIn).orElseThrow();
                 notifications.followUp(groupId.toString(), MessageKind.ACKNOWLEDGED, acknowledged.by(),
@@ -100,9 +89,10 @@ class FollowUps {
                 .filter(state -> state.open() && state.firing() == 0 && state.acknowledged() > 0).isPresent();
     }
 
-    /** The latest of these events (by alert, in order) about an alert of the group. */
-    private static <E> Optional<E> lastIn(UUID groupId, Map<UUID, E> events, Map<UUID, UUID> groupOf) {
-        E last = null;
+    /** The latest of these acknowledgements (by alert, in order) of an alert of the group. */
+    private static Optional<AlertAcknowledged> lastIn(UUID groupId, Map<UUID, AlertAcknowledged> events,
+            Map<UUID, UUID> groupOf) {
+        AlertAcknowledged last = null;
         for (var event : events.entrySet()) {
             if (groupId.equals(groupOf.get(event.getKey()))) {
                 last = event.getValue();

@@ -87,7 +87,7 @@ class SuppressionReconciler implements DisposableBean {
     /** A resolved alert inhibits nothing any more, and its CI may no longer be down. */
     @EventListener
     void on(AlertResolved resolved) {
-        record(changes -> changes.resolved.add(resolved.alertId()));
+        record(changes -> changes.resolved.add(resolved));
     }
 
     /**
@@ -99,7 +99,7 @@ class SuppressionReconciler implements DisposableBean {
     private final class Changes implements TransactionSynchronization {
 
         final List<AlertFired> fired = new ArrayList<>();
-        final List<UUID> resolved = new ArrayList<>();
+        final List<AlertResolved> resolved = new ArrayList<>();
 
         @Override
         public void afterCommit() {
@@ -163,13 +163,13 @@ class SuppressionReconciler implements DisposableBean {
     }
 
     /** Decides everything again when an alert suppressed because of a resolved one is still suppressed. */
-    private void releaseFrom(List<UUID> resolved) {
+    private void releaseFrom(List<AlertResolved> resolved) {
         if (resolved.isEmpty()) {
             return;
         }
         var reasons = new ArrayList<String>();
-        resolved.forEach(id -> reasons.add(SuppressionPolicy.INHIBITED_BY + id));
-        alerts.findAll(resolved).stream().map(Alert::ciId).filter(Objects::nonNull).distinct()
+        resolved.forEach(r -> reasons.add(SuppressionPolicy.INHIBITED_BY + r.alertId()));
+        resolved.stream().map(AlertResolved::ciId).filter(Objects::nonNull).distinct()
                 .forEach(ci -> reasons.add(SuppressionPolicy.CAUSED_BY_CI + ci));
         if (!alerts.findSuppressedBy(reasons).isEmpty()) {
             reconcileAll();

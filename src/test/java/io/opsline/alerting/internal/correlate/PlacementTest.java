@@ -104,20 +104,20 @@ class PlacementTest {
 
         var next = placement(Map.of(), List.of(group));
         next.update(new Placement.MemberUpdate(first.id(), group.id, Severity.CRITICAL, true, Severity.CRITICAL, false,
-                T.plusSeconds(60)));
+                T.plusSeconds(60), "monitoring"));
         next.finish();
         assertThat(group.status).isEqualTo(GroupStatus.OPEN);
         assertThat(group.severity).isEqualTo(Severity.WARNING);
 
         var last = placement(Map.of(), List.of(group));
         last.update(new Placement.MemberUpdate(second.id(), group.id, Severity.WARNING, true, Severity.WARNING, false,
-                T.plusSeconds(90)));
+                T.plusSeconds(90), "alertmanager"));
         var outcome = last.finish();
         assertThat(group.status).isEqualTo(GroupStatus.RESOLVED);
         assertThat(group.resolvedAt).isEqualTo(T.plusSeconds(90));
         assertThat(group.openKey).isNull();
         assertThat(group.severity).isEqualTo(Severity.WARNING);
-        assertThat(outcome.announcements()).containsExactly(new AlertGroupResolved(group.id, T.plusSeconds(90)),
+        assertThat(outcome.announcements()).containsExactly(new AlertGroupResolved(group.id, "alertmanager", T.plusSeconds(90)),
                 new AlertGroupsChanged(Set.of(), Set.of(group.id)));
     }
 
