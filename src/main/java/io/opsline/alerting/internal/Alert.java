@@ -25,7 +25,7 @@ public record Alert(UUID id, String fingerprint, String source, String dedupKey,
         Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy, String suppressedBy,
         int version) {
 
-    /** A digest of what it says, as {@link Repeat#contentHash} digests what a repeat says. */
+    /** A digest of what it says, as {@link Arrival#contentHash} digests what an event says. */
     String contentHash() {
         return Fingerprints.content(severity, summary, labels, details, link);
     }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 import io.opsline.alerting.Event;
 
 /**
- * Gives events what the intake needs to store them: a fingerprint and the CI they are about. Runs
+ * Gives events what the intake needs to store them: a fingerprint, a digest of what they say and
+ * the CI they are about. Runs
  * on the sender's thread, so that the one thread storing events only stores them; the sender
  * waits until its events are stored.
  */
@@ -39,7 +40,7 @@ public class EventPreparation {
         var arrivals = new ArrayList<Arrival>(events.size());
         for (var event : events) {
             var ciId = cis.map(event.ci());
-            arrivals.add(new Arrival(event, Fingerprints.of(event, fingerprintFields), ciId,
+            arrivals.add(new Arrival(event, Fingerprints.of(event, fingerprintFields), Fingerprints.content(event), ciId,
                     ciId == null ? CiMapper.describe(event.ci()) : null));
         }
         try {

@@ -41,6 +41,11 @@ final class Fingerprints {
         return Sha256.hex(text.toString());
     }
 
+    /** A digest of what an event says, the same as its alert's when the alert says the same. */
+    static String content(Event event) {
+        return content(event.severity(), event.summary(), event.labels(), event.details(), event.link());
+    }
+
     /**
      * A digest of what an alert says, to tell at once whether a repeat says anything new. Labels
      * and details in name order, so that the order a sender lists them in does not matter.
