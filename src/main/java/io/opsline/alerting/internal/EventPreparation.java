@@ -40,8 +40,8 @@ public class EventPreparation {
         var arrivals = new ArrayList<Arrival>(events.size());
         for (var event : events) {
             var ciId = cis.map(event.ci());
-            arrivals.add(new Arrival(event, Fingerprints.of(event, fingerprintFields), Fingerprints.content(event), ciId,
-                    ciId == null ? CiMapper.describe(event.ci()) : null));
+            arrivals.add(new Arrival(event, Fingerprints.of(event, fingerprintFields), Fingerprints.content(event),
+                    ciId, ciId == null ? CiMapper.describe(event.ci()) : null));
         }
         try {
             queue.submit(arrivals).get(maxWait.toMillis(), TimeUnit.MILLISECONDS);

@@ -204,7 +204,8 @@ final class Placement {
 
     private void noteResolved(WorkingGroup group, Instant resolvedAt, String resolvedBy) {
         if (resolvedAt != null) {
-            lastResolved.merge(group.id, new LastResolve(resolvedAt, resolvedBy), (a, b) -> a.at().isAfter(b.at()) ? a : b);
+            lastResolved.merge(group.id, new LastResolve(resolvedAt, resolvedBy),
+                    (a, b) -> a.at().isAfter(b.at()) ? a : b);
         }
     }
 

@@ -117,7 +117,8 @@ class PlacementTest {
         assertThat(group.resolvedAt).isEqualTo(T.plusSeconds(90));
         assertThat(group.openKey).isNull();
         assertThat(group.severity).isEqualTo(Severity.WARNING);
-        assertThat(outcome.announcements()).containsExactly(new AlertGroupResolved(group.id, "alertmanager", T.plusSeconds(90)),
+        assertThat(outcome.announcements()).containsExactly(
+                new AlertGroupResolved(group.id, "alertmanager", T.plusSeconds(90)),
                 new AlertGroupsChanged(Set.of(), Set.of(group.id)));
     }
 
