@@ -33,7 +33,7 @@ public record AlertChange(UUID id, UUID alertId, Instant at, Kind kind, AlertSta
 
     /** The RESOLVED line of a resolved alert, with an id that is the same each time it is made. */
     static AlertChange resolution(Alert alert) {
-        return new AlertChange(Ids.named("resolved:" + alert.id()), alert.id(), alert.resolvedAt(), Kind.RESOLVED, AlertStatus.RESOLVED, alert.severity(),
-                alert.resolvedBy(), null);
+        return new AlertChange(Ids.named("resolved:" + alert.id()), alert.id(), alert.resolvedAt(), Kind.RESOLVED,
+                AlertStatus.RESOLVED, alert.severity(), alert.resolvedBy(), null);
     }
 }

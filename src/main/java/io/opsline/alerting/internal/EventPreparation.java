@@ -13,9 +13,8 @@ import io.opsline.alerting.Event;
 
 /**
  * Gives events what the intake needs to store them: a fingerprint, a digest of what they say and
- * the CI they are about. Runs
- * on the sender's thread, so that the one thread storing events only stores them; the sender
- * waits until its events are stored.
+ * the CI they are about. Runs on the sender's thread, so that the threads storing events only store
+ * them; the sender waits until its events are stored.
  */
 @Component
 public class EventPreparation {
