@@ -252,6 +252,9 @@ final class ScrapeLoop implements Runnable {
         if (!handedOver.isEmpty()) {
             markHandedOverStale();
         }
+        // Every family's description, those the target's filters drop included, as Prometheus keeps them;
+        // before the samples, so that a metric that can be read can be described.
+        metadata.record(families);
         var rejected = 0;
         String rejection = null;
         try {
@@ -262,8 +265,6 @@ final class ScrapeLoop implements Runnable {
             log.warn("Storing the scrape of {} failed", target.name(), e);
             error = (error == null ? "" : error + "; ") + "storing the samples failed: " + e.getMessage();
         }
-        // Every family's description, those the target's filters drop included, as Prometheus keeps them.
-        metadata.record(families);
         repository.recordScrape(target.id(), node, new ScrapeOutcome(Instant.ofEpochMilli(scrapeTime),
                 durationNanos / 1_000_000, scraped, up, error, rejected, rejection));
         batch.clear();
