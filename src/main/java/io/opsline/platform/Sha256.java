@@ -8,6 +8,12 @@ import java.util.HexFormat;
 /** SHA-256 of a text or of bytes: as 64 lowercase hex characters, or the 32 bytes themselves. */
 public final class Sha256 {
 
+    /**
+     * Copied for each digest: a copy skips the provider lookup of {@link MessageDigest#getInstance},
+     * which costs more than hashing a short text, and the intake hashes two per event.
+     */
+    private static final MessageDigest PROTOTYPE = sha256();
+
     private Sha256() {
     }
 
@@ -25,8 +31,20 @@ public final class Sha256 {
     }
 
     public static byte[] digest(byte[] bytes) {
+        return fresh().digest(bytes);
+    }
+
+    private static MessageDigest fresh() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

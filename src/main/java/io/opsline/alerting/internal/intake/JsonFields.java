@@ -304,7 +304,33 @@ final class JsonFields {
 
     /** The text on one line, runs of white space (line breaks too) made one space. */
     static String oneLine(String text) {
-        return text == null ? null : WHITESPACE.matcher(text).replaceAll(" ").strip();
+        if (text == null || isOneLine(text)) {
+            return text;
+        }
+        return WHITESPACE.matcher(text).replaceAll(" ").strip();
+    }
+
+    /**
+     * Whether the text is on one line already: no white space but single spaces, none at either
+     * end. Most are, and this look costs a fraction of the rewrite that {@link #oneLine} would do.
+     */
+    private static boolean isOneLine(String text) {
+        if (text.isEmpty()) {
+            return true;
+        }
+        if (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
+            return false;
+        }
+        var previous = 'x';
+        for (int i = 0; i < text.length(); i++) {
+            var c = text.charAt(i);
+            // What \s matches besides the space: tab, line feed, vertical tab, form feed, carriage return.
+            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || (c == ' ' && previous == ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     /** The first line of text that is not blank, or null. */

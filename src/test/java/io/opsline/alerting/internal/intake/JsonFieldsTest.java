@@ -33,6 +33,18 @@ class JsonFieldsTest {
     }
 
     @Test
+    void putsTextOnOneLine() {
+        assertThat(JsonFields.oneLine("disk full on db-1")).isEqualTo("disk full on db-1");
+        assertThat(JsonFields.oneLine("")).isEmpty();
+        assertThat(JsonFields.oneLine(null)).isNull();
+        assertThat(JsonFields.oneLine("disk  full")).isEqualTo("disk full");
+        assertThat(JsonFields.oneLine(" disk full")).isEqualTo("disk full");
+        assertThat(JsonFields.oneLine("disk full\u2003")).isEqualTo("disk full");
+        assertThat(JsonFields.oneLine("disk\tfull\r\non\u000Bdb-1\f")).isEqualTo("disk full on db-1");
+        assertThat(JsonFields.oneLine("a\u2003b")).isEqualTo("a\u2003b");
+    }
+
+    @Test
     void keepsOnlyWebLinks() {
         assertThat(JsonFields.webLink("https://example.org/x?y=1")).isEqualTo("https://example.org/x?y=1");
         assertThat(JsonFields.webLink("HTTP://example.org")).isEqualTo("HTTP://example.org");
