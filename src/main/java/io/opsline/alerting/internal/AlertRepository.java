@@ -87,7 +87,7 @@ class AlertRepository {
             rows.add(new Object[] {r.count(), Jdbc.timestamp(r.earliest()), Jdbc.timestamp(r.latest()), r.fingerprint(),
                 r.contentHash()});
         }
-        var updated = template.batchUpdate("UPDATE alert_activity SET occurrences = occurrences + ?,"
+        var updated = Jdbc.batch(template, "UPDATE alert_activity SET occurrences = occurrences + ?,"
                 + " first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?)"
                 + " WHERE fingerprint = ? AND content_hash = ?", rows);
         var counted = new HashSet<String>();
@@ -170,7 +170,7 @@ class AlertRepository {
         var rows = new ArrayList<Object[]>(resolvedAt.size());
         resolvedAt.forEach((fingerprint, at) -> rows.add(new Object[] {fingerprint, Jdbc.timestamp(at),
             Jdbc.timestamp(keptUntil)}));
-        template.batchUpdate("INSERT INTO alert_early_resolve (fingerprint, resolved_at, kept_until) VALUES (?, ?, ?)",
+        Jdbc.batch(template, "INSERT INTO alert_early_resolve (fingerprint, resolved_at, kept_until) VALUES (?, ?, ?)",
                 rows);
     }
 
@@ -236,11 +236,11 @@ class AlertRepository {
                 a.resolvedAt() == null ? null : Jdbc.timestamp(a.resolvedAt()), a.resolvedBy(), a.suppressedBy(),
                 a.version()});
         }
-        template.batchUpdate("INSERT INTO alert (id, fingerprint, open_fingerprint, source, dedup_key, status,"
+        Jdbc.batch(template, "INSERT INTO alert (id, fingerprint, open_fingerprint, source, dedup_key, status,"
                 + " severity, summary, ci_id, ci_hint, labels, details, link, first_seen, last_seen, occurrences,"
                 + " acknowledged_at, acknowledged_by, resolved_at, resolved_by, suppressed_by, version)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        template.batchUpdate("INSERT INTO alert_activity (fingerprint, alert_id, content_hash, occurrences, first_seen,"
+        Jdbc.batch(template, "INSERT INTO alert_activity (fingerprint, alert_id, content_hash, occurrences, first_seen,"
                 + " last_seen) VALUES (?, ?, ?, ?, ?, ?)", alerts.stream().filter(a -> a.status().isOpen())
                         .map(a -> new Object[] {a.fingerprint(), a.id(), a.contentHash(), a.occurrences(),
                             Jdbc.timestamp(a.firstSeen()), Jdbc.timestamp(a.lastSeen())}).toList());
@@ -274,14 +274,14 @@ class AlertRepository {
                 ended.add(new Object[] {a.id()});
             }
         }
-        template.batchUpdate("UPDATE alert SET open_fingerprint = ?, status = ?, severity = ?, summary = ?,"
+        Jdbc.batch(template, "UPDATE alert SET open_fingerprint = ?, status = ?, severity = ?, summary = ?,"
                 + " labels = ?, details = ?, link = ?, first_seen = ?, last_seen = ?, occurrences = ?, acknowledged_at = ?,"
                 + " acknowledged_by = ?, resolved_at = ?, resolved_by = ?, suppressed_by = ?, version = ? WHERE id = ?",
                 rows);
-        template.batchUpdate("UPDATE alert_activity SET content_hash = ?, occurrences = occurrences + ?,"
+        Jdbc.batch(template, "UPDATE alert_activity SET content_hash = ?, occurrences = occurrences + ?,"
                 + " first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?) WHERE fingerprint = ?",
                 stillOpen);
-        template.batchUpdate("DELETE FROM alert_activity WHERE alert_id = ?", ended);
+        Jdbc.batch(template, "DELETE FROM alert_activity WHERE alert_id = ?", ended);
     }
 
     void appendHistory(Collection<AlertChange> changes) {
@@ -293,7 +293,7 @@ class AlertRepository {
             rows.add(new Object[] {c.id(), c.alertId(), Jdbc.timestamp(c.at()), c.kind().name(), c.status().name(),
                 c.severity().name(), c.actor(), c.text()});
         }
-        template.batchUpdate("INSERT INTO alert_history (id, alert_id, at, kind, status, severity, actor, text)"
+        Jdbc.batch(template, "INSERT INTO alert_history (id, alert_id, at, kind, status, severity, actor, text)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 

@@ -119,12 +119,12 @@ public class CheckStateRepository {
         for (var state : states) {
             rows.add(row(state));
             if (rows.size() == BATCH) {
-                template.batchUpdate(upsert, rows);
+                Jdbc.batch(template, upsert, rows);
                 rows.clear();
             }
         }
         if (!rows.isEmpty()) {
-            template.batchUpdate(upsert, rows);
+            Jdbc.batch(template, upsert, rows);
         }
     }
 
