@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -250,38 +251,62 @@ class AlertRepository {
      * Writes what changed on alerts this transaction has locked. An open alert's counts go onto its
      * activity row as what this change added to them since {@code before}, so that repeats another
      * node counted meanwhile stay counted; an alert that ended takes its counts onto its own row
-     * and its activity row goes.
+     * and its activity row goes. A change that leaves what the alert says as it was (acknowledged,
+     * resolved, suppressed: most changes) writes only its state, not its labels and details again.
      *
      * @param before each changed alert as it was read, by id
      */
     void updateAll(Collection<Alert> alerts, Map<UUID, Alert> before) {
-        var rows = new ArrayList<Object[]>(alerts.size());
+        var rewritten = new ArrayList<Object[]>();
+        var stateOnly = new ArrayList<Object[]>();
         var stillOpen = new ArrayList<Object[]>();
         var ended = new ArrayList<Object[]>();
         for (var a : alerts) {
-            rows.add(new Object[] {a.status().isOpen() ? a.fingerprint() : null, a.status().name(),
-                a.severity().name(), a.summary(), json.writeValueAsString(a.labels()),
-                json.writeValueAsString(a.details()), a.link(), Jdbc.timestamp(a.firstSeen()),
-                Jdbc.timestamp(a.lastSeen()), a.occurrences(),
+            var was = before.get(a.id());
+            var saysTheSame = was != null && saysTheSame(a, was);
+            var state = new Object[] {a.status().isOpen() ? a.fingerprint() : null, a.status().name(),
+                Jdbc.timestamp(a.firstSeen()), Jdbc.timestamp(a.lastSeen()), a.occurrences(),
                 a.acknowledgedAt() == null ? null : Jdbc.timestamp(a.acknowledgedAt()), a.acknowledgedBy(),
                 a.resolvedAt() == null ? null : Jdbc.timestamp(a.resolvedAt()), a.resolvedBy(), a.suppressedBy(),
-                a.version(), a.id()});
+                a.version(), a.id()};
+            if (saysTheSame) {
+                stateOnly.add(state);
+            } else {
+                var row = new Object[state.length + 5];
+                row[0] = a.severity().name();
+                row[1] = a.summary();
+                row[2] = json.writeValueAsString(a.labels());
+                row[3] = json.writeValueAsString(a.details());
+                row[4] = a.link();
+                System.arraycopy(state, 0, row, 5, state.length);
+                rewritten.add(row);
+            }
             if (a.status().isOpen()) {
-                var was = before.get(a.id());
-                stillOpen.add(new Object[] {a.contentHash(), a.occurrences() - (was == null ? a.occurrences()
-                    : was.occurrences()), Jdbc.timestamp(a.firstSeen()), Jdbc.timestamp(a.lastSeen()), a.fingerprint()});
+                // The digest only when what it says changed; the stored one stands otherwise.
+                var added = a.occurrences() - (was == null ? a.occurrences() : was.occurrences());
+                stillOpen.add(new Object[] {saysTheSame ? null : a.contentHash(), added, Jdbc.timestamp(a.firstSeen()),
+                    Jdbc.timestamp(a.lastSeen()), a.fingerprint()});
             } else {
                 ended.add(new Object[] {a.id()});
             }
         }
-        Jdbc.batch(template, "UPDATE alert SET open_fingerprint = ?, status = ?, severity = ?, summary = ?,"
-                + " labels = ?, details = ?, link = ?, first_seen = ?, last_seen = ?, occurrences = ?, acknowledged_at = ?,"
-                + " acknowledged_by = ?, resolved_at = ?, resolved_by = ?, suppressed_by = ?, version = ? WHERE id = ?",
-                rows);
-        Jdbc.batch(template, "UPDATE alert_activity SET content_hash = ?, occurrences = occurrences + ?,"
-                + " first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?) WHERE fingerprint = ?",
-                stillOpen);
+        var setState = "open_fingerprint = ?, status = ?, first_seen = ?, last_seen = ?, occurrences = ?,"
+                + " acknowledged_at = ?, acknowledged_by = ?, resolved_at = ?, resolved_by = ?, suppressed_by = ?,"
+                + " version = ? WHERE id = ?";
+        Jdbc.batch(template, "UPDATE alert SET severity = ?, summary = ?, labels = ?, details = ?, link = ?, "
+                + setState, rewritten);
+        Jdbc.batch(template, "UPDATE alert SET " + setState, stateOnly);
+        Jdbc.batch(template, "UPDATE alert_activity SET content_hash = COALESCE(?, content_hash),"
+                + " occurrences = occurrences + ?, first_seen = LEAST(first_seen, ?),"
+                + " last_seen = GREATEST(last_seen, ?) WHERE fingerprint = ?", stillOpen);
         Jdbc.batch(template, "DELETE FROM alert_activity WHERE alert_id = ?", ended);
+    }
+
+    /** Whether the alert says what it said: the same severity, summary, labels, details and link. */
+    private static boolean saysTheSame(Alert a, Alert was) {
+        return a.severity() == was.severity() && Objects.equals(a.summary(), was.summary())
+                && Objects.equals(a.link(), was.link()) && a.labels().equals(was.labels())
+                && a.details().equals(was.details());
     }
 
     void appendHistory(Collection<AlertChange> changes) {
