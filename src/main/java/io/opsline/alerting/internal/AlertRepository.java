@@ -88,7 +88,7 @@ class AlertRepository {
             rows.add(new Object[] {r.count(), Jdbc.timestamp(r.earliest()), Jdbc.timestamp(r.latest()), r.fingerprint(),
                 r.contentHash()});
         }
-        var updated = Jdbc.batch(template, "UPDATE alert_activity SET occurrences = occurrences + ?,"
+        var updated = template.batchUpdate("UPDATE alert_activity SET occurrences = occurrences + ?,"
                 + " first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?)"
                 + " WHERE fingerprint = ? AND content_hash = ?", rows);
         var counted = new HashSet<String>();
@@ -171,7 +171,7 @@ class AlertRepository {
         var rows = new ArrayList<Object[]>(resolvedAt.size());
         resolvedAt.forEach((fingerprint, at) -> rows.add(new Object[] {fingerprint, Jdbc.timestamp(at),
             Jdbc.timestamp(keptUntil)}));
-        Jdbc.batch(template, "INSERT INTO alert_early_resolve (fingerprint, resolved_at, kept_until) VALUES (?, ?, ?)",
+        template.batchUpdate("INSERT INTO alert_early_resolve (fingerprint, resolved_at, kept_until) VALUES (?, ?, ?)",
                 rows);
     }
 
@@ -237,11 +237,11 @@ class AlertRepository {
                 a.resolvedAt() == null ? null : Jdbc.timestamp(a.resolvedAt()), a.resolvedBy(), a.suppressedBy(),
                 a.version()});
         }
-        Jdbc.batch(template, "INSERT INTO alert (id, fingerprint, open_fingerprint, source, dedup_key, status,"
+        template.batchUpdate("INSERT INTO alert (id, fingerprint, open_fingerprint, source, dedup_key, status,"
                 + " severity, summary, ci_id, ci_hint, labels, details, link, first_seen, last_seen, occurrences,"
                 + " acknowledged_at, acknowledged_by, resolved_at, resolved_by, suppressed_by, version)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        Jdbc.batch(template, "INSERT INTO alert_activity (fingerprint, alert_id, content_hash, occurrences, first_seen,"
+        template.batchUpdate("INSERT INTO alert_activity (fingerprint, alert_id, content_hash, occurrences, first_seen,"
                 + " last_seen) VALUES (?, ?, ?, ?, ?, ?)", alerts.stream().filter(a -> a.status().isOpen())
                         .map(a -> new Object[] {a.fingerprint(), a.id(), a.contentHash(), a.occurrences(),
                             Jdbc.timestamp(a.firstSeen()), Jdbc.timestamp(a.lastSeen())}).toList());
@@ -293,13 +293,13 @@ class AlertRepository {
         var setState = "open_fingerprint = ?, status = ?, first_seen = ?, last_seen = ?, occurrences = ?,"
                 + " acknowledged_at = ?, acknowledged_by = ?, resolved_at = ?, resolved_by = ?, suppressed_by = ?,"
                 + " version = ? WHERE id = ?";
-        Jdbc.batch(template, "UPDATE alert SET severity = ?, summary = ?, labels = ?, details = ?, link = ?, "
+        template.batchUpdate("UPDATE alert SET severity = ?, summary = ?, labels = ?, details = ?, link = ?, "
                 + setState, rewritten);
-        Jdbc.batch(template, "UPDATE alert SET " + setState, stateOnly);
-        Jdbc.batch(template, "UPDATE alert_activity SET content_hash = COALESCE(?, content_hash),"
+        template.batchUpdate("UPDATE alert SET " + setState, stateOnly);
+        template.batchUpdate("UPDATE alert_activity SET content_hash = COALESCE(?, content_hash),"
                 + " occurrences = occurrences + ?, first_seen = LEAST(first_seen, ?),"
                 + " last_seen = GREATEST(last_seen, ?) WHERE fingerprint = ?", stillOpen);
-        Jdbc.batch(template, "DELETE FROM alert_activity WHERE alert_id = ?", ended);
+        template.batchUpdate("DELETE FROM alert_activity WHERE alert_id = ?", ended);
     }
 
     /** Whether the alert says what it said: the same severity, summary, labels, details and link. */
@@ -318,7 +318,7 @@ class AlertRepository {
             rows.add(new Object[] {c.id(), c.alertId(), Jdbc.timestamp(c.at()), c.kind().name(), c.status().name(),
                 c.severity().name(), c.actor(), c.text()});
         }
-        Jdbc.batch(template, "INSERT INTO alert_history (id, alert_id, at, kind, status, severity, actor, text)"
+        template.batchUpdate("INSERT INTO alert_history (id, alert_id, at, kind, status, severity, actor, text)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 

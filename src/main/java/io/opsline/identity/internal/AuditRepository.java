@@ -45,7 +45,7 @@ public class AuditRepository {
         var sql = "INSERT INTO audit_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         for (int from = 0; from < records.size(); from += BATCH) {
             var chunk = records.subList(from, Math.min(records.size(), from + BATCH));
-            Jdbc.batch(template, sql, chunk.stream().map(r -> new Object[] {r.seq(), Jdbc.timestamp(r.occurredAt()),
+            template.batchUpdate(sql, chunk.stream().map(r -> new Object[] {r.seq(), Jdbc.timestamp(r.occurredAt()),
                     r.actor(), r.channel(), r.credential(), r.remoteAddress(), r.action(), r.entityType(),
                     r.entityId(), r.summary(), r.before(), r.after(), r.prevHash(), r.hash()}).toList());
         }

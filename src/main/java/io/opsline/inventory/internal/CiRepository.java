@@ -315,7 +315,7 @@ public class CiRepository {
                 + " warranty_end, end_of_life, attributes, search_text, created_at, updated_at, version)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         for (var chunk : chunks(items)) {
-            Jdbc.batch(template, sql, chunk.stream().map(item -> {
+            template.batchUpdate(sql, chunk.stream().map(item -> {
                 var c = item.content();
                 var l = c.lifecycle();
                 return new Object[] {item.id(), c.externalId(), c.ciClass().name(), c.name(),
@@ -343,12 +343,12 @@ public class CiRepository {
             // Renames among the items (a swap, a chain) would hit the unique keys half-way through the
             // batch: first park every item's keys where no real name (no control characters) can be.
             for (var chunk : chunks(items)) {
-                Jdbc.batch(template, "UPDATE ci SET name_key = ?, external_id = NULL WHERE id = ?",
+                template.batchUpdate("UPDATE ci SET name_key = ?, external_id = NULL WHERE id = ?",
                         chunk.stream().map(item -> new Object[] {"\u0001" + item.id(), item.id()}).toList());
             }
         }
         for (var chunk : chunks(items)) {
-            var counts = Jdbc.batch(template, sql, chunk.stream().map(item -> {
+            var counts = template.batchUpdate(sql, chunk.stream().map(item -> {
                 var c = item.content();
                 var l = c.lifecycle();
                 return new Object[] {c.externalId(), c.ciClass().name(), c.name(), c.name().toLowerCase(),
@@ -387,10 +387,10 @@ public class CiRepository {
             item.content().addresses().forEach(a -> addresses.add(new Object[] {item.id(), a, Addresses.key(a)}));
         }
         for (var chunk : chunks(tags)) {
-            Jdbc.batch(template, "INSERT INTO ci_tag (ci_id, tag) VALUES (?, ?)", chunk);
+            template.batchUpdate("INSERT INTO ci_tag (ci_id, tag) VALUES (?, ?)", chunk);
         }
         for (var chunk : chunks(addresses)) {
-            Jdbc.batch(template, "INSERT INTO ci_address (ci_id, address, address_key) VALUES (?, ?, ?)", chunk);
+            template.batchUpdate("INSERT INTO ci_address (ci_id, address, address_key) VALUES (?, ?, ?)", chunk);
         }
     }
 

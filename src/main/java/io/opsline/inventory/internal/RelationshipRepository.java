@@ -56,7 +56,7 @@ public class RelationshipRepository {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)";
         for (int from = 0; from < relationships.size(); from += BATCH) {
             var chunk = relationships.subList(from, Math.min(relationships.size(), from + BATCH));
-            Jdbc.batch(template, sql, chunk.stream().map(r -> new Object[] {r.id(), r.sourceId(), r.targetId(),
+            template.batchUpdate(sql, chunk.stream().map(r -> new Object[] {r.id(), r.sourceId(), r.targetId(),
                     r.type().name(), r.impactFrom(), r.impactTo(), Jdbc.timestamp(r.createdAt())}).toList());
         }
     }

@@ -177,7 +177,7 @@ public class CheckRepository {
 
     public void insertAll(List<CheckDefinition> checks) {
         for (int from = 0; from < checks.size(); from += BATCH) {
-            Jdbc.batch(template, INSERT, checks.subList(from, Math.min(checks.size(), from + BATCH)).stream()
+            template.batchUpdate(INSERT, checks.subList(from, Math.min(checks.size(), from + BATCH)).stream()
                     .map(c -> new Object[] {c.id(), c.ciId(), c.name(), c.name().toLowerCase(), c.type().name(),
                             json.writeValueAsString(c.params()), c.intervalSeconds(), c.retryIntervalSeconds(),
                             c.maxAttempts(), c.timeoutMillis(), c.enabled(), Jdbc.timestamp(c.createdAt()),

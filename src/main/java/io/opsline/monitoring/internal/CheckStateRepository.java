@@ -119,12 +119,12 @@ public class CheckStateRepository {
         for (var state : states) {
             rows.add(row(state));
             if (rows.size() == BATCH) {
-                Jdbc.batch(template, upsert, rows);
+                template.batchUpdate(upsert, rows);
                 rows.clear();
             }
         }
         if (!rows.isEmpty()) {
-            Jdbc.batch(template, upsert, rows);
+            template.batchUpdate(upsert, rows);
         }
     }
 

@@ -117,28 +117,28 @@ class AlertGroupRepository {
      * the rule key a changed one gives up.
      */
     void store(Placement.Outcome outcome) {
-        Jdbc.batch(template, "UPDATE alert_group SET title = ?, status = ?, reason = ?, open_group_key = ?,"
+        template.batchUpdate("UPDATE alert_group SET title = ?, status = ?, reason = ?, open_group_key = ?,"
                 + " first_alert_at = ?, last_alert_at = ?, member_count = ?, open_critical = ?, open_error = ?,"
                 + " open_warning = ?, open_info = ?, severity = ?, root_alert_id = ?, resolved_at = ? WHERE id = ?",
                 rows(outcome.changed(), g -> new Object[] {g.title, g.status.name(), g.reason.name(), g.openKey,
                     Jdbc.timestamp(g.firstAlertAt), Jdbc.timestamp(g.lastAlertAt), g.memberCount, g.open[0], g.open[1],
                     g.open[2], g.open[3], g.severity.name(), g.root.alertId(), Jdbc.timestamp(g.resolvedAt), g.id}));
-        Jdbc.batch(template, "INSERT INTO alert_group (" + COLUMNS + ")"
+        template.batchUpdate("INSERT INTO alert_group (" + COLUMNS + ")"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows(outcome.created(), g -> new Object[] {g.id, g.title, g.status.name(), g.reason.name(), g.ruleId,
                     g.ruleName, g.groupKey, g.openKey, Jdbc.timestamp(g.firstAlertAt), Jdbc.timestamp(g.lastAlertAt),
                     g.memberCount, g.open[0], g.open[1], g.open[2], g.open[3], g.severity.name(), g.root.alertId(),
                     Jdbc.timestamp(g.createdAt), Jdbc.timestamp(g.resolvedAt)}));
-        Jdbc.batch(template, "INSERT INTO alert_group_member (" + MEMBER_COLUMNS + ")"
+        template.batchUpdate("INSERT INTO alert_group_member (" + MEMBER_COLUMNS + ")"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows(outcome.newMembers(), m -> new Object[] {m.alertId(),
                     m.groupId(), m.ciId(), m.severity().name(), m.open(), Jdbc.timestamp(m.firstSeen()), m.summary(),
                     Jdbc.timestamp(m.joinedAt()), m.reason(), m.openedGroup()}));
-        Jdbc.batch(template, "UPDATE alert_group_member SET severity = ?, is_open = ? WHERE alert_id = ?",
+        template.batchUpdate("UPDATE alert_group_member SET severity = ?, is_open = ? WHERE alert_id = ?",
                 rows(outcome.changedMembers(), m -> new Object[] {m.severity().name(), m.open(), m.alertId()}));
-        Jdbc.batch(template, "INSERT INTO alert_group_ci (group_id, ci_id, alert_id, first_seen, summary)"
+        template.batchUpdate("INSERT INTO alert_group_ci (group_id, ci_id, alert_id, first_seen, summary)"
                 + " VALUES (?, ?, ?, ?, ?)", rows(outcome.newCis(), c -> new Object[] {c.groupId(), c.ciId(),
                     c.alertId(), Jdbc.timestamp(c.firstSeen()), c.summary()}));
-        Jdbc.batch(template, "INSERT INTO alert_group_history (id, group_id, at, kind, alert_id, text)"
+        template.batchUpdate("INSERT INTO alert_group_history (id, group_id, at, kind, alert_id, text)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", rows(outcome.timeline(), c -> new Object[] {c.id(), c.groupId(),
                     Jdbc.timestamp(c.at()), c.kind().name(), c.alertId(), c.text()}));
     }

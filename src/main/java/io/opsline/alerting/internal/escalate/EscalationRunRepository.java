@@ -85,7 +85,7 @@ class EscalationRunRepository {
                 e.cycle(), Jdbc.timestamp(e.nextStepAt()), e.stepsTaken(), Jdbc.timestamp(e.startedAt()),
                 Jdbc.timestamp(e.stoppedAt()), e.stopReason(), n.sealedToken(), n.tokenHash()});
         }
-        Jdbc.batch(template, "INSERT INTO alert_escalation (" + COLUMNS + ", ack_token, ack_token_hash)"
+        template.batchUpdate("INSERT INTO alert_escalation (" + COLUMNS + ", ack_token, ack_token_hash)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows);
     }
 

@@ -47,7 +47,7 @@ class MaintenanceRepository {
                 .update();
         var rows = new ArrayList<Object[]>();
         window.ciIds().forEach(ci -> rows.add(new Object[] {window.downtimeId(), ci}));
-        Jdbc.batch(template, "INSERT INTO alert_maintenance_ci (downtime_id, ci_id) VALUES (?, ?)", rows);
+        template.batchUpdate("INSERT INTO alert_maintenance_ci (downtime_id, ci_id) VALUES (?, ?)", rows);
     }
 
     /** Windows not ended by monitoring, or ended after {@code endedSince}; the latest starting first. */

@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import io.opsline.metrics.Labels;
-import io.opsline.platform.Jdbc;
 
 /** SQL for {@code metric_series} and the names of their sources, {@code metric_source}. */
 final class SeriesRepository {
@@ -75,7 +74,7 @@ final class SeriesRepository {
                 if (attempt > 1) {
                     LockSupport.parkNanos(RACE_WAIT_NANOS);
                 }
-                for (var count : Jdbc.batch(template, INSERT, List.copyOf(pending.values()))) {
+                for (var count : template.batchUpdate(INSERT, List.copyOf(pending.values()))) {
                     inserted += Math.max(0, count);
                 }
                 var placeholders = String.join(",", Collections.nCopies(pending.size(), "?"));

@@ -40,7 +40,7 @@ public class HistoryRepository {
                     e.stateType(), e.attempt(), cut(e.output(), MAX_OUTPUT), e.causedBy(), e.author(),
                     cut(e.text(), MAX_TEXT)});
         }
-        Jdbc.batch(template, "INSERT INTO check_history (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        template.batchUpdate("INSERT INTO check_history (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows);
         jdbc.sql("UPDATE check_history_generation SET generation = generation + 1 WHERE id = 1").update();
     }
