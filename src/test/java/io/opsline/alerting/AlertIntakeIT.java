@@ -230,6 +230,8 @@ class AlertIntakeIT {
         intake.accept(List.of(event(source, "k", EventAction.TRIGGER, Severity.WARNING, T.plusSeconds(13))));
         var resolved = alerts.find(id).orElseThrow();
         assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(resolved.summary()).isEqualTo("disk full on db-1 and db-2");
+        assertThat(resolved.acknowledgedBy()).isEqualTo("alice");
         assertThat(resolved.occurrences()).isEqualTo(7);
         assertThat(resolved.firstSeen()).isEqualTo(T.minusSeconds(5));
         assertThat(resolved.lastSeen()).isEqualTo(T.plusSeconds(11));
