@@ -2,6 +2,7 @@ package io.opsline.alerting.internal;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.opsline.alerting.AlertStatus;
@@ -28,6 +29,12 @@ public record Alert(UUID id, String fingerprint, String source, String dedupKey,
     /** A digest of what it says, as {@link Arrival#contentHash} digests what an event says. */
     String contentHash() {
         return Fingerprints.content(severity, summary, labels, details, link);
+    }
+
+    /** Whether it says what the other says: what {@link #contentHash} digests, compared without hashing. */
+    boolean saysTheSameAs(Alert other) {
+        return severity == other.severity && Objects.equals(summary, other.summary) && Objects.equals(link, other.link)
+                && labels.equals(other.labels) && details.equals(other.details);
     }
 
     /** Whether no CI matched what the sender said the problem is about. */

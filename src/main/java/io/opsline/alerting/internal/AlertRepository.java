@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,11 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -263,7 +264,7 @@ class AlertRepository {
         var ended = new ArrayList<Object[]>();
         for (var a : alerts) {
             var was = before.get(a.id());
-            var saysTheSame = was != null && saysTheSame(a, was);
+            var saysTheSame = was != null && a.saysTheSameAs(was);
             var state = new Object[] {a.status().isOpen() ? a.fingerprint() : null, a.status().name(),
                 Jdbc.timestamp(a.firstSeen()), Jdbc.timestamp(a.lastSeen()), a.occurrences(),
                 a.acknowledgedAt() == null ? null : Jdbc.timestamp(a.acknowledgedAt()), a.acknowledgedBy(),
@@ -272,14 +273,9 @@ class AlertRepository {
             if (saysTheSame) {
                 stateOnly.add(state);
             } else {
-                var row = new Object[state.length + 5];
-                row[0] = a.severity().name();
-                row[1] = a.summary();
-                row[2] = json.writeValueAsString(a.labels());
-                row[3] = json.writeValueAsString(a.details());
-                row[4] = a.link();
-                System.arraycopy(state, 0, row, 5, state.length);
-                rewritten.add(row);
+                var says = Stream.of(a.severity().name(), a.summary(), json.writeValueAsString(a.labels()),
+                        json.writeValueAsString(a.details()), a.link());
+                rewritten.add(Stream.concat(says, Arrays.stream(state)).toArray());
             }
             if (a.status().isOpen()) {
                 // The digest only when what it says changed; the stored one stands otherwise.
@@ -300,13 +296,6 @@ class AlertRepository {
                 + " occurrences = occurrences + ?, first_seen = LEAST(first_seen, ?),"
                 + " last_seen = GREATEST(last_seen, ?) WHERE fingerprint = ?", stillOpen);
         template.batchUpdate("DELETE FROM alert_activity WHERE alert_id = ?", ended);
-    }
-
-    /** Whether the alert says what it said: the same severity, summary, labels, details and link. */
-    private static boolean saysTheSame(Alert a, Alert was) {
-        return a.severity() == was.severity() && Objects.equals(a.summary(), was.summary())
-                && Objects.equals(a.link(), was.link()) && a.labels().equals(was.labels())
-                && a.details().equals(was.details());
     }
 
     void appendHistory(Collection<AlertChange> changes) {
