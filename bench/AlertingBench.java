@@ -202,6 +202,7 @@ public final class AlertingBench {
         }
         System.out.printf("%s: offering %,d events/s in requests of %d for %d s (%d s warm-up)%n", options.label(),
                 options.rate(), options.batch(), totalSeconds, options.warmupSeconds());
+        double cpuAtStart = cpuSeconds();
         long start = System.nanoTime();
         long measureFrom = start + options.warmupSeconds() * 1_000_000_000L;
         long end = start + totalSeconds * 1_000_000_000L;
@@ -292,6 +293,12 @@ public final class AlertingBench {
         figures.put(prefix + "open.expected", Integer.toString(stream.openCount()));
         figures.put(prefix + "open.reported", openReported());
         figures.put(prefix + "problems", Long.toString(stream.problems()));
+        figures.put(prefix + "events", Long.toString(sent));
+        // The client's own share of the machine while it offered the stream, to set beside the target's.
+        var cpuAtEnd = cpuSeconds();
+        if (cpuAtStart >= 0 && cpuAtEnd >= 0) {
+            figures.put(prefix + "cpu.client.s", "%.2f".formatted(cpuAtEnd - cpuAtStart));
+        }
         if (lastFailure.get() != null) {
             figures.put(prefix + "last.failure", lastFailure.get());
         }
@@ -304,6 +311,11 @@ public final class AlertingBench {
             figures.forEach(results::put);
             results.write(options.results());
         }
+    }
+
+    /** CPU seconds this process has used so far, or -1 where the platform does not say. */
+    private static double cpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e9).orElse(-1.0);
     }
 
     private int send(String body) throws Exception {
