@@ -115,9 +115,17 @@ public final class Browser implements AutoCloseable {
         return baseUrl;
     }
 
-    /** Loads {@code path} (e.g. {@code /cis?q=web}) as if typed into the address bar. */
+    /**
+     * Loads {@code path} (e.g. {@code /cis?q=web}) as if typed into the address bar, and waits until
+     * the page it leads to has loaded. Chromedriver's own wait has come back while the page before
+     * was still shown (after a sign-in's redirect, after a form's), so the page being left is marked
+     * and the wait is for a page without the mark.
+     */
     public Browser open(String path) {
+        driver.executeScript("window.opslineLeaving = true;");
         driver.get(baseUrl + path);
+        waitUntil(path + " to load", d -> Boolean.TRUE.equals(driver.executeScript(
+                "return window.opslineLeaving === undefined && document.readyState === 'complete';")));
         return this;
     }
 
