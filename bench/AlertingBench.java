@@ -33,7 +33,20 @@ public final class AlertingBench {
 
     record Options(String target, String url, String key, String token, String source, int rate, int batch,
             int open, int warmupSeconds, int measureSeconds, int senders, long seed, Path results, String label,
-            int receiverPort) {
+            int receiverPort, long targetPid, long postgresPid) {
+
+        /**
+         * Events due in the first {@code seconds} of the stream. The warm-up rises from a tenth of
+         * the rate to the full rate, so that a target starting cold (a JIT still compiling) does not
+         * carry a backlog of its first seconds into the span measured, which is at the full rate.
+         */
+        double eventsDueBy(double seconds) {
+            double warmup = warmupSeconds;
+            if (seconds <= warmup) {
+                return rate * (0.1 * seconds + 0.45 * seconds * seconds / warmup);
+            }
+            return rate * (0.55 * warmup + seconds - warmup);
+        }
     }
 
     /**
@@ -108,7 +121,8 @@ public final class AlertingBench {
                         usage: java bench/AlertingBench.java --target opsline|alertmanager --url URL
                           [--key INTEGRATION_KEY --token API_TOKEN --source INTEGRATION_NAME]
                           [--rate EVENTS_PER_S] [--batch N] [--open N] [--warmup S] [--measure S] [--senders N (lanes, default 64)]
-                          [--seed N] [--label TEXT] [--results FILE] [--receiver-port PORT]""");
+                          [--seed N] [--label TEXT] [--results FILE] [--receiver-port PORT]
+                          [--target-pid PID] [--postgres-pid POSTMASTER_PID]""");
                 System.exit(2);
             }
             values.put(args[i].substring(2), args[++i]);
@@ -124,7 +138,9 @@ public final class AlertingBench {
                 Long.parseLong(values.getOrDefault("seed", "42")),
                 values.containsKey("results") ? Path.of(values.get("results")) : null,
                 values.getOrDefault("label", values.get("target")),
-                Integer.parseInt(values.getOrDefault("receiver-port", "0")));
+                Integer.parseInt(values.getOrDefault("receiver-port", "0")),
+                Long.parseLong(values.getOrDefault("target-pid", "0")),
+                Long.parseLong(values.getOrDefault("postgres-pid", "0")));
         new AlertingBench(options).run();
     }
 
@@ -136,10 +152,10 @@ public final class AlertingBench {
         var stream = new Stream(options.seed(), options.open());
         var prefix = options.label() + ".";
         var totalSeconds = options.warmupSeconds() + options.measureSeconds();
-        var eventPeriodNanos = 1e9 / options.rate();
         var latencies = new ConcurrentLinkedQueue<Long>();
         var failures = new AtomicLong();
         var storedEvents = new AtomicLong();
+        var answeredEvents = new AtomicLong();
         var lastFailure = new java.util.concurrent.atomic.AtomicReference<String>();
         // Each problem's events always travel in one lane, and a lane sends one request at a time, so
         // a problem's trigger, repeats and resolve reach the target in the order they happened, as
@@ -159,6 +175,7 @@ public final class AlertingBench {
                         try {
                             var status = send(request.body());
                             if (status / 100 == 2) {
+                                answeredEvents.addAndGet(request.events());
                                 if (request.measured()) {
                                     latencies.add(System.nanoTime() - request.dueNanos());
                                     storedEvents.addAndGet(request.events());
@@ -202,12 +219,12 @@ public final class AlertingBench {
         }
         System.out.printf("%s: offering %,d events/s in requests of %d for %d s (%d s warm-up)%n", options.label(),
                 options.rate(), options.batch(), totalSeconds, options.warmupSeconds());
-        double cpuAtStart = cpuSeconds();
         long start = System.nanoTime();
         long measureFrom = start + options.warmupSeconds() * 1_000_000_000L;
         long end = start + totalSeconds * 1_000_000_000L;
         long lastReport = start;
         long sent = 0;
+        Usage windowStart = null;
         // Events are made in steps of 10 ms; each lane's buffer goes out when it holds a batch.
         for (long step = 0;; step++) {
             long due = start + step * 10_000_000L;
@@ -218,7 +235,10 @@ public final class AlertingBench {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            long target = (long) ((due + 10_000_000L - start) / eventPeriodNanos);
+            if (windowStart == null && due >= measureFrom) {
+                windowStart = usage(answeredEvents.get());
+            }
+            long target = (long) options.eventsDueBy((due + 10_000_000L - start) / 1e9);
             var at = Instant.now();
             for (; sent < target; sent++) {
                 var event = stream.next();
@@ -245,6 +265,7 @@ public final class AlertingBench {
                         (lastReport - start) / 1_000_000_000L, sent, queued, failures.get(), Machine.loadAverage());
             }
         }
+        var windowEnd = usage(answeredEvents.get());
         // What is left in the lanes' buffers goes out too, so the target sees the whole stream.
         var flushedAt = Instant.now();
         long flushDue = System.nanoTime();
@@ -294,10 +315,8 @@ public final class AlertingBench {
         figures.put(prefix + "open.reported", openReported());
         figures.put(prefix + "problems", Long.toString(stream.problems()));
         figures.put(prefix + "events", Long.toString(sent));
-        // The client's own share of the machine while it offered the stream, to set beside the target's.
-        var cpuAtEnd = cpuSeconds();
-        if (cpuAtStart >= 0 && cpuAtEnd >= 0) {
-            figures.put(prefix + "cpu.client.s", "%.2f".formatted(cpuAtEnd - cpuAtStart));
+        if (windowStart != null) {
+            windowEnd.since(windowStart).forEach((key, value) -> figures.put(prefix + key, value));
         }
         if (lastFailure.get() != null) {
             figures.put(prefix + "last.failure", lastFailure.get());
@@ -313,9 +332,33 @@ public final class AlertingBench {
         }
     }
 
-    /** CPU seconds this process has used so far, or -1 where the platform does not say. */
-    private static double cpuSeconds() {
-        return ProcessHandle.current().info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e9).orElse(-1.0);
+    /**
+     * What the machine's processes had used at one moment, and the events answered by then: two of
+     * these, at the start and end of the measured span, give each process' CPU per event answered.
+     */
+    record Usage(long answered, double client, double target, double postgres) {
+
+        /** Events answered and CPU seconds used since {@code before}, as figures; a process not read is left out. */
+        Map<String, String> since(Usage before) {
+            var used = new LinkedHashMap<String, String>();
+            used.put("window.events", Long.toString(answered - before.answered));
+            put(used, "client", client, before.client);
+            put(used, "target", target, before.target);
+            put(used, "postgres", postgres, before.postgres);
+            return used;
+        }
+
+        private static void put(Map<String, String> used, String what, double now, double then) {
+            if (now >= 0 && then >= 0) {
+                used.put("window.cpu." + what + ".s", "%.2f".formatted(now - then));
+            }
+        }
+    }
+
+    private Usage usage(long answered) {
+        return new Usage(answered, ProcessHandle.current().info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e9)
+                .orElse(-1.0), Machine.cpuSeconds(options.targetPid(), false),
+                Machine.cpuSeconds(options.postgresPid(), true));
     }
 
     private int send(String body) throws Exception {
