@@ -41,7 +41,8 @@ import io.opsline.platform.Jdbc;
  * and is counted nowhere. A newer trigger opens a new alert as usual.
  *
  * <p>Repeats that say nothing new ({@link Repeat}) are only counted, without reading their alerts;
- * everything else takes the locked path.
+ * everything else takes the locked path, and so does a trigger of a fingerprint this node has not
+ * seen open ({@link OpenFingerprints}): mostly the first of a new problem, with nothing to count on.
  *
  * <p>A new alert is suppressed at once when a silence, maintenance window or inhibition says so
  * ({@link SuppressionPolicy}); {@link AlertFired} is then not published for it.
@@ -59,15 +60,18 @@ class AlertProcessor {
     private final SuppressionPolicy suppression;
     private final Correlation correlation;
     private final Escalations escalations;
+    private final OpenFingerprints seenOpen;
     private final Duration earlyResolveMemory;
 
     AlertProcessor(AlertRepository alerts, ApplicationEventPublisher events, SuppressionPolicy suppression,
-            Correlation correlation, Escalations escalations, AlertingProperties properties) {
+            Correlation correlation, Escalations escalations, OpenFingerprints seenOpen,
+            AlertingProperties properties) {
         this.alerts = alerts;
         this.events = events;
         this.suppression = suppression;
         this.correlation = correlation;
         this.escalations = escalations;
+        this.seenOpen = seenOpen;
         this.earlyResolveMemory = properties.earlyResolveMemory();
     }
 
@@ -79,7 +83,8 @@ class AlertProcessor {
      */
     @Transactional
     public void apply(List<Arrival> batch) {
-        var counted = alerts.countRepeats(Repeat.of(batch));
+        var counted = alerts.countRepeats(Repeat.of(batch).stream()
+                .filter(repeat -> seenOpen.mayBeOpen(repeat.fingerprint())).toList());
         var arrivals = counted.isEmpty() ? batch
                 : batch.stream().filter(arrival -> !counted.contains(arrival.fingerprint())).toList();
         if (arrivals.isEmpty()) {
@@ -135,6 +140,9 @@ class AlertProcessor {
         var openedGroups = correlation.place(created.values(), changed.values());
         escalations.start(rootsOf(openedGroups, created, changed));
         announcements.forEach(events::publishEvent);
+        seenOpen.opened(open.keySet());
+        seenOpen.ended(arrivals.stream().map(Arrival::fingerprint).filter(fingerprint -> !open.containsKey(fingerprint))
+                .toList());
     }
 
     /** The root-cause alert of each group opened, by group id; every root is an alert of this batch. */
