@@ -24,6 +24,7 @@ import org.springframework.stereotype.Repository;
 
 import io.opsline.alerting.AlertStatus;
 import io.opsline.alerting.Severity;
+import io.opsline.platform.BulkInsert;
 import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
@@ -47,12 +48,27 @@ class AlertRepository {
     /** This engine's row lock for an update, see {@link DatabaseEngine#lockForUpdate()}. */
     private final String lockForUpdate;
     private final JsonMapper json;
+    private final BulkInsert insertAlerts;
+    private final BulkInsert insertActivity;
+    private final BulkInsert insertHistory;
+    private final BulkInsert insertEarlyResolves;
 
     AlertRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
         this.lockForUpdate = engine.lockForUpdate();
+        this.insertAlerts = new BulkInsert(engine, "alert", "id uuid, fingerprint text, open_fingerprint text,"
+                + " source text, dedup_key text, status text, severity text, summary text, ci_id uuid, ci_hint text,"
+                + " labels text, details text, link text, first_seen timestamptz, last_seen timestamptz,"
+                + " occurrences int8, acknowledged_at timestamptz, acknowledged_by text, resolved_at timestamptz,"
+                + " resolved_by text, suppressed_by text, version int4");
+        this.insertActivity = new BulkInsert(engine, "alert_activity", "fingerprint text, alert_id uuid,"
+                + " content_hash text, occurrences int8, first_seen timestamptz, last_seen timestamptz");
+        this.insertHistory = new BulkInsert(engine, "alert_history", "id uuid, alert_id uuid, at timestamptz,"
+                + " kind text, status text, severity text, actor text, text text");
+        this.insertEarlyResolves = new BulkInsert(engine, "alert_early_resolve",
+                "fingerprint text, resolved_at timestamptz, kept_until timestamptz");
     }
 
     /**
@@ -172,8 +188,7 @@ class AlertRepository {
         var rows = new ArrayList<Object[]>(resolvedAt.size());
         resolvedAt.forEach((fingerprint, at) -> rows.add(new Object[] {fingerprint, Jdbc.timestamp(at),
             Jdbc.timestamp(keptUntil)}));
-        template.batchUpdate("INSERT INTO alert_early_resolve (fingerprint, resolved_at, kept_until) VALUES (?, ?, ?)",
-                rows);
+        insertEarlyResolves.insert(template, rows);
     }
 
     int forgetEarlyResolves(Instant now) {
@@ -238,14 +253,10 @@ class AlertRepository {
                 a.resolvedAt() == null ? null : Jdbc.timestamp(a.resolvedAt()), a.resolvedBy(), a.suppressedBy(),
                 a.version()});
         }
-        template.batchUpdate("INSERT INTO alert (id, fingerprint, open_fingerprint, source, dedup_key, status,"
-                + " severity, summary, ci_id, ci_hint, labels, details, link, first_seen, last_seen, occurrences,"
-                + " acknowledged_at, acknowledged_by, resolved_at, resolved_by, suppressed_by, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        template.batchUpdate("INSERT INTO alert_activity (fingerprint, alert_id, content_hash, occurrences, first_seen,"
-                + " last_seen) VALUES (?, ?, ?, ?, ?, ?)", alerts.stream().filter(a -> a.status().isOpen())
-                        .map(a -> new Object[] {a.fingerprint(), a.id(), a.contentHash(), a.occurrences(),
-                            Jdbc.timestamp(a.firstSeen()), Jdbc.timestamp(a.lastSeen())}).toList());
+        insertAlerts.insert(template, rows);
+        insertActivity.insert(template, alerts.stream().filter(a -> a.status().isOpen())
+                .map(a -> new Object[] {a.fingerprint(), a.id(), a.contentHash(), a.occurrences(),
+                    Jdbc.timestamp(a.firstSeen()), Jdbc.timestamp(a.lastSeen())}).toList());
     }
 
     /**
@@ -307,8 +318,7 @@ class AlertRepository {
             rows.add(new Object[] {c.id(), c.alertId(), Jdbc.timestamp(c.at()), c.kind().name(), c.status().name(),
                 c.severity().name(), c.actor(), c.text()});
         }
-        template.batchUpdate("INSERT INTO alert_history (id, alert_id, at, kind, status, severity, actor, text)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        insertHistory.insert(template, rows);
     }
 
     /** An alert's timeline, oldest first: the lines stored, and the line its end makes when it has ended. */

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 import io.opsline.alerting.Severity;
 import io.opsline.alerting.internal.correlate.AlertGroup.GroupReason;
 import io.opsline.alerting.internal.correlate.AlertGroup.GroupStatus;
+import io.opsline.platform.BulkInsert;
 import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
@@ -43,11 +44,27 @@ class AlertGroupRepository {
     private final JdbcTemplate template;
     /** This engine's row lock for an update, see {@link DatabaseEngine#lockForUpdate()}. */
     private final String lockForUpdate;
+    private final BulkInsert insertGroups;
+    private final BulkInsert insertMembers;
+    private final BulkInsert insertCis;
+    private final BulkInsert insertHistory;
 
     AlertGroupRepository(JdbcClient jdbc, JdbcTemplate template, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.template = template;
         this.lockForUpdate = engine.lockForUpdate();
+        this.insertGroups = new BulkInsert(engine, "alert_group", "id uuid, title text, status text, reason text,"
+                + " rule_id uuid, rule_name text, group_key text, open_group_key text, first_alert_at timestamptz,"
+                + " last_alert_at timestamptz, member_count int4, open_critical int4, open_error int4,"
+                + " open_warning int4, open_info int4, severity text, root_alert_id uuid, created_at timestamptz,"
+                + " resolved_at timestamptz");
+        this.insertMembers = new BulkInsert(engine, "alert_group_member", "alert_id uuid, group_id uuid, ci_id uuid,"
+                + " severity text, is_open bool, first_seen timestamptz, summary text, joined_at timestamptz,"
+                + " reason text, opened_group bool");
+        this.insertCis = new BulkInsert(engine, "alert_group_ci",
+                "group_id uuid, ci_id uuid, alert_id uuid, first_seen timestamptz, summary text");
+        this.insertHistory = new BulkInsert(engine, "alert_group_history",
+                "id uuid, group_id uuid, at timestamptz, kind text, alert_id uuid, text text");
     }
 
     /** A CI with an alert in an open group, with the group's time span: what topology may join. */
@@ -123,24 +140,19 @@ class AlertGroupRepository {
                 rows(outcome.changed(), g -> new Object[] {g.title, g.status.name(), g.reason.name(), g.openKey,
                     Jdbc.timestamp(g.firstAlertAt), Jdbc.timestamp(g.lastAlertAt), g.memberCount, g.open[0], g.open[1],
                     g.open[2], g.open[3], g.severity.name(), g.root.alertId(), Jdbc.timestamp(g.resolvedAt), g.id}));
-        template.batchUpdate("INSERT INTO alert_group (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows(outcome.created(), g -> new Object[] {g.id, g.title, g.status.name(), g.reason.name(), g.ruleId,
-                    g.ruleName, g.groupKey, g.openKey, Jdbc.timestamp(g.firstAlertAt), Jdbc.timestamp(g.lastAlertAt),
-                    g.memberCount, g.open[0], g.open[1], g.open[2], g.open[3], g.severity.name(), g.root.alertId(),
-                    Jdbc.timestamp(g.createdAt), Jdbc.timestamp(g.resolvedAt)}));
-        template.batchUpdate("INSERT INTO alert_group_member (" + MEMBER_COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows(outcome.newMembers(), m -> new Object[] {m.alertId(),
-                    m.groupId(), m.ciId(), m.severity().name(), m.open(), Jdbc.timestamp(m.firstSeen()), m.summary(),
-                    Jdbc.timestamp(m.joinedAt()), m.reason(), m.openedGroup()}));
+        insertGroups.insert(template, rows(outcome.created(), g -> new Object[] {g.id, g.title, g.status.name(),
+            g.reason.name(), g.ruleId, g.ruleName, g.groupKey, g.openKey, Jdbc.timestamp(g.firstAlertAt),
+            Jdbc.timestamp(g.lastAlertAt), g.memberCount, g.open[0], g.open[1], g.open[2], g.open[3], g.severity.name(),
+            g.root.alertId(), Jdbc.timestamp(g.createdAt), Jdbc.timestamp(g.resolvedAt)}));
+        insertMembers.insert(template, rows(outcome.newMembers(), m -> new Object[] {m.alertId(), m.groupId(), m.ciId(),
+            m.severity().name(), m.open(), Jdbc.timestamp(m.firstSeen()), m.summary(), Jdbc.timestamp(m.joinedAt()),
+            m.reason(), m.openedGroup()}));
         template.batchUpdate("UPDATE alert_group_member SET severity = ?, is_open = ? WHERE alert_id = ?",
                 rows(outcome.changedMembers(), m -> new Object[] {m.severity().name(), m.open(), m.alertId()}));
-        template.batchUpdate("INSERT INTO alert_group_ci (group_id, ci_id, alert_id, first_seen, summary)"
-                + " VALUES (?, ?, ?, ?, ?)", rows(outcome.newCis(), c -> new Object[] {c.groupId(), c.ciId(),
-                    c.alertId(), Jdbc.timestamp(c.firstSeen()), c.summary()}));
-        template.batchUpdate("INSERT INTO alert_group_history (id, group_id, at, kind, alert_id, text)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", rows(outcome.timeline(), c -> new Object[] {c.id(), c.groupId(),
-                    Jdbc.timestamp(c.at()), c.kind().name(), c.alertId(), c.text()}));
+        insertCis.insert(template, rows(outcome.newCis(), c -> new Object[] {c.groupId(), c.ciId(), c.alertId(),
+            Jdbc.timestamp(c.firstSeen()), c.summary()}));
+        insertHistory.insert(template, rows(outcome.timeline(), c -> new Object[] {c.id(), c.groupId(),
+            Jdbc.timestamp(c.at()), c.kind().name(), c.alertId(), c.text()}));
     }
 
     Optional<AlertGroup> find(UUID id) {

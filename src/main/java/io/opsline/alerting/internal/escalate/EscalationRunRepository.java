@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.opsline.alerting.Severity;
+import io.opsline.platform.BulkInsert;
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,11 +40,16 @@ class EscalationRunRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final JsonMapper json;
+    private final BulkInsert insertEscalations;
 
-    EscalationRunRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+    EscalationRunRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
+        this.insertEscalations = new BulkInsert(engine, "alert_escalation", "id uuid, group_id uuid, policy_id uuid,"
+                + " rule_name text, status text, level_index int4, cycle int4, next_step_at timestamptz,"
+                + " steps_taken int4, started_at timestamptz, stopped_at timestamptz, stop_reason text, ack_token text,"
+                + " ack_token_hash text", "ON CONFLICT DO NOTHING");
     }
 
     /** A group to be routed, with what routing looks at in its root-cause alert. */
@@ -85,8 +92,7 @@ class EscalationRunRepository {
                 e.cycle(), Jdbc.timestamp(e.nextStepAt()), e.stepsTaken(), Jdbc.timestamp(e.startedAt()),
                 Jdbc.timestamp(e.stoppedAt()), e.stopReason(), n.sealedToken(), n.tokenHash()});
         }
-        template.batchUpdate("INSERT INTO alert_escalation (" + COLUMNS + ", ack_token, ack_token_hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows);
+        insertEscalations.insert(template, rows);
     }
 
     /** Escalations whose next step is due, soonest first; not locked (see {@link #claim}). */
