@@ -272,7 +272,7 @@ class AlertRepository {
         var rewritten = new ArrayList<Object[]>();
         var stateOnly = new ArrayList<Object[]>();
         var stillOpen = new ArrayList<Object[]>();
-        var ended = new ArrayList<Object[]>();
+        var ended = new ArrayList<UUID>();
         for (var a : alerts) {
             var was = before.get(a.id());
             var saysTheSame = was != null && a.saysTheSameAs(was);
@@ -294,7 +294,7 @@ class AlertRepository {
                 stillOpen.add(new Object[] {saysTheSame ? null : a.contentHash(), added, Jdbc.timestamp(a.firstSeen()),
                     Jdbc.timestamp(a.lastSeen()), a.fingerprint()});
             } else {
-                ended.add(new Object[] {a.id()});
+                ended.add(a.id());
             }
         }
         var setState = "open_fingerprint = ?, status = ?, first_seen = ?, last_seen = ?, occurrences = ?,"
@@ -306,7 +306,10 @@ class AlertRepository {
         template.batchUpdate("UPDATE alert_activity SET content_hash = COALESCE(?, content_hash),"
                 + " occurrences = occurrences + ?, first_seen = LEAST(first_seen, ?),"
                 + " last_seen = GREATEST(last_seen, ?) WHERE fingerprint = ?", stillOpen);
-        template.batchUpdate("DELETE FROM alert_activity WHERE alert_id = ?", ended);
+        for (int from = 0; from < ended.size(); from += IN_BATCH) {
+            jdbc.sql("DELETE FROM alert_activity WHERE alert_id IN (:ids)")
+                    .param("ids", ended.subList(from, Math.min(ended.size(), from + IN_BATCH))).update();
+        }
     }
 
     void appendHistory(Collection<AlertChange> changes) {
@@ -339,8 +342,8 @@ class AlertRepository {
     /** Open alerts by severity; severities without any are left out. */
     Map<Severity, Long> countOpenBySeverity() {
         var counts = new HashMap<Severity, Long>();
-        jdbc.sql("SELECT severity, COUNT(*) AS n FROM alert"
-                + " WHERE status IN ('FIRING', 'ACKNOWLEDGED', 'SUPPRESSED') GROUP BY severity")
+        jdbc.sql("SELECT severity, COUNT(*) AS n FROM alert WHERE open_fingerprint IS NOT NULL"
+                + " AND status IN ('FIRING', 'ACKNOWLEDGED', 'SUPPRESSED') GROUP BY severity")
                 .query(rs -> {
                     counts.put(Severity.valueOf(rs.getString("severity")), rs.getLong("n"));
                 });
@@ -354,6 +357,10 @@ class AlertRepository {
         if (!filter.statuses().isEmpty()) {
             where.append(" AND status IN (:statuses)");
             params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+            if (filter.statuses().stream().allMatch(AlertStatus::isOpen)) {
+                // Says nothing new, but lets PostgreSQL use its status index, which holds open alerts only.
+                where.append(" AND open_fingerprint IS NOT NULL");
+            }
         }
         if (!filter.severities().isEmpty()) {
             where.append(" AND severity IN (:severities)");
