@@ -22,7 +22,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class BulkInsert {
 
     /** A column and its PostgreSQL type, as {@code createArrayOf} names it ({@code uuid}, {@code int8}, ...). */
-    private record Column(String name, String type) {
+    record Column(String name, String type) {
+
+        /** The columns of a list such as "id uuid, name text". */
+        static List<Column> list(String columns) {
+            return Arrays.stream(columns.split(",")).map(String::strip).map(column -> column.split("\\s+"))
+                    .map(parts -> {
+                        if (parts.length != 2) {
+                            throw new IllegalArgumentException(
+                                    "A column is \"name type\", not \"" + String.join(" ", parts) + "\"");
+                        }
+                        return new Column(parts[0], parts[1]);
+                    }).toList();
+        }
     }
 
     private final DatabaseEngine engine;
@@ -36,13 +48,7 @@ public final class BulkInsert {
      */
     public BulkInsert(DatabaseEngine engine, String table, String columns, String suffix) {
         this.engine = engine;
-        this.columns = Arrays.stream(columns.split(",")).map(String::strip).map(column -> column.split("\\s+"))
-                .map(parts -> {
-                    if (parts.length != 2) {
-                        throw new IllegalArgumentException("A column is \"name type\", not " + String.join(" ", parts));
-                    }
-                    return new Column(parts[0], parts[1]);
-                }).toList();
+        this.columns = Column.list(columns);
         var names = this.columns.stream().map(Column::name).collect(Collectors.joining(", "));
         var end = suffix.isEmpty() ? "" : " " + suffix;
         this.batchSql = "INSERT INTO " + table + " (" + names + ") VALUES ("
@@ -68,14 +74,19 @@ public final class BulkInsert {
         template.execute((ConnectionCallback<Integer>) connection -> {
             try (var statement = connection.prepareStatement(unnestSql)) {
                 for (int c = 0; c < columns.size(); c++) {
-                    var values = new Object[rows.size()];
-                    for (int r = 0; r < values.length; r++) {
-                        values[r] = rows.get(r)[c];
-                    }
-                    statement.setArray(c + 1, connection.createArrayOf(columns.get(c).type(), values));
+                    statement.setArray(c + 1, connection.createArrayOf(columns.get(c).type(), column(rows, c)));
                 }
                 return statement.executeUpdate();
             }
         });
+    }
+
+    /** The values of one column of these rows. */
+    static Object[] column(List<Object[]> rows, int column) {
+        var values = new Object[rows.size()];
+        for (int r = 0; r < values.length; r++) {
+            values[r] = rows.get(r)[column];
+        }
+        return values;
     }
 }

@@ -67,7 +67,8 @@ class BulkInsertIT {
         var first = UUID.randomUUID();
         var second = UUID.randomUUID();
         insert.insert(jdbc, List.of(
-                new Object[] {first, "a\"b,c{}\\ 'x", "ab12", "{\"k\": \"v, w\"}\nNULL", Jdbc.timestamp(T), 1L, 7, true},
+                new Object[] {first, "a\"b,c{}\\ 'x", "ab12", "{\"k\": \"v, w\"}\nNULL", Jdbc.timestamp(T), 1L, 7,
+                    true},
                 new Object[] {second, "NULL", null, null, null, 2L, null, null}));
 
         assertThat(stored()).containsExactly(

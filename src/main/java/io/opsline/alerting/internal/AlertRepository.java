@@ -26,6 +26,7 @@ import org.springframework.stereotype.Repository;
 import io.opsline.alerting.AlertStatus;
 import io.opsline.alerting.Severity;
 import io.opsline.platform.BulkInsert;
+import io.opsline.platform.BulkUpdate;
 import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
@@ -54,6 +55,8 @@ class AlertRepository {
     private final BulkInsert insertActivity;
     private final BulkInsert insertHistory;
     private final BulkInsert insertEarlyResolves;
+    private final BulkUpdate updateStates;
+    private final BulkUpdate rewriteAlerts;
 
     AlertRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, DatabaseEngine engine) {
         this.jdbc = jdbc;
@@ -72,6 +75,12 @@ class AlertRepository {
                 + " kind text, status text, severity text, actor text, text text");
         this.insertEarlyResolves = new BulkInsert(engine, "alert_early_resolve",
                 "fingerprint text, resolved_at timestamptz, kept_until timestamptz");
+        var state = "open_fingerprint text, status text, first_seen timestamptz, last_seen timestamptz,"
+                + " occurrences int8, acknowledged_at timestamptz, acknowledged_by text, resolved_at timestamptz,"
+                + " resolved_by text, suppressed_by text, version int4";
+        this.updateStates = new BulkUpdate(engine, "alert", "id uuid", state);
+        this.rewriteAlerts = new BulkUpdate(engine, "alert", "id uuid",
+                "severity text, summary text, labels text, details text, link text, " + state);
     }
 
     /**
@@ -341,12 +350,8 @@ class AlertRepository {
                 ended.add(a.id());
             }
         }
-        var setState = "open_fingerprint = ?, status = ?, first_seen = ?, last_seen = ?, occurrences = ?,"
-                + " acknowledged_at = ?, acknowledged_by = ?, resolved_at = ?, resolved_by = ?, suppressed_by = ?,"
-                + " version = ? WHERE id = ?";
-        template.batchUpdate("UPDATE alert SET severity = ?, summary = ?, labels = ?, details = ?, link = ?, "
-                + setState, rewritten);
-        template.batchUpdate("UPDATE alert SET " + setState, stateOnly);
+        rewriteAlerts.update(template, rewritten);
+        updateStates.update(template, stateOnly);
         template.batchUpdate("UPDATE alert_activity SET content_hash = COALESCE(?, content_hash),"
                 + " occurrences = occurrences + ?, first_seen = LEAST(first_seen, ?),"
                 + " last_seen = GREATEST(last_seen, ?) WHERE fingerprint = ?", stillOpen);

@@ -21,6 +21,7 @@ import io.opsline.alerting.Severity;
 import io.opsline.alerting.internal.correlate.AlertGroup.GroupReason;
 import io.opsline.alerting.internal.correlate.AlertGroup.GroupStatus;
 import io.opsline.platform.BulkInsert;
+import io.opsline.platform.BulkUpdate;
 import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
@@ -48,6 +49,8 @@ class AlertGroupRepository {
     private final BulkInsert insertMembers;
     private final BulkInsert insertCis;
     private final BulkInsert insertHistory;
+    private final BulkUpdate updateGroups;
+    private final BulkUpdate updateMembers;
 
     AlertGroupRepository(JdbcClient jdbc, JdbcTemplate template, DatabaseEngine engine) {
         this.jdbc = jdbc;
@@ -65,6 +68,12 @@ class AlertGroupRepository {
                 "group_id uuid, ci_id uuid, alert_id uuid, first_seen timestamptz, summary text");
         this.insertHistory = new BulkInsert(engine, "alert_group_history",
                 "id uuid, group_id uuid, at timestamptz, kind text, alert_id uuid, text text");
+        this.updateGroups = new BulkUpdate(engine, "alert_group", "id uuid", "title text, status text, reason text,"
+                + " open_group_key text, first_alert_at timestamptz, last_alert_at timestamptz, member_count int4,"
+                + " open_critical int4, open_error int4, open_warning int4, open_info int4, severity text,"
+                + " root_alert_id uuid, resolved_at timestamptz");
+        this.updateMembers = new BulkUpdate(engine, "alert_group_member", "alert_id uuid",
+                "severity text, is_open bool");
     }
 
     /** A CI with an alert in an open group, with the group's time span: what topology may join. */
@@ -134,12 +143,10 @@ class AlertGroupRepository {
      * the rule key a changed one gives up.
      */
     void store(Placement.Outcome outcome) {
-        template.batchUpdate("UPDATE alert_group SET title = ?, status = ?, reason = ?, open_group_key = ?,"
-                + " first_alert_at = ?, last_alert_at = ?, member_count = ?, open_critical = ?, open_error = ?,"
-                + " open_warning = ?, open_info = ?, severity = ?, root_alert_id = ?, resolved_at = ? WHERE id = ?",
-                rows(outcome.changed(), g -> new Object[] {g.title, g.status.name(), g.reason.name(), g.openKey,
-                    Jdbc.timestamp(g.firstAlertAt), Jdbc.timestamp(g.lastAlertAt), g.memberCount, g.open[0], g.open[1],
-                    g.open[2], g.open[3], g.severity.name(), g.root.alertId(), Jdbc.timestamp(g.resolvedAt), g.id}));
+        updateGroups.update(template, rows(outcome.changed(), g -> new Object[] {g.title, g.status.name(),
+            g.reason.name(), g.openKey, Jdbc.timestamp(g.firstAlertAt), Jdbc.timestamp(g.lastAlertAt), g.memberCount,
+            g.open[0], g.open[1], g.open[2], g.open[3], g.severity.name(), g.root.alertId(),
+            Jdbc.timestamp(g.resolvedAt), g.id}));
         insertGroups.insert(template, rows(outcome.created(), g -> new Object[] {g.id, g.title, g.status.name(),
             g.reason.name(), g.ruleId, g.ruleName, g.groupKey, g.openKey, Jdbc.timestamp(g.firstAlertAt),
             Jdbc.timestamp(g.lastAlertAt), g.memberCount, g.open[0], g.open[1], g.open[2], g.open[3], g.severity.name(),
@@ -147,8 +154,8 @@ class AlertGroupRepository {
         insertMembers.insert(template, rows(outcome.newMembers(), m -> new Object[] {m.alertId(), m.groupId(), m.ciId(),
             m.severity().name(), m.open(), Jdbc.timestamp(m.firstSeen()), m.summary(), Jdbc.timestamp(m.joinedAt()),
             m.reason(), m.openedGroup()}));
-        template.batchUpdate("UPDATE alert_group_member SET severity = ?, is_open = ? WHERE alert_id = ?",
-                rows(outcome.changedMembers(), m -> new Object[] {m.severity().name(), m.open(), m.alertId()}));
+        updateMembers.update(template, rows(outcome.changedMembers(), m -> new Object[] {m.severity().name(), m.open(),
+            m.alertId()}));
         insertCis.insert(template, rows(outcome.newCis(), c -> new Object[] {c.groupId(), c.ciId(), c.alertId(),
             Jdbc.timestamp(c.firstSeen()), c.summary()}));
         insertHistory.insert(template, rows(outcome.timeline(), c -> new Object[] {c.id(), c.groupId(),
