@@ -1,11 +1,12 @@
 package io.opsline.platform;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.opsline.platform.RowsStatement.Column;
 
 /**
  * An insert of many rows into one table at once. On PostgreSQL all rows go in one statement that
@@ -21,41 +22,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class BulkInsert {
 
-    /** A column and its PostgreSQL type, as {@code createArrayOf} names it ({@code uuid}, {@code int8}, ...). */
-    record Column(String name, String type) {
-
-        /** The columns of a list such as "id uuid, name text". */
-        static List<Column> list(String columns) {
-            return Arrays.stream(columns.split(",")).map(String::strip).map(column -> column.split("\\s+"))
-                    .map(parts -> {
-                        if (parts.length != 2) {
-                            throw new IllegalArgumentException(
-                                    "A column is \"name type\", not \"" + String.join(" ", parts) + "\"");
-                        }
-                        return new Column(parts[0], parts[1]);
-                    }).toList();
-        }
-    }
-
-    private final DatabaseEngine engine;
-    private final List<Column> columns;
-    private final String batchSql;
-    private final String unnestSql;
+    private final RowsStatement statement;
 
     /**
      * @param columns the columns in the order of each row's values, each as "name type"
      * @param suffix what follows the rows, such as {@code ON CONFLICT DO NOTHING}; empty for nothing
      */
     public BulkInsert(DatabaseEngine engine, String table, String columns, String suffix) {
-        this.engine = engine;
-        this.columns = Column.list(columns);
-        var names = this.columns.stream().map(Column::name).collect(Collectors.joining(", "));
+        var list = Column.list(columns);
+        var names = list.stream().map(Column::name).collect(Collectors.joining(", "));
         var end = suffix.isEmpty() ? "" : " " + suffix;
-        this.batchSql = "INSERT INTO " + table + " (" + names + ") VALUES ("
-                + this.columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")" + end;
-        this.unnestSql = "INSERT INTO " + table + " (" + names + ") SELECT * FROM unnest("
-                + this.columns.stream().map(column -> "?::" + column.type() + "[]").collect(Collectors.joining(", "))
-                + ")" + end;
+        this.statement = new RowsStatement(engine,
+                "INSERT INTO " + table + " (" + names + ") VALUES ("
+                        + list.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")" + end,
+                "INSERT INTO " + table + " (" + names + ") SELECT * FROM unnest("
+                        + list.stream().map(Column::arrayParameter).collect(Collectors.joining(", ")) + ")" + end,
+                list, IntStream.range(0, list.size()).toArray());
     }
 
     public BulkInsert(DatabaseEngine engine, String table, String columns) {
@@ -64,29 +46,6 @@ public final class BulkInsert {
 
     /** Inserts these rows, each with one value per column; nothing when there are none. */
     public void insert(JdbcTemplate template, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        if (engine != DatabaseEngine.POSTGRESQL) {
-            template.batchUpdate(batchSql, rows);
-            return;
-        }
-        template.execute((ConnectionCallback<Integer>) connection -> {
-            try (var statement = connection.prepareStatement(unnestSql)) {
-                for (int c = 0; c < columns.size(); c++) {
-                    statement.setArray(c + 1, connection.createArrayOf(columns.get(c).type(), column(rows, c)));
-                }
-                return statement.executeUpdate();
-            }
-        });
-    }
-
-    /** The values of one column of these rows. */
-    static Object[] column(List<Object[]> rows, int column) {
-        var values = new Object[rows.size()];
-        for (int r = 0; r < values.length; r++) {
-            values[r] = rows.get(r)[column];
-        }
-        return values;
+        statement.run(template, rows);
     }
 }

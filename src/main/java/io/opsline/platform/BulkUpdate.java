@@ -2,10 +2,12 @@ package io.opsline.platform;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.opsline.platform.RowsStatement.Column;
 
 /**
  * An update of many rows of one table at once, each found by its key and given its own values. On
@@ -19,52 +21,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class BulkUpdate {
 
-    private final DatabaseEngine engine;
-    private final List<BulkInsert.Column> columns;
-    private final String batchSql;
-    private final String unnestSql;
+    private final RowsStatement statement;
 
     /**
      * @param key the key column that finds each row, as "name type"
      * @param set the columns set, each as "name type" (see {@link BulkInsert} for the types)
      */
     public BulkUpdate(DatabaseEngine engine, String table, String key, String set) {
-        this.engine = engine;
-        var keyColumn = BulkInsert.Column.list(key).getFirst();
-        var setColumns = BulkInsert.Column.list(set);
-        this.columns = Stream.concat(setColumns.stream(), Stream.of(keyColumn)).toList();
-        this.batchSql = "UPDATE " + table + " SET " + setColumns.stream().map(column -> column.name() + " = ?")
-                .collect(Collectors.joining(", ")) + " WHERE " + keyColumn.name() + " = ?";
-        this.unnestSql = "UPDATE " + table + " t SET " + setColumns.stream()
-                .map(column -> column.name() + " = r." + column.name()).collect(Collectors.joining(", "))
-                + " FROM unnest(" + columns.stream().map(column -> "?::" + column.type() + "[]")
+        var keyColumn = Column.list(key).getFirst();
+        var setColumns = Column.list(set);
+        var columns = Stream.concat(setColumns.stream(), Stream.of(keyColumn)).toList();
+        var k = keyColumn.name();
+        // The keys twice: once joined to the values, once for the index to find the rows by.
+        var arrays = IntStream.concat(IntStream.range(0, columns.size()), IntStream.of(columns.size() - 1)).toArray();
+        var batchSql = "UPDATE " + table + " SET " + setColumns.stream().map(column -> column.name() + " = ?")
+                .collect(Collectors.joining(", ")) + " WHERE " + k + " = ?";
+        var arraySql = "UPDATE " + table + " t SET "
+                + setColumns.stream().map(column -> column.name() + " = r." + column.name())
                         .collect(Collectors.joining(", "))
-                + ") AS r(" + columns.stream().map(BulkInsert.Column::name).collect(Collectors.joining(", "))
-                + ") WHERE t." + keyColumn.name() + " = ANY(?::" + keyColumn.type() + "[]) AND t." + keyColumn.name()
-                + " = r." + keyColumn.name();
+                + " FROM unnest(" + columns.stream().map(Column::arrayParameter).collect(Collectors.joining(", "))
+                + ") AS r(" + columns.stream().map(Column::name).collect(Collectors.joining(", "))
+                + ") WHERE t." + k + " = ANY(" + keyColumn.arrayParameter() + ") AND t." + k + " = r." + k;
+        this.statement = new RowsStatement(engine, batchSql, arraySql, columns, arrays);
     }
 
     /** Updates the rows these values are for; nothing when there are none. */
     public void update(JdbcTemplate template, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        if (engine != DatabaseEngine.POSTGRESQL) {
-            template.batchUpdate(batchSql, rows);
-            return;
-        }
-        template.execute((ConnectionCallback<Integer>) connection -> {
-            try (var statement = connection.prepareStatement(unnestSql)) {
-                for (int c = 0; c < columns.size(); c++) {
-                    var values = BulkInsert.column(rows, c);
-                    statement.setArray(c + 1, connection.createArrayOf(columns.get(c).type(), values));
-                }
-                // The keys again, for the index to find the rows by.
-                var key = columns.size() - 1;
-                statement.setArray(columns.size() + 1,
-                        connection.createArrayOf(columns.get(key).type(), BulkInsert.column(rows, key)));
-                return statement.executeUpdate();
-            }
-        });
+        statement.run(template, rows);
     }
 }
