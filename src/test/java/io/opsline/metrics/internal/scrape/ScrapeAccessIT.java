@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -74,8 +75,13 @@ class ScrapeAccessIT {
         });
     }
 
+    /**
+     * Why the target's last scrape failed, once it says. Its samples (up among them) are stored
+     * before its health, so a test that saw up fall to 0 may still find the error unwritten.
+     */
     private String lastError(ScrapeTarget target) {
-        return targets.get(target.id()).health().lastError();
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> targets.get(target.id()).health().lastError(), Objects::nonNull);
     }
 
     @Test
