@@ -314,7 +314,6 @@ public final class AlertingBench {
         figures.put(prefix + "open.expected", Integer.toString(stream.openCount()));
         figures.put(prefix + "open.reported", openReported());
         figures.put(prefix + "problems", Long.toString(stream.problems()));
-        figures.put(prefix + "events", Long.toString(sent));
         if (windowStart != null) {
             windowEnd.since(windowStart).forEach((key, value) -> figures.put(prefix + key, value));
         }

@@ -44,6 +44,14 @@ public final class BulkInsert {
         this(engine, table, columns, "");
     }
 
+    /**
+     * The names of columns listed with their types ("id uuid, name text" gives "id, name"), for the
+     * queries that read the columns a bulk statement writes.
+     */
+    public static String names(String columns) {
+        return Column.list(columns).stream().map(Column::name).collect(Collectors.joining(", "));
+    }
+
     /** Inserts these rows, each with one value per column; nothing when there are none. */
     public void insert(JdbcTemplate template, List<Object[]> rows) {
         statement.run(template, rows);

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenFingerprints {
 
-    static final int LIMIT = 200_000;
+    private static final int LIMIT = 200_000;
 
     private final Set<String> open = ConcurrentHashMap.newKeySet();
 

@@ -34,11 +34,16 @@ import io.opsline.platform.PageRequest;
 @Repository
 class AlertGroupRepository {
 
-    private static final String COLUMNS = "id, title, status, reason, rule_id, rule_name, group_key, open_group_key,"
-            + " first_alert_at, last_alert_at, member_count, open_critical, open_error, open_warning, open_info,"
-            + " severity, root_alert_id, created_at, resolved_at";
-    private static final String MEMBER_COLUMNS = "alert_id, group_id, ci_id, severity, is_open, first_seen, summary,"
-            + " joined_at, reason, opened_group";
+    /** A group's columns with their types, as a new group is inserted; {@link #COLUMNS} without the types. */
+    private static final String TYPED_COLUMNS = "id uuid, title text, status text, reason text, rule_id uuid,"
+            + " rule_name text, group_key text, open_group_key text, first_alert_at timestamptz,"
+            + " last_alert_at timestamptz, member_count int4, open_critical int4, open_error int4, open_warning int4,"
+            + " open_info int4, severity text, root_alert_id uuid, created_at timestamptz, resolved_at timestamptz";
+    private static final String COLUMNS = BulkInsert.names(TYPED_COLUMNS);
+    private static final String TYPED_MEMBER_COLUMNS = "alert_id uuid, group_id uuid, ci_id uuid, severity text,"
+            + " is_open bool, first_seen timestamptz, summary text, joined_at timestamptz, reason text,"
+            + " opened_group bool";
+    private static final String MEMBER_COLUMNS = BulkInsert.names(TYPED_MEMBER_COLUMNS);
     private static final int IN_BATCH = 500;
 
     private final JdbcClient jdbc;
@@ -56,14 +61,8 @@ class AlertGroupRepository {
         this.jdbc = jdbc;
         this.template = template;
         this.lockForUpdate = engine.lockForUpdate();
-        this.insertGroups = new BulkInsert(engine, "alert_group", "id uuid, title text, status text, reason text,"
-                + " rule_id uuid, rule_name text, group_key text, open_group_key text, first_alert_at timestamptz,"
-                + " last_alert_at timestamptz, member_count int4, open_critical int4, open_error int4,"
-                + " open_warning int4, open_info int4, severity text, root_alert_id uuid, created_at timestamptz,"
-                + " resolved_at timestamptz");
-        this.insertMembers = new BulkInsert(engine, "alert_group_member", "alert_id uuid, group_id uuid, ci_id uuid,"
-                + " severity text, is_open bool, first_seen timestamptz, summary text, joined_at timestamptz,"
-                + " reason text, opened_group bool");
+        this.insertGroups = new BulkInsert(engine, "alert_group", TYPED_COLUMNS);
+        this.insertMembers = new BulkInsert(engine, "alert_group_member", TYPED_MEMBER_COLUMNS);
         this.insertCis = new BulkInsert(engine, "alert_group_ci",
                 "group_id uuid, ci_id uuid, alert_id uuid, first_seen timestamptz, summary text");
         this.insertHistory = new BulkInsert(engine, "alert_group_history",

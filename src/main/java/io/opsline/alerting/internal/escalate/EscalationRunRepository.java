@@ -26,8 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class EscalationRunRepository {
 
-    private static final String COLUMNS = "id, group_id, policy_id, rule_name, status, level_index, cycle, next_step_at,"
-            + " steps_taken, started_at, stopped_at, stop_reason";
+    /** An escalation's columns with their types, without its acknowledge token; {@link #COLUMNS} without the types. */
+    private static final String TYPED_COLUMNS = "id uuid, group_id uuid, policy_id uuid, rule_name text, status text,"
+            + " level_index int4, cycle int4, next_step_at timestamptz, steps_taken int4, started_at timestamptz,"
+            + " stopped_at timestamptz, stop_reason text";
+    private static final String COLUMNS = BulkInsert.names(TYPED_COLUMNS);
 
     /** Ids in one IN list at most: PostgreSQL takes at most 65,535 parameters a statement. */
     private static final int IN_BATCH = 1000;
@@ -46,10 +49,8 @@ class EscalationRunRepository {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
-        this.insertEscalations = new BulkInsert(engine, "alert_escalation", "id uuid, group_id uuid, policy_id uuid,"
-                + " rule_name text, status text, level_index int4, cycle int4, next_step_at timestamptz,"
-                + " steps_taken int4, started_at timestamptz, stopped_at timestamptz, stop_reason text, ack_token text,"
-                + " ack_token_hash text", "ON CONFLICT DO NOTHING");
+        this.insertEscalations = new BulkInsert(engine, "alert_escalation",
+                TYPED_COLUMNS + ", ack_token text, ack_token_hash text", "ON CONFLICT DO NOTHING");
     }
 
     /** A group to be routed, with what routing looks at in its root-cause alert. */
