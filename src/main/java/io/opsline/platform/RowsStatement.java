@@ -12,8 +12,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class RowsStatement {
 
-    /** A column and its PostgreSQL type, as {@code createArrayOf} names it ({@code uuid}, {@code int8}, ...). */
-    record Column(String name, String type) {
+    /**
+     * A column, its PostgreSQL type ({@code uuid}, {@code int8}, ... see {@link PostgresArrays}) and the
+     * class of its values.
+     */
+    record Column(String name, String type, Class<?> valueClass) {
+
+        Column(String name, String type) {
+            this(name, type, PostgresArrays.valueClass(type));
+            if (valueClass == null) {
+                throw new IllegalArgumentException("Column " + name + " has type " + type + "; a bulk statement takes "
+                        + PostgresArrays.TYPES);
+            }
+        }
 
         /** The columns of a list such as "id uuid, name text". */
         static List<Column> list(String columns) {
@@ -51,10 +62,26 @@ final class RowsStatement {
         this.arrays = arrays;
     }
 
+    /** Refuses a row with a value of another class than its column's, on either engine alike. */
+    private void checkValues(Object[] row) {
+        if (row.length != columns.size()) {
+            throw new IllegalArgumentException(
+                    "A row has " + row.length + " values for " + columns.size() + " columns");
+        }
+        for (int c = 0; c < row.length; c++) {
+            var column = columns.get(c);
+            if (row[c] != null && !column.valueClass().isInstance(row[c])) {
+                throw new IllegalArgumentException("Column " + column.name() + " (" + column.type() + ") takes "
+                        + column.valueClass().getSimpleName() + ", not " + row[c].getClass().getSimpleName());
+            }
+        }
+    }
+
     void run(JdbcTemplate template, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
+        rows.forEach(this::checkValues);
         if (engine != DatabaseEngine.POSTGRESQL) {
             template.batchUpdate(batchSql, rows);
             return;
@@ -62,12 +89,11 @@ final class RowsStatement {
         template.execute((ConnectionCallback<Integer>) connection -> {
             try (var statement = connection.prepareStatement(arraySql)) {
                 for (int p = 0; p < arrays.length; p++) {
-                    var column = arrays[p];
                     var values = new Object[rows.size()];
                     for (int r = 0; r < values.length; r++) {
-                        values[r] = rows.get(r)[column];
+                        values[r] = rows.get(r)[arrays[p]];
                     }
-                    statement.setArray(p + 1, connection.createArrayOf(columns.get(column).type(), values));
+                    PostgresArrays.bind(connection, statement, p + 1, columns.get(arrays[p]).type(), values);
                 }
                 return statement.executeUpdate();
             }

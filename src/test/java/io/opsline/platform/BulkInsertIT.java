@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +93,22 @@ class BulkInsertIT {
     }
 
     @Test
+    void timesBeforeChristAfterYear9999AndAtAnyOffsetReadBackAsGiven() {
+        var times = Stream.of("0001-01-01T00:00Z", "1970-01-01T00:00Z", "2026-11-24T03:38:10.5+02:00",
+                "9999-12-31T23:59:59.999999Z", "+10000-01-01T00:00Z", "0000-03-01T12:00Z", "-0004-06-30T23:59:59.25Z")
+                .map(OffsetDateTime::parse).toList();
+        var rows = new ArrayList<Object[]>();
+        for (int i = 0; i < times.size(); i++) {
+            rows.add(new Object[] {UUID.randomUUID(), "t" + i, null, null, times.get(i), (long) i, null, null});
+        }
+
+        insert.insert(jdbc, rows);
+
+        assertThat(stored()).extracting(row -> row[4])
+                .containsExactlyElementsOf(times.stream().map(OffsetDateTime::toInstant).toList());
+    }
+
+    @Test
     void noRowsIsNothingToDo() {
         insert.insert(jdbc, List.of());
 
@@ -125,6 +143,24 @@ class BulkInsertIT {
         assertThatThrownBy(() -> insert.insert(jdbc, List.<Object[]>of(
                 new Object[] {UUID.randomUUID(), "x".repeat(21), null, null, null, 1L, null, null})))
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void aValueOfAnotherClassThanItsColumnsIsRefusedBeforeAnythingIsStored() {
+        assertThatThrownBy(() -> insert.insert(jdbc, List.of(
+                new Object[] {UUID.randomUUID(), "fine", null, null, null, 1L, null, null},
+                new Object[] {UUID.randomUUID(), "wrong", null, null, null, 2, null, null})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("big (int8) takes Long, not Integer");
+        assertThatThrownBy(() -> insert.insert(jdbc, List.<Object[]>of(new Object[] {UUID.randomUUID(), "short"})))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 values for 8 columns");
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void aTypeABulkStatementCannotBindIsAMistakeInTheCode() {
+        assertThatThrownBy(() -> new BulkInsert(engine, "bulk_row", "id uuid, price numeric"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("price has type numeric");
     }
 
     @Test

@@ -31,6 +31,7 @@ import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
+import io.opsline.platform.PostgresArrays;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -153,12 +154,12 @@ class AlertRepository {
                     + " AS r(fingerprint, content_hash, n, earliest, latest)"
                     + " WHERE a.fingerprint = ANY(?::text[]) AND a.fingerprint = r.fingerprint"
                     + " AND a.content_hash = r.content_hash RETURNING a.fingerprint")) {
-                statement.setArray(1, connection.createArrayOf("text", fingerprints));
-                statement.setArray(2, connection.createArrayOf("text", hashes));
-                statement.setArray(3, connection.createArrayOf("int8", counts));
-                statement.setArray(4, connection.createArrayOf("timestamptz", earliest));
-                statement.setArray(5, connection.createArrayOf("timestamptz", latest));
-                statement.setArray(6, connection.createArrayOf("text", fingerprints));
+                PostgresArrays.bind(connection, statement, 1, "text", fingerprints);
+                PostgresArrays.bind(connection, statement, 2, "text", hashes);
+                PostgresArrays.bind(connection, statement, 3, "int8", counts);
+                PostgresArrays.bind(connection, statement, 4, "timestamptz", earliest);
+                PostgresArrays.bind(connection, statement, 5, "timestamptz", latest);
+                PostgresArrays.bind(connection, statement, 6, "text", fingerprints);
                 var counted = new ArrayList<String>(fingerprints.length);
                 try (var found = statement.executeQuery()) {
                     while (found.next()) {
