@@ -132,7 +132,7 @@ public final class AlertingBench {
                 Integer.parseInt(values.getOrDefault("rate", "20000")),
                 Integer.parseInt(values.getOrDefault("batch", "100")),
                 Integer.parseInt(values.getOrDefault("open", "20000")),
-                Integer.parseInt(values.getOrDefault("warmup", "20")),
+                Integer.parseInt(values.getOrDefault("warmup", "150")),
                 Integer.parseInt(values.getOrDefault("measure", "60")),
                 Integer.parseInt(values.getOrDefault("senders", "64")),
                 Long.parseLong(values.getOrDefault("seed", "42")),
