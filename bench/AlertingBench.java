@@ -65,6 +65,8 @@ public final class AlertingBench {
         private final int open;
         private final List<String> openKeys = new ArrayList<>();
         private final java.util.Set<String> paged = new java.util.HashSet<>();
+        /** Critical problems, critical in all their events: Alertmanager tells alerts apart by all their labels. */
+        private final java.util.Set<String> critical = new java.util.HashSet<>();
         private long next;
 
         Stream(long seed, int open) {
@@ -83,16 +85,25 @@ public final class AlertingBench {
                 if (page) {
                     paged.add(key);
                 }
-                return new Event(key, false, random.nextInt(10) == 0 ? "critical" : "warning", page, true);
+                if (random.nextInt(10) == 0) {
+                    critical.add(key);
+                }
+                return new Event(key, false, severity(key), page, true);
             }
             int index = random.nextInt(openKeys.size());
             var key = openKeys.get(index);
             if (!filling && roll < 0.30) {
                 openKeys.set(index, openKeys.get(openKeys.size() - 1));
                 openKeys.remove(openKeys.size() - 1);
-                return new Event(key, true, "warning", paged.remove(key), false);
+                var severity = severity(key);
+                critical.remove(key);
+                return new Event(key, true, severity, paged.remove(key), false);
             }
-            return new Event(key, false, "warning", paged.contains(key), false);
+            return new Event(key, false, severity(key), paged.contains(key), false);
+        }
+
+        private String severity(String key) {
+            return critical.contains(key) ? "critical" : "warning";
         }
 
         int openCount() {
