@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,15 +32,24 @@ class DnsCheckIT {
     @BeforeAll
     static void startDnsmasq() throws Exception {
         Peers.assumePresent(Files.isExecutable(DNSMASQ), "dnsmasq", "dnsmasq-base");
-        int port;
-        port = Peers.freeUdpPort();
-        dnsmasq = new ProcessBuilder(DNSMASQ.toString(), "--no-daemon", "--port=" + port,
-                "--listen-address=127.0.0.1", "--bind-interfaces", "--no-resolv", "--no-hosts", "--pid-file=",
-                "--host-record=web.test.opsline,10.0.0.7", "--host-record=db.test.opsline,10.0.0.8",
-                "--host-record=db.test.opsline,10.0.0.9", "--txt-record=txt.test.opsline,v=spf1 -all",
-                "--mx-host=test.opsline,mail.test.opsline,10", "--local=/test.opsline/")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        server = "127.0.0.1:" + port;
+        var log = Files.createTempFile("dnsmasq", ".log");
+        // dnsmasq listens on TCP too: a port free for UDP may be taken for TCP, and dnsmasq then exits
+        // at once. Another port is tried then.
+        for (int attempt = 1; dnsmasq == null; attempt++) {
+            int port = Peers.freeUdpPort();
+            var started = new ProcessBuilder(DNSMASQ.toString(), "--no-daemon", "--port=" + port,
+                    "--listen-address=127.0.0.1", "--bind-interfaces", "--no-resolv", "--no-hosts", "--pid-file=",
+                    "--host-record=web.test.opsline,10.0.0.7", "--host-record=db.test.opsline,10.0.0.8",
+                    "--host-record=db.test.opsline,10.0.0.9", "--txt-record=txt.test.opsline,v=spf1 -all",
+                    "--mx-host=test.opsline,mail.test.opsline,10", "--local=/test.opsline/")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!started.waitFor(500, TimeUnit.MILLISECONDS)) {
+                dnsmasq = started;
+                server = "127.0.0.1:" + port;
+            } else if (attempt == 5) {
+                throw new IllegalStateException("dnsmasq did not start: " + Files.readString(log));
+            }
+        }
         Peers.awaitReady("dnsmasq answering on " + server, () -> new DnsCheck().run(spec("web.test.opsline",
                 DnsRecordType.A, List.of()), Duration.ofMillis(200)).state() == ServiceState.OK);
     }
