@@ -50,9 +50,17 @@ public final class PostgresArrays {
             statement.setObject(index, literal(values), Types.OTHER);
             return;
         }
+        statement.setArray(index, connection.createArrayOf(type, typed(valueClass, values)));
+    }
+
+    /** An array of the values' own class, for the driver to send in binary; the values' own when it is one. */
+    private static Object[] typed(Class<?> valueClass, Object[] values) {
+        if (values.getClass().getComponentType() == valueClass) {
+            return values;
+        }
         var typed = (Object[]) Array.newInstance(valueClass, values.length);
         System.arraycopy(values, 0, typed, 0, values.length);
-        statement.setArray(index, connection.createArrayOf(type, typed));
+        return typed;
     }
 
     /** The array literal of uuids or times, such as {@code {2026-11-24T01:38:10.388425Z,NULL}}. */

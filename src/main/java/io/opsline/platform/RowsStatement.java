@@ -1,5 +1,6 @@
 package io.opsline.platform;
 
+import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.List;
 
@@ -89,11 +90,13 @@ final class RowsStatement {
         template.execute((ConnectionCallback<Integer>) connection -> {
             try (var statement = connection.prepareStatement(arraySql)) {
                 for (int p = 0; p < arrays.length; p++) {
-                    var values = new Object[rows.size()];
+                    var column = columns.get(arrays[p]);
+                    // Of the values' own class, which the driver takes as it is.
+                    var values = (Object[]) Array.newInstance(column.valueClass(), rows.size());
                     for (int r = 0; r < values.length; r++) {
                         values[r] = rows.get(r)[arrays[p]];
                     }
-                    PostgresArrays.bind(connection, statement, p + 1, columns.get(arrays[p]).type(), values);
+                    PostgresArrays.bind(connection, statement, p + 1, column.type(), values);
                 }
                 return statement.executeUpdate();
             }

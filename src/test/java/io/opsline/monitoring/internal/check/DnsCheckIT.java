@@ -50,6 +50,7 @@ class DnsCheckIT {
                 throw new IllegalStateException("dnsmasq did not start: " + Files.readString(log));
             }
         }
+        Files.delete(log);
         Peers.awaitReady("dnsmasq answering on " + server, () -> new DnsCheck().run(spec("web.test.opsline",
                 DnsRecordType.A, List.of()), Duration.ofMillis(200)).state() == ServiceState.OK);
     }
