@@ -32,6 +32,7 @@ import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
 import io.opsline.platform.PostgresArrays;
+import io.opsline.platform.ValueList;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +59,8 @@ class AlertRepository {
     private final BulkInsert insertEarlyResolves;
     private final BulkUpdate updateStates;
     private final BulkUpdate rewriteAlerts;
+    private final ValueList uuids;
+    private final ValueList texts;
 
     AlertRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, DatabaseEngine engine) {
         this.jdbc = jdbc;
@@ -65,6 +68,8 @@ class AlertRepository {
         this.json = json;
         this.lockForUpdate = engine.lockForUpdate();
         this.engine = engine;
+        this.uuids = new ValueList(engine, "uuid");
+        this.texts = new ValueList(engine, "text");
         this.insertAlerts = new BulkInsert(engine, "alert", "id uuid, fingerprint text, open_fingerprint text,"
                 + " source text, dedup_key text, status text, severity text, summary text, ci_id uuid, ci_hint text,"
                 + " labels text, details text, link text, first_seen timestamptz, last_seen timestamptz,"
@@ -94,8 +99,9 @@ class AlertRepository {
         var sorted = List.copyOf(new TreeSet<>(fingerprints));
         for (int from = 0; from < sorted.size(); from += IN_BATCH) {
             var chunk = sorted.subList(from, Math.min(sorted.size(), from + IN_BATCH));
-            withLiveCounts(jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE open_fingerprint IN (:fingerprints)"
-                    + " ORDER BY open_fingerprint " + lockForUpdate).param("fingerprints", chunk).query(this::map).list())
+            withLiveCounts(jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE " + texts.in("open_fingerprint", "fingerprints")
+                    + " ORDER BY open_fingerprint " + lockForUpdate).param("fingerprints", texts.of(chunk))
+                    .query(this::map).list())
                     .forEach(alert -> found.put(alert.fingerprint(), alert));
         }
         return found;
@@ -180,9 +186,9 @@ class AlertRepository {
         var all = List.copyOf(wanted);
         var fingerprints = new ArrayList<String>();
         for (int from = 0; from < all.size(); from += IN_BATCH) {
-            fingerprints.addAll(jdbc.sql("SELECT open_fingerprint FROM alert WHERE id IN (:ids)"
-                    + " AND open_fingerprint IS NOT NULL").param("ids", all.subList(from, Math.min(all.size(),
-                            from + IN_BATCH))).query(String.class).list());
+            fingerprints.addAll(jdbc.sql("SELECT open_fingerprint FROM alert WHERE " + uuids.in("id", "ids")
+                    + " AND open_fingerprint IS NOT NULL").param("ids", uuids.of(all.subList(from, Math.min(all.size(),
+                            from + IN_BATCH)))).query(String.class).list());
         }
         return lockOpen(fingerprints).values().stream().filter(alert -> wanted.contains(alert.id())).toList();
     }
@@ -203,9 +209,9 @@ class AlertRepository {
         var found = new ArrayList<Alert>();
         var all = List.copyOf(new TreeSet<>(ciIds));
         for (int from = 0; from < all.size(); from += IN_BATCH) {
-            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM alert_now WHERE ci_id IN (:cis)"
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM alert_now WHERE " + uuids.in("ci_id", "cis")
                     + " AND open_fingerprint IS NOT NULL AND status IN (:statuses)")
-                    .param("cis", all.subList(from, Math.min(all.size(), from + IN_BATCH)))
+                    .param("cis", uuids.of(all.subList(from, Math.min(all.size(), from + IN_BATCH))))
                     .param("statuses", names).query(this::map).list());
         }
         return found;
@@ -217,8 +223,9 @@ class AlertRepository {
             return List.of();
         }
         // Only open alerts that are suppressed have a reason: the status index finds those few.
-        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_now WHERE status = 'SUPPRESSED' AND suppressed_by IN (:reasons)"
-                + " AND open_fingerprint IS NOT NULL").param("reasons", List.copyOf(reasons)).query(this::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_now WHERE status = 'SUPPRESSED' AND "
+                + texts.in("suppressed_by", "reasons") + " AND open_fingerprint IS NOT NULL")
+                .param("reasons", texts.of(reasons)).query(this::map).list();
     }
 
     /** For each of these fingerprints with a remembered resolve, the time of the newest one still kept. */
@@ -227,8 +234,8 @@ class AlertRepository {
         var all = List.copyOf(new TreeSet<>(fingerprints));
         for (int from = 0; from < all.size(); from += IN_BATCH) {
             jdbc.sql("SELECT fingerprint, MAX(resolved_at) AS resolved_at FROM alert_early_resolve"
-                    + " WHERE fingerprint IN (:fingerprints) AND kept_until > :now GROUP BY fingerprint")
-                    .param("fingerprints", all.subList(from, Math.min(all.size(), from + IN_BATCH)))
+                    + " WHERE " + texts.in("fingerprint", "fingerprints") + " AND kept_until > :now GROUP BY fingerprint")
+                    .param("fingerprints", texts.of(all.subList(from, Math.min(all.size(), from + IN_BATCH))))
                     .param("now", Jdbc.timestamp(now))
                     .query((rs, n) -> found.put(rs.getString("fingerprint"), Jdbc.instant(rs, "resolved_at"))).list();
         }
@@ -253,8 +260,9 @@ class AlertRepository {
         var found = new ArrayList<Alert>();
         var all = List.copyOf(Set.copyOf(ids));
         for (int from = 0; from < all.size(); from += IN_BATCH) {
-            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM alert_now WHERE id IN (:ids)")
-                    .param("ids", all.subList(from, Math.min(all.size(), from + IN_BATCH))).query(this::map).list());
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM alert_now WHERE " + uuids.in("id", "ids"))
+                    .param("ids", uuids.of(all.subList(from, Math.min(all.size(), from + IN_BATCH)))).query(this::map)
+                    .list());
         }
         return found;
     }
@@ -282,7 +290,7 @@ class AlertRepository {
         }
         var counts = new HashMap<String, Counts>();
         jdbc.sql("SELECT fingerprint, occurrences, first_seen, last_seen FROM alert_activity"
-                + " WHERE fingerprint IN (:fingerprints)").param("fingerprints", open)
+                + " WHERE " + texts.in("fingerprint", "fingerprints")).param("fingerprints", texts.of(open))
                 .query(rs -> {
                     counts.put(rs.getString("fingerprint"), new Counts(rs.getLong("occurrences"),
                             Jdbc.instant(rs, "first_seen"), Jdbc.instant(rs, "last_seen")));
@@ -357,8 +365,8 @@ class AlertRepository {
                 + " occurrences = occurrences + ?, first_seen = LEAST(first_seen, ?),"
                 + " last_seen = GREATEST(last_seen, ?) WHERE fingerprint = ?", stillOpen);
         for (int from = 0; from < ended.size(); from += IN_BATCH) {
-            jdbc.sql("DELETE FROM alert_activity WHERE alert_id IN (:ids)")
-                    .param("ids", ended.subList(from, Math.min(ended.size(), from + IN_BATCH))).update();
+            jdbc.sql("DELETE FROM alert_activity WHERE " + uuids.in("alert_id", "ids"))
+                    .param("ids", uuids.of(ended.subList(from, Math.min(ended.size(), from + IN_BATCH)))).update();
         }
     }
 

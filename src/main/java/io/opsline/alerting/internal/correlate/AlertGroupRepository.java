@@ -26,6 +26,7 @@ import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
+import io.opsline.platform.ValueList;
 
 /**
  * SQL for {@code alert_group}, {@code alert_group_member} and {@code alert_group_history}: written
@@ -56,11 +57,15 @@ class AlertGroupRepository {
     private final BulkInsert insertHistory;
     private final BulkUpdate updateGroups;
     private final BulkUpdate updateMembers;
+    private final ValueList uuids;
+    private final ValueList texts;
 
     AlertGroupRepository(JdbcClient jdbc, JdbcTemplate template, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.template = template;
         this.lockForUpdate = engine.lockForUpdate();
+        this.uuids = new ValueList(engine, "uuid");
+        this.texts = new ValueList(engine, "text");
         this.insertGroups = new BulkInsert(engine, "alert_group", TYPED_COLUMNS);
         this.insertMembers = new BulkInsert(engine, "alert_group_member", TYPED_MEMBER_COLUMNS);
         this.insertCis = new BulkInsert(engine, "alert_group_ci",
@@ -83,7 +88,8 @@ class AlertGroupRepository {
     Map<UUID, GroupMember> membershipsOf(Collection<UUID> alertIds) {
         var found = new HashMap<UUID, GroupMember>();
         inChunks(List.copyOf(alertIds), chunk -> jdbc.sql("SELECT " + MEMBER_COLUMNS
-                + " FROM alert_group_member WHERE alert_id IN (:ids)").param("ids", chunk).query(this::mapMember).list())
+                + " FROM alert_group_member WHERE " + uuids.in("alert_id", "ids")).param("ids", uuids.of(chunk))
+                .query(this::mapMember).list())
                 .forEach(member -> found.put(member.alertId(), member));
         return found;
     }
@@ -91,7 +97,7 @@ class AlertGroupRepository {
     /** The groups that still take alerts of these rule keys; read without locking. */
     List<UUID> idsByOpenKey(Collection<String> openKeys) {
         return inChunks(List.copyOf(openKeys), chunk -> jdbc.sql("SELECT id FROM alert_group"
-                + " WHERE open_group_key IN (:keys)").param("keys", chunk).query(UUID.class).list());
+                + " WHERE " + texts.in("open_group_key", "keys")).param("keys", texts.of(chunk)).query(UUID.class).list());
     }
 
     /** The CIs of alerts in open groups whose last alert came at or after {@code since}; read without locking. */
@@ -112,7 +118,8 @@ class AlertGroupRepository {
     List<WorkingGroup> lock(SortedSet<UUID> ids) {
         var roots = new HashMap<UUID, UUID>();
         var stored = inChunks(List.copyOf(ids), chunk -> jdbc.sql("SELECT " + COLUMNS
-                + " FROM alert_group WHERE id IN (:ids) ORDER BY id " + lockForUpdate).param("ids", chunk)
+                + " FROM alert_group WHERE " + uuids.in("id", "ids") + " ORDER BY id " + lockForUpdate)
+                .param("ids", uuids.of(chunk))
                 .query((rs, n) -> {
                     var group = mapGroup(rs, n);
                     roots.put(group.rootAlertId(), group.id());
@@ -121,7 +128,8 @@ class AlertGroupRepository {
                 }).list());
         var rootOf = new HashMap<UUID, CiAlert>();
         inChunks(List.copyOf(roots.keySet()), chunk -> jdbc.sql("SELECT group_id, ci_id, alert_id, first_seen, summary"
-                + " FROM alert_group_member WHERE alert_id IN (:ids)").param("ids", chunk).query(this::mapCiAlert)
+                + " FROM alert_group_member WHERE " + uuids.in("alert_id", "ids")).param("ids", uuids.of(chunk))
+                .query(this::mapCiAlert)
                 .list()).forEach(root -> rootOf.put(root.groupId(), root));
         var locked = new HashMap<UUID, WorkingGroup>();
         for (var group : stored) {
@@ -129,7 +137,8 @@ class AlertGroupRepository {
                     rootOf.get(group.group().id())));
         }
         inChunks(List.copyOf(locked.keySet()), chunk -> jdbc.sql("SELECT group_id, ci_id, alert_id, first_seen, summary"
-                + " FROM alert_group_ci WHERE group_id IN (:ids)").param("ids", chunk).query(this::mapCiAlert).list())
+                + " FROM alert_group_ci WHERE " + uuids.in("group_id", "ids")).param("ids", uuids.of(chunk))
+                .query(this::mapCiAlert).list())
                 .forEach(ci -> locked.get(ci.groupId()).cis.put(ci.ciId(), ci));
         return List.copyOf(locked.values());
     }
@@ -168,8 +177,8 @@ class AlertGroupRepository {
 
     /** The groups with these ids that exist, in no particular order. */
     List<AlertGroup> findAll(Collection<UUID> ids) {
-        return inChunks(List.copyOf(ids), chunk -> jdbc.sql("SELECT " + COLUMNS + " FROM alert_group WHERE id IN (:ids)")
-                .param("ids", chunk).query(this::mapGroup).list());
+        return inChunks(List.copyOf(ids), chunk -> jdbc.sql("SELECT " + COLUMNS + " FROM alert_group WHERE "
+                + uuids.in("id", "ids")).param("ids", uuids.of(chunk)).query(this::mapGroup).list());
     }
 
     Optional<UUID> groupOf(UUID alertId) {

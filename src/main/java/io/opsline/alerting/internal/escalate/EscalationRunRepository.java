@@ -19,6 +19,7 @@ import io.opsline.alerting.Severity;
 import io.opsline.platform.BulkInsert;
 import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
+import io.opsline.platform.ValueList;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,11 +45,13 @@ class EscalationRunRepository {
     private final JdbcTemplate template;
     private final JsonMapper json;
     private final BulkInsert insertEscalations;
+    private final ValueList uuids;
 
     EscalationRunRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
+        this.uuids = new ValueList(engine, "uuid");
         this.insertEscalations = new BulkInsert(engine, "alert_escalation",
                 TYPED_COLUMNS + ", ack_token text, ack_token_hash text", "ON CONFLICT DO NOTHING");
     }
@@ -108,9 +111,9 @@ class EscalationRunRepository {
      * find nothing while due rows wait.
      */
     List<Escalation> claim(List<UUID> ids, Instant now) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_escalation WHERE id IN (:ids) AND status = 'ACTIVE'"
-                + " AND next_step_at <= :now FOR UPDATE SKIP LOCKED")
-                .param("ids", ids).param("now", Jdbc.timestamp(now)).query(this::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_escalation WHERE " + uuids.in("id", "ids")
+                + " AND status = 'ACTIVE' AND next_step_at <= :now FOR UPDATE SKIP LOCKED")
+                .param("ids", uuids.of(ids)).param("now", Jdbc.timestamp(now)).query(this::map).list();
     }
 
     void moveOn(UUID id, int level, int cycle, Instant nextStepAt, int stepsTaken) {
@@ -165,8 +168,9 @@ class EscalationRunRepository {
         var ids = List.copyOf(alertIds);
         for (int from = 0; from < ids.size(); from += IN_BATCH) {
             jdbc.sql("SELECT m.alert_id, m.group_id FROM alert_group_member m"
-                    + " JOIN alert_escalation e ON e.group_id = m.group_id WHERE m.alert_id IN (:ids) AND " + MAY_HAVE_PAGED)
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_BATCH)))
+                    + " JOIN alert_escalation e ON e.group_id = m.group_id WHERE " + uuids.in("m.alert_id", "ids")
+                    + " AND " + MAY_HAVE_PAGED)
+                    .param("ids", uuids.of(ids.subList(from, Math.min(ids.size(), from + IN_BATCH))))
                     .query((rs, n) -> groups.put(Jdbc.uuid(rs, "alert_id"), Jdbc.uuid(rs, "group_id"))).list();
         }
         return groups;
@@ -180,9 +184,10 @@ class EscalationRunRepository {
         var ids = groupIds.stream().sorted().toList();
         var locked = new ArrayList<UUID>();
         for (int from = 0; from < ids.size(); from += IN_BATCH) {
-            locked.addAll(jdbc.sql("SELECT e.group_id FROM alert_escalation e WHERE e.group_id IN (:ids) AND "
-                    + MAY_HAVE_PAGED + " ORDER BY e.group_id FOR UPDATE")
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_BATCH))).query(UUID.class).list());
+            locked.addAll(jdbc.sql("SELECT e.group_id FROM alert_escalation e WHERE " + uuids.in("e.group_id", "ids")
+                    + " AND " + MAY_HAVE_PAGED + " ORDER BY e.group_id FOR UPDATE")
+                    .param("ids", uuids.of(ids.subList(from, Math.min(ids.size(), from + IN_BATCH))))
+                    .query(UUID.class).list());
         }
         return locked;
     }

@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
+import io.opsline.platform.ValueList;
 import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for the outbox ({@code notification_delivery}) and its log of tries ({@code notification_attempt}). */
@@ -40,10 +42,12 @@ class DeliveryRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ValueList uuids;
 
-    DeliveryRepository(JdbcClient jdbc, JsonMapper json) {
+    DeliveryRepository(JdbcClient jdbc, JsonMapper json, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.json = json;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     /**
@@ -86,17 +90,17 @@ class DeliveryRepository {
         params.put("limit", limit);
         var skip = "";
         if (!busy.isEmpty()) {
-            skip = " AND channel_id NOT IN (:busy)";
-            params.put("busy", List.copyOf(busy));
+            skip = " AND " + uuids.notIn("channel_id", "busy");
+            params.put("busy", uuids.of(busy));
         }
         var due = jdbc.sql(DUE.formatted(skip)).params(params).query(this::map).list();
         if (due.isEmpty()) {
             return List.of();
         }
         jdbc.sql("UPDATE notification_delivery SET status = 'SENDING', lease_owner = :node, lease_until = :until,"
-                + " attempts = attempts + 1 WHERE id IN (:ids)")
+                + " attempts = attempts + 1 WHERE " + uuids.in("id", "ids"))
                 .param("node", node).param("until", Jdbc.timestamp(now.plus(lease)))
-                .param("ids", due.stream().map(Delivery::id).toList()).update();
+                .param("ids", uuids.of(due.stream().map(Delivery::id).toList())).update();
         return due.stream().map(d -> new Delivery(d.id(), d.deliveryKey(), d.channelId(), d.recipients(), d.message(),
                 DeliveryStatus.SENDING, d.attempts() + 1, d.nextAttemptAt(), d.createdAt(), null, d.lastError()))
                 .toList();

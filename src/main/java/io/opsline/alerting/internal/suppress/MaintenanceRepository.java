@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
+import io.opsline.platform.ValueList;
 
 /** SQL for {@code alert_maintenance} and its CIs. */
 @Repository
@@ -25,10 +27,12 @@ class MaintenanceRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final ValueList uuids;
 
-    MaintenanceRepository(JdbcClient jdbc, JdbcTemplate template) {
+    MaintenanceRepository(JdbcClient jdbc, JdbcTemplate template, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.template = template;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     /** The window of this downtime, locked until the transaction ends. */
@@ -65,8 +69,8 @@ class MaintenanceRepository {
         var cis = new HashMap<UUID, Set<UUID>>();
         var ids = windows.stream().map(MaintenanceWindow::downtimeId).toList();
         for (int from = 0; from < ids.size(); from += 500) {
-            jdbc.sql("SELECT downtime_id, ci_id FROM alert_maintenance_ci WHERE downtime_id IN (:ids)")
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+            jdbc.sql("SELECT downtime_id, ci_id FROM alert_maintenance_ci WHERE " + uuids.in("downtime_id", "ids"))
+                    .param("ids", uuids.of(ids.subList(from, Math.min(ids.size(), from + 500))))
                     .query((rs, n) -> cis.computeIfAbsent(Jdbc.uuid(rs, "downtime_id"), id -> new HashSet<>())
                             .add(Jdbc.uuid(rs, "ci_id")))
                     .list();

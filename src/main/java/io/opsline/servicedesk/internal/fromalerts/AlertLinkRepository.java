@@ -15,7 +15,9 @@ import org.springframework.stereotype.Repository;
 
 import io.opsline.alerting.GroupedAlert;
 import io.opsline.alerting.Severity;
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
+import io.opsline.platform.ValueList;
 import io.opsline.servicedesk.internal.Incidents;
 
 /**
@@ -39,9 +41,11 @@ class AlertLinkRepository {
     }
 
     private final JdbcClient jdbc;
+    private final ValueList uuids;
 
-    AlertLinkRepository(JdbcClient jdbc) {
+    AlertLinkRepository(JdbcClient jdbc, DatabaseEngine engine) {
         this.jdbc = jdbc;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     /**
@@ -80,9 +84,10 @@ class AlertLinkRepository {
         var found = new LinkedHashSet<UUID>();
         var ids = List.copyOf(groupIds);
         for (int from = 0; from < ids.size(); from += IN_BATCH) {
-            found.addAll(jdbc.sql("SELECT incident_id FROM incident_alert_group WHERE group_id IN (:ids)"
+            found.addAll(jdbc.sql("SELECT incident_id FROM incident_alert_group WHERE " + uuids.in("group_id", "ids")
                             + " AND incident_id IS NOT NULL")
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_BATCH))).query(UUID.class).list());
+                    .param("ids", uuids.of(ids.subList(from, Math.min(ids.size(), from + IN_BATCH))))
+                    .query(UUID.class).list());
         }
         return found;
     }
