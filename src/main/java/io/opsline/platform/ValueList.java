@@ -15,6 +15,12 @@ import org.springframework.jdbc.core.SqlTypeValue;
  * every time; under the alert intake's load that planning was a tenth of PostgreSQL's time. On H2
  * the condition is an IN list, which its indexes serve; callers keep lists to a few hundred values
  * for it, and need at least one.
+ *
+ * <p>It fits where the list is what finds the rows. A plan made once does not know how many values
+ * the list holds, nor the statement's other values: where another condition could lead to another
+ * index (the time range of a metric query, which {@code metric_rollup}'s age index also serves),
+ * PostgreSQL may keep a plan through that index. There an IN list, planned with its values, is
+ * the right choice, as in the metric store.
  */
 public final class ValueList {
 

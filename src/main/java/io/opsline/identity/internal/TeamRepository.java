@@ -2,7 +2,6 @@ package io.opsline.identity.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +11,9 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
+import io.opsline.platform.ValueList;
 
 /** SQL for {@code team} and {@code team_member}. */
 @Repository
@@ -21,9 +22,11 @@ public class TeamRepository {
     private static final String COLUMNS = "id, name, description, created_at, updated_at, version";
 
     private final JdbcClient jdbc;
+    private final ValueList uuids;
 
-    TeamRepository(JdbcClient jdbc) {
+    TeamRepository(JdbcClient jdbc, DatabaseEngine engine) {
         this.jdbc = jdbc;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     public List<Team> findAll() {
@@ -75,10 +78,9 @@ public class TeamRepository {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        var placeholders = String.join(",", java.util.Collections.nCopies(userIds.size(), "?"));
         var rows = jdbc.sql("SELECT m.user_id, t.name FROM team_member m JOIN team t ON t.id = m.team_id"
-                + " WHERE m.user_id IN (" + placeholders + ") ORDER BY t.name_key")
-                .params(new ArrayList<Object>(userIds))
+                + " WHERE " + uuids.in("m.user_id", "ids") + " ORDER BY t.name_key")
+                .param("ids", uuids.of(userIds))
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "user_id"), rs.getString("name"))).list();
         return rows.stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                 Collectors.mapping(Map.Entry::getValue, Collectors.toList())));

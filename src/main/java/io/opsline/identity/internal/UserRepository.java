@@ -12,9 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.opsline.identity.Role;
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
+import io.opsline.platform.ValueList;
 
 /** SQL for {@code app_user}. */
 @Repository
@@ -24,9 +26,11 @@ public class UserRepository {
             "id, username, display_name, email, role, enabled, password_hash, created_at, updated_at, version";
 
     private final JdbcClient jdbc;
+    private final ValueList uuids;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, DatabaseEngine engine) {
         this.jdbc = jdbc;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     public Optional<UserAccount> findById(UUID id) {
@@ -116,8 +120,8 @@ public class UserRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        var placeholders = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id IN (" + placeholders + ") ORDER BY username_key")
-                .params(new ArrayList<Object>(ids)).query(UserRepository::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE " + uuids.in("id", "ids")
+                + " ORDER BY username_key")
+                .param("ids", uuids.of(ids)).query(UserRepository::map).list();
     }
 }

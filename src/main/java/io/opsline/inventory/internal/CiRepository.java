@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +31,7 @@ import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
+import io.opsline.platform.ValueList;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,12 +63,16 @@ public class CiRepository {
     private final JdbcTemplate template;
     private final JsonMapper json;
     private final DatabaseEngine engine;
+    private final ValueList uuids;
+    private final ValueList texts;
 
     CiRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
         this.engine = engine;
+        this.uuids = new ValueList(engine, "uuid");
+        this.texts = new ValueList(engine, "text");
     }
 
     public Optional<ConfigurationItem> findById(UUID id) {
@@ -81,8 +85,8 @@ public class CiRepository {
         var list = new ArrayList<>(ids);
         for (int from = 0; from < list.size(); from += BATCH) {
             var chunk = list.subList(from, Math.min(list.size(), from + BATCH));
-            var rows = jdbc.sql("SELECT " + COLUMNS + " FROM ci c WHERE c.id IN (" + placeholders(chunk.size()) + ")")
-                    .params(new ArrayList<Object>(chunk)).query(this::mapRow).list();
+            var rows = jdbc.sql("SELECT " + COLUMNS + " FROM ci c WHERE " + uuids.in("c.id", "ids"))
+                    .param("ids", uuids.of(chunk)).query(this::mapRow).list();
             found.addAll(withChildren(rows));
         }
         return found;
@@ -96,17 +100,16 @@ public class CiRepository {
         if (statuses.isEmpty()) {
             return List.of();
         }
-        var params = new ArrayList<Object>();
-        params.add(ciClass.name());
-        statuses.forEach(s -> params.add(s.name()));
-        var sql = new StringBuilder("SELECT c.id FROM ci c WHERE c.ci_class = ? AND c.status IN (")
-                .append(placeholders(statuses.size())).append(")");
+        var params = new HashMap<String, Object>();
+        params.put("ciClass", ciClass.name());
+        params.put("statuses", statuses.stream().map(CiStatus::name).toList());
+        var sql = new StringBuilder("SELECT c.id FROM ci c WHERE c.ci_class = :ciClass AND c.status IN (:statuses)");
         if (!tags.isEmpty()) {
             // ci_tag's key (ci_id, tag) counts each tag once per CI: all found means all carried.
-            sql.append(" AND c.id IN (SELECT t.ci_id FROM ci_tag t WHERE t.tag IN (").append(placeholders(tags.size()))
-                    .append(") GROUP BY t.ci_id HAVING COUNT(*) = ?)");
-            params.addAll(tags);
-            params.add(tags.size());
+            sql.append(" AND c.id IN (SELECT t.ci_id FROM ci_tag t WHERE ").append(texts.in("t.tag", "tags"))
+                    .append(" GROUP BY t.ci_id HAVING COUNT(*) = :tagCount)");
+            params.put("tags", texts.of(tags));
+            params.put("tagCount", tags.size());
         }
         sql.append(" ORDER BY c.name_key, c.id");
         return jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
@@ -396,10 +399,9 @@ public class CiRepository {
 
     private void deleteChildren(List<UUID> ids) {
         for (var chunk : chunks(ids)) {
-            var in = placeholders(chunk.size());
-            jdbc.sql("DELETE FROM ci_tag WHERE ci_id IN (" + in + ")").params(new ArrayList<Object>(chunk)).update();
-            jdbc.sql("DELETE FROM ci_address WHERE ci_id IN (" + in + ")").params(new ArrayList<Object>(chunk))
-                    .update();
+            var cis = uuids.of(chunk);
+            jdbc.sql("DELETE FROM ci_tag WHERE " + uuids.in("ci_id", "ids")).param("ids", cis).update();
+            jdbc.sql("DELETE FROM ci_address WHERE " + uuids.in("ci_id", "ids")).param("ids", cis).update();
         }
     }
 
@@ -518,10 +520,9 @@ public class CiRepository {
         if (rows.isEmpty()) {
             return List.of();
         }
-        var ids = rows.stream().map(Row::id).toList();
-        var tags = children("SELECT ci_id, tag AS v FROM ci_tag WHERE ci_id IN (%s) ORDER BY tag", ids);
-        var addresses = children("SELECT ci_id, address AS v FROM ci_address WHERE ci_id IN (%s) ORDER BY address",
-                ids);
+        var ids = uuids.of(rows.stream().map(Row::id).toList());
+        var tags = children("SELECT ci_id, tag AS v FROM ci_tag WHERE %s ORDER BY tag", ids);
+        var addresses = children("SELECT ci_id, address AS v FROM ci_address WHERE %s ORDER BY address", ids);
         return rows.stream().map(r -> {
             var c = r.content();
             var content = new CiContent(c.externalId(), c.ciClass(), c.name(), c.status(), c.environment(),
@@ -532,16 +533,13 @@ public class CiRepository {
         }).toList();
     }
 
-    private Map<UUID, List<String>> children(String sql, List<UUID> ids) {
+    /** @param ids the CIs' ids, as {@link ValueList#of} gives them */
+    private Map<UUID, List<String>> children(String sql, Object ids) {
         var result = new HashMap<UUID, List<String>>();
-        jdbc.sql(sql.formatted(placeholders(ids.size()))).params(new ArrayList<Object>(ids))
+        jdbc.sql(sql.formatted(uuids.in("ci_id", "ids"))).param("ids", ids)
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "ci_id"), rs.getString("v")))
                 .list().forEach(e -> result.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return result;
-    }
-
-    static String placeholders(int count) {
-        return String.join(",", Collections.nCopies(count, "?"));
     }
 
     private static <T> List<List<T>> chunks(List<T> items) {

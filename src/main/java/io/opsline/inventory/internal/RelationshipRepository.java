@@ -25,6 +25,7 @@ import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
+import io.opsline.platform.ValueList;
 
 /**
  * SQL for {@code ci_relationship}. Each row also stores which way failure travels
@@ -44,11 +45,13 @@ public class RelationshipRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final DatabaseEngine engine;
+    private final ValueList uuids;
 
     RelationshipRepository(JdbcClient jdbc, JdbcTemplate template, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.template = template;
         this.engine = engine;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     public void insertAll(List<Relationship> relationships) {
@@ -76,9 +79,9 @@ public class RelationshipRepository {
         var list = new ArrayList<>(sourceIds);
         for (int from = 0; from < list.size(); from += BATCH) {
             var chunk = list.subList(from, Math.min(list.size(), from + BATCH));
-            jdbc.sql("SELECT source_id, target_id, rel_type FROM ci_relationship WHERE source_id IN ("
-                            + CiRepository.placeholders(chunk.size()) + ")")
-                    .params(new ArrayList<Object>(chunk))
+            jdbc.sql("SELECT source_id, target_id, rel_type FROM ci_relationship WHERE "
+                            + uuids.in("source_id", "ids"))
+                    .param("ids", uuids.of(chunk))
                     .query((rs, n) -> key(Jdbc.uuid(rs, "source_id"), Jdbc.uuid(rs, "target_id"),
                             RelationshipType.valueOf(rs.getString("rel_type"))))
                     .list().forEach(keys::add);
@@ -227,9 +230,9 @@ public class RelationshipRepository {
         var list = new ArrayList<>(ids);
         for (int from = 0; from < list.size(); from += BATCH) {
             var chunk = list.subList(from, Math.min(list.size(), from + BATCH));
-            refs.addAll(jdbc.sql("SELECT id, ci_class, name, status, criticality FROM ci WHERE id IN ("
-                            + CiRepository.placeholders(chunk.size()) + ")")
-                    .params(new ArrayList<Object>(chunk))
+            refs.addAll(jdbc.sql("SELECT id, ci_class, name, status, criticality FROM ci WHERE "
+                            + uuids.in("id", "ids"))
+                    .param("ids", uuids.of(chunk))
                     .query((rs, n) -> new CiRef(Jdbc.uuid(rs, "id"), CiClass.valueOf(rs.getString("ci_class")),
                             rs.getString("name"), CiStatus.valueOf(rs.getString("status")),
                             Criticality.valueOf(rs.getString("criticality"))))

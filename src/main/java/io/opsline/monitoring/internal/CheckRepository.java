@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,9 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.opsline.monitoring.CheckType;
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
+import io.opsline.platform.ValueList;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,11 +47,13 @@ public class CheckRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final JsonMapper json;
+    private final ValueList uuids;
 
-    CheckRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+    CheckRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     public Optional<CheckDefinition> findById(UUID id) {
@@ -115,8 +118,8 @@ public class CheckRepository {
         var list = List.copyOf(ids);
         for (int from = 0; from < list.size(); from += IN_BATCH) {
             var chunk = list.subList(from, Math.min(list.size(), from + IN_BATCH));
-            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM check_definition WHERE id IN (:ids)")
-                    .param("ids", chunk).query(this::map).list());
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM check_definition WHERE " + uuids.in("id", "ids"))
+                    .param("ids", uuids.of(chunk)).query(this::map).list());
         }
         return found;
     }
@@ -126,8 +129,8 @@ public class CheckRepository {
         var found = new HashSet<UUID>();
         var list = List.copyOf(ids);
         for (int from = 0; from < list.size(); from += IN_BATCH) {
-            found.addAll(jdbc.sql("SELECT id FROM check_definition WHERE id IN (:ids)")
-                    .param("ids", list.subList(from, Math.min(list.size(), from + IN_BATCH)))
+            found.addAll(jdbc.sql("SELECT id FROM check_definition WHERE " + uuids.in("id", "ids"))
+                    .param("ids", uuids.of(list.subList(from, Math.min(list.size(), from + IN_BATCH))))
                     .query((rs, n) -> Jdbc.uuid(rs, "id")).list());
         }
         return found;
@@ -156,9 +159,8 @@ public class CheckRepository {
             return Map.of();
         }
         var counts = new HashMap<UUID, Long>();
-        jdbc.sql("SELECT template_id, COUNT(*) AS n FROM check_definition WHERE template_id IN ("
-                + String.join(",", Collections.nCopies(templateIds.size(), "?")) + ") GROUP BY template_id")
-                .params(new ArrayList<Object>(templateIds))
+        jdbc.sql("SELECT template_id, COUNT(*) AS n FROM check_definition WHERE " + uuids.in("template_id", "ids")
+                + " GROUP BY template_id").param("ids", uuids.of(templateIds))
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "template_id"), rs.getLong("n")))
                 .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;

@@ -23,6 +23,7 @@ import io.opsline.monitoring.internal.nagios.ThresholdRange;
 import io.opsline.monitoring.internal.state.CheckStatus;
 import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
+import io.opsline.platform.ValueList;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,11 +43,13 @@ public class CheckStateRepository {
     private final JdbcTemplate template;
     private final JsonMapper json;
     private final String upsert;
+    private final ValueList uuids;
 
     CheckStateRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
+        this.uuids = new ValueList(engine, "uuid");
         var placeholders = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
         this.upsert = switch (engine) {
             case H2 -> "MERGE INTO check_state (" + COLUMNS + ") KEY (check_id) VALUES (" + placeholders + ")";
@@ -83,8 +86,8 @@ public class CheckStateRepository {
         var list = List.copyOf(checkIds);
         for (int from = 0; from < list.size(); from += BATCH) {
             var chunk = list.subList(from, Math.min(list.size(), from + BATCH));
-            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM check_state WHERE check_id IN (:ids)")
-                    .param("ids", chunk).query(this::map).list());
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM check_state WHERE " + uuids.in("check_id", "ids"))
+                    .param("ids", uuids.of(chunk)).query(this::map).list());
         }
         return found;
     }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,11 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
+import io.opsline.platform.ValueList;
 import io.opsline.servicedesk.IncidentState;
 import io.opsline.servicedesk.Priority;
 
@@ -30,9 +31,11 @@ public class IncidentRepository {
             + " assignee_id, customer_id, started_at, created_at, updated_at, responded_at, resolved_at, closed_at, version";
 
     private final JdbcClient jdbc;
+    private final ValueList uuids;
 
-    IncidentRepository(JdbcClient jdbc) {
+    IncidentRepository(JdbcClient jdbc, DatabaseEngine engine) {
         this.jdbc = jdbc;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     long nextNumber() {
@@ -244,10 +247,9 @@ public class IncidentRepository {
         if (rows.isEmpty()) {
             return rows;
         }
-        var ids = rows.stream().map(Incident::id).toList();
-        var cis = links("SELECT incident_id, ci_id AS linked FROM incident_ci WHERE incident_id IN (", ids);
-        var services = links("SELECT incident_id, service_id AS linked FROM incident_service WHERE incident_id IN (",
-                ids);
+        var ids = uuids.of(rows.stream().map(Incident::id).toList());
+        var cis = links("SELECT incident_id, ci_id AS linked FROM incident_ci", ids);
+        var services = links("SELECT incident_id, service_id AS linked FROM incident_service", ids);
         return rows.stream().map(i -> new Incident(i.id(), i.number(), i.title(), i.description(), i.callerId(),
                 i.openedBy(), i.openedThrough(), i.category(), i.impact(), i.urgency(), i.priority(), i.major(),
                 i.state(), i.holdReason(), i.resolutionCode(), i.resolutionNotes(), i.teamId(), i.assigneeId(),
@@ -255,9 +257,10 @@ public class IncidentRepository {
                 i.version(), cis.getOrDefault(i.id(), List.of()), services.getOrDefault(i.id(), List.of()))).toList();
     }
 
-    private Map<UUID, List<UUID>> links(String select, Collection<UUID> ids) {
+    /** @param ids the incidents' ids, as {@link ValueList#of} gives them */
+    private Map<UUID, List<UUID>> links(String select, Object ids) {
         var result = new HashMap<UUID, List<UUID>>();
-        jdbc.sql(select + placeholders(ids.size()) + ")").params(new ArrayList<Object>(ids))
+        jdbc.sql(select + " WHERE " + uuids.in("incident_id", "ids")).param("ids", ids)
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "incident_id"), Jdbc.uuid(rs, "linked"))).list()
                 .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return result;

@@ -10,9 +10,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,9 +22,11 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
+import io.opsline.platform.ValueList;
 
 /** SQL for {@code downtime} and {@code downtime_occurrence}. */
 @Repository
@@ -34,9 +37,13 @@ class DowntimeRepository {
             + " cancelled_by";
 
     private final JdbcClient jdbc;
+    private final ValueList uuids;
+    private final ValueList texts;
 
-    DowntimeRepository(JdbcClient jdbc) {
+    DowntimeRepository(JdbcClient jdbc, DatabaseEngine engine) {
         this.jdbc = jdbc;
+        this.uuids = new ValueList(engine, "uuid");
+        this.texts = new ValueList(engine, "text");
     }
 
     void insert(Downtime d) {
@@ -124,49 +131,49 @@ class DowntimeRepository {
 
     /** A page of downtimes, newest start first; {@code stage} null for all of them. */
     Page<Downtime> search(Coverage coverage, Stage stage, Instant now, PageRequest page) {
-        var params = new ArrayList<Object>();
+        var params = new HashMap<String, Object>();
         var where = where(coverage, stage, now, params);
         long total = jdbc.sql("SELECT COUNT(*) FROM downtime" + where).params(params).query(Long.class).single();
         var rows = total == 0 ? List.<Downtime>of()
                 : jdbc.sql("SELECT " + COLUMNS + " FROM downtime" + where
-                        + " ORDER BY starts_at DESC, id DESC LIMIT ? OFFSET ?").params(params).param(page.size())
-                        .param(page.offset()).query(DowntimeRepository::map).list();
+                        + " ORDER BY starts_at DESC, id DESC LIMIT :limit OFFSET :offset").params(params)
+                        .param("limit", page.size()).param("offset", page.offset()).query(DowntimeRepository::map)
+                        .list();
         return page.toPage(rows, total);
     }
 
     /** Every downtime in this stage, for lists that must work out schedules before paging. */
     List<Downtime> findAll(Coverage coverage, Stage stage, Instant now) {
-        var params = new ArrayList<Object>();
+        var params = new HashMap<String, Object>();
         var where = where(coverage, stage, now, params);
         return jdbc.sql("SELECT " + COLUMNS + " FROM downtime" + where).params(params).query(DowntimeRepository::map)
                 .list();
     }
 
-    private static String where(Coverage coverage, Stage stage, Instant now, List<Object> params) {
+    private String where(Coverage coverage, Stage stage, Instant now, Map<String, Object> params) {
         var conditions = new ArrayList<String>();
         if (coverage != null) {
-            var covers = new StringBuilder("(ci_id = ?");
-            params.add(coverage.ciId());
+            var covers = new StringBuilder("(ci_id = :ciId");
+            params.put("ciId", coverage.ciId());
             if (!coverage.tags().isEmpty()) {
-                covers.append(" OR tag IN (").append(placeholders(coverage.tags().size())).append(')');
-                params.addAll(coverage.tags());
+                covers.append(" OR ").append(texts.in("tag", "tags"));
+                params.put("tags", texts.of(coverage.tags()));
             }
             if (!coverage.parents().isEmpty()) {
-                covers.append(" OR (with_dependents = TRUE AND ci_id IN (")
-                        .append(placeholders(coverage.parents().size())).append("))");
-                params.addAll(coverage.parents());
+                covers.append(" OR (with_dependents = TRUE AND ").append(uuids.in("ci_id", "parents")).append(')');
+                params.put("parents", uuids.of(coverage.parents()));
             }
             conditions.add(covers.append(')').toString());
         }
         if (stage != null) {
             switch (stage) {
                 case LIVE -> {
-                    conditions.add("cancelled_at IS NULL AND (final_end IS NULL OR final_end > ?)");
-                    params.add(Jdbc.timestamp(now));
+                    conditions.add("cancelled_at IS NULL AND (final_end IS NULL OR final_end > :now)");
+                    params.put("now", Jdbc.timestamp(now));
                 }
                 case ENDED -> {
-                    conditions.add("cancelled_at IS NULL AND final_end <= ?");
-                    params.add(Jdbc.timestamp(now));
+                    conditions.add("cancelled_at IS NULL AND final_end <= :now");
+                    params.put("now", Jdbc.timestamp(now));
                 }
                 case CANCELLED -> conditions.add("cancelled_at IS NOT NULL");
             }
@@ -265,9 +272,5 @@ class DowntimeRepository {
 
     private static String join(Set<UUID> ids) {
         return ids.stream().map(UUID::toString).sorted().collect(Collectors.joining(","));
-    }
-
-    private static String placeholders(int count) {
-        return String.join(",", Collections.nCopies(count, "?"));
     }
 }

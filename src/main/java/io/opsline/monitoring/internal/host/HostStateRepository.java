@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.opsline.monitoring.HostState;
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
+import io.opsline.platform.ValueList;
 
 /** SQL for {@code host_state}. A CI without a row has never been seen down: it is UP. */
 @Repository
@@ -23,9 +25,11 @@ public class HostStateRepository {
     private static final int IN_BATCH = 500;
 
     private final JdbcClient jdbc;
+    private final ValueList uuids;
 
-    HostStateRepository(JdbcClient jdbc) {
+    HostStateRepository(JdbcClient jdbc, DatabaseEngine engine) {
         this.jdbc = jdbc;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     public Optional<HostStatus> find(UUID ciId) {
@@ -37,8 +41,8 @@ public class HostStateRepository {
         var found = new ArrayList<HostStatus>();
         var list = List.copyOf(ciIds);
         for (int from = 0; from < list.size(); from += IN_BATCH) {
-            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM host_state WHERE ci_id IN (:ids)")
-                    .param("ids", list.subList(from, Math.min(list.size(), from + IN_BATCH)))
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM host_state WHERE " + uuids.in("ci_id", "ids"))
+                    .param("ids", uuids.of(list.subList(from, Math.min(list.size(), from + IN_BATCH))))
                     .query(HostStateRepository::map).list());
         }
         return found;

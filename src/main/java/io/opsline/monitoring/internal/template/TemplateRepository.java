@@ -2,9 +2,7 @@ package io.opsline.monitoring.internal.template;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +15,11 @@ import io.opsline.inventory.CiClass;
 import io.opsline.inventory.CiStatus;
 import io.opsline.monitoring.CheckType;
 import io.opsline.monitoring.internal.CheckSettings;
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
+import io.opsline.platform.ValueList;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,10 +40,12 @@ class TemplateRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ValueList uuids;
 
-    TemplateRepository(JdbcClient jdbc, JsonMapper json) {
+    TemplateRepository(JdbcClient jdbc, JsonMapper json, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.json = json;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     Optional<CheckTemplate> findById(UUID id) {
@@ -59,27 +61,19 @@ class TemplateRepository {
 
     /** Templates of a class, or with these ids, oldest first (the order in which they claim check names). */
     List<CheckTemplate> findByClassOrId(CiClass ciClass, Collection<UUID> ids) {
-        return jdbc.sql(byClassOrId(ciClass, ids, "")).params(params(ciClass, ids)).query(this::map).list().stream()
-                .sorted(CheckTemplate.ORDER).toList();
+        return byClassOrId(ciClass, ids, "").query(this::map).list().stream().sorted(CheckTemplate.ORDER).toList();
     }
 
     /** As {@link #findByClassOrId}, every row locked (taken in id order, so lockers never wait on each other in a ring). */
     List<CheckTemplate> lockByClassOrId(CiClass ciClass, Collection<UUID> ids) {
-        return jdbc.sql(byClassOrId(ciClass, ids, " ORDER BY id FOR UPDATE")).params(params(ciClass, ids))
-                .query(this::map).list().stream().sorted(CheckTemplate.ORDER).toList();
+        return byClassOrId(ciClass, ids, " ORDER BY id FOR UPDATE").query(this::map).list().stream()
+                .sorted(CheckTemplate.ORDER).toList();
     }
 
-    private static String byClassOrId(CiClass ciClass, Collection<UUID> ids, String tail) {
-        return "SELECT " + COLUMNS + " FROM check_template WHERE ci_class = ?"
-                + (ids.isEmpty() ? "" : " OR id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")")
-                + tail;
-    }
-
-    private static List<Object> params(CiClass ciClass, Collection<UUID> ids) {
-        var params = new ArrayList<Object>();
-        params.add(ciClass.name());
-        params.addAll(ids);
-        return params;
+    private JdbcClient.StatementSpec byClassOrId(CiClass ciClass, Collection<UUID> ids, String tail) {
+        var statement = jdbc.sql("SELECT " + COLUMNS + " FROM check_template WHERE ci_class = :ciClass"
+                + (ids.isEmpty() ? "" : " OR " + uuids.in("id", "ids")) + tail).param("ciClass", ciClass.name());
+        return ids.isEmpty() ? statement : statement.param("ids", uuids.of(ids));
     }
 
     /** Whether there is any template at all (when not, no check comes from one either). */

@@ -13,7 +13,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
+import io.opsline.platform.ValueList;
 
 /** SQL for {@code customer} and its contacts ({@code customer_contact}). */
 @Repository
@@ -22,9 +24,11 @@ class CustomerRepository {
     private static final String COLUMNS = "id, name, description, created_at, updated_at, version";
 
     private final JdbcClient jdbc;
+    private final ValueList uuids;
 
-    CustomerRepository(JdbcClient jdbc) {
+    CustomerRepository(JdbcClient jdbc, DatabaseEngine engine) {
         this.jdbc = jdbc;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     void insert(Customer customer) {
@@ -77,8 +81,8 @@ class CustomerRepository {
             return Map.of();
         }
         var result = new HashMap<UUID, UUID>();
-        jdbc.sql("SELECT person_id, customer_id FROM customer_contact WHERE person_id IN (:ids)")
-                .param("ids", new ArrayList<>(personIds))
+        jdbc.sql("SELECT person_id, customer_id FROM customer_contact WHERE " + uuids.in("person_id", "ids"))
+                .param("ids", uuids.of(personIds))
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "person_id"), Jdbc.uuid(rs, "customer_id"))).list()
                 .forEach(e -> result.put(e.getKey(), e.getValue()));
         return result;
@@ -90,7 +94,7 @@ class CustomerRepository {
             return Map.of();
         }
         var result = new HashMap<UUID, String>();
-        jdbc.sql("SELECT id, name FROM customer WHERE id IN (:ids)").param("ids", new ArrayList<>(ids))
+        jdbc.sql("SELECT id, name FROM customer WHERE " + uuids.in("id", "ids")).param("ids", uuids.of(ids))
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "id"), rs.getString("name"))).list()
                 .forEach(e -> result.put(e.getKey(), e.getValue()));
         return result;
@@ -118,8 +122,8 @@ class CustomerRepository {
             return rows;
         }
         var contacts = new HashMap<UUID, List<UUID>>();
-        jdbc.sql("SELECT customer_id, person_id FROM customer_contact WHERE customer_id IN (:ids)")
-                .param("ids", rows.stream().map(Customer::id).toList())
+        jdbc.sql("SELECT customer_id, person_id FROM customer_contact WHERE " + uuids.in("customer_id", "ids"))
+                .param("ids", uuids.of(rows.stream().map(Customer::id).toList()))
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "customer_id"), Jdbc.uuid(rs, "person_id"))).list()
                 .forEach(e -> contacts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return rows.stream().map(c -> new Customer(c.id(), c.name(), c.description(),

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Repository;
 
 import io.opsline.inventory.CiClass;
 import io.opsline.monitoring.CheckType;
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
+import io.opsline.platform.ValueList;
 
 /** SQL for {@code article}, its versions and what it applies to. */
 @Repository
@@ -28,9 +30,11 @@ class ArticleRepository {
             + " updated_at";
 
     private final JdbcClient jdbc;
+    private final ValueList uuids;
 
-    ArticleRepository(JdbcClient jdbc) {
+    ArticleRepository(JdbcClient jdbc, DatabaseEngine engine) {
         this.jdbc = jdbc;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     void insert(Article article) {
@@ -156,19 +160,20 @@ class ArticleRepository {
         if (rows.isEmpty()) {
             return rows;
         }
-        var ids = new ArrayList<Object>(rows.stream().map(Article::id).toList());
-        var in = " WHERE article_id IN (" + placeholders(ids.size()) + ")";
+        var ids = uuids.of(rows.stream().map(Article::id).toList());
+        var in = " WHERE " + uuids.in("article_id", "ids");
         var ciClasses = new HashMap<UUID, List<CiClass>>();
-        jdbc.sql("SELECT article_id, ci_class FROM article_ci_class" + in + " ORDER BY ci_class").params(ids)
+        jdbc.sql("SELECT article_id, ci_class FROM article_ci_class" + in + " ORDER BY ci_class").param("ids", ids)
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "article_id"), CiClass.valueOf(rs.getString("ci_class"))))
                 .list().forEach(e -> ciClasses.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         var checkTypes = new HashMap<UUID, List<CheckType>>();
-        jdbc.sql("SELECT article_id, check_type FROM article_check_type" + in + " ORDER BY check_type").params(ids)
+        jdbc.sql("SELECT article_id, check_type FROM article_check_type" + in + " ORDER BY check_type")
+                .param("ids", ids)
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "article_id"), CheckType.valueOf(rs.getString("check_type"))))
                 .list().forEach(e -> checkTypes.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         var rules = new HashMap<UUID, List<AlertRule>>();
         jdbc.sql("SELECT article_id, source, dedup_key_pattern FROM article_alert_rule" + in
-                        + " ORDER BY article_id, position").params(ids)
+                        + " ORDER BY article_id, position").param("ids", ids)
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "article_id"),
                         new AlertRule(rs.getString("source"), rs.getString("dedup_key_pattern"))))
                 .list().forEach(e -> rules.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));

@@ -15,9 +15,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
+import io.opsline.platform.ValueList;
 
 /** SQL for {@code problem}, its CIs, its linked incidents and its timeline. */
 @Repository
@@ -27,9 +29,11 @@ class ProblemRepository {
             + " assignee_id, opened_by, created_at, updated_at, known_error_at, resolved_at, closed_at, version";
 
     private final JdbcClient jdbc;
+    private final ValueList uuids;
 
-    ProblemRepository(JdbcClient jdbc) {
+    ProblemRepository(JdbcClient jdbc, DatabaseEngine engine) {
         this.jdbc = jdbc;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     long nextNumber() {
@@ -127,11 +131,10 @@ class ProblemRepository {
         if (ciIds.isEmpty()) {
             return List.of();
         }
-        var params = new ArrayList<Object>(ciIds);
         return withLinks(jdbc.sql("SELECT " + COLUMNS + " FROM problem WHERE state = 'KNOWN_ERROR' AND id IN"
-                        + " (SELECT problem_id FROM problem_ci WHERE ci_id IN (" + placeholders(ciIds.size()) + "))"
+                        + " (SELECT problem_id FROM problem_ci WHERE " + uuids.in("ci_id", "ids") + ")"
                         + " ORDER BY known_error_at DESC, id")
-                .params(params).query(ProblemRepository::problem).list());
+                .param("ids", uuids.of(ciIds)).query(ProblemRepository::problem).list());
     }
 
     void insertEntry(ProblemEntry entry) {
@@ -157,19 +160,20 @@ class ProblemRepository {
         if (rows.isEmpty()) {
             return rows;
         }
-        var ids = rows.stream().map(Problem::id).toList();
-        var cis = links("SELECT problem_id, ci_id AS linked FROM problem_ci WHERE problem_id IN (", ids, "");
-        var incidents = links("SELECT problem_id, incident_id AS linked FROM problem_incident WHERE problem_id IN (",
-                ids, " ORDER BY linked_at, incident_id");
+        var ids = uuids.of(rows.stream().map(Problem::id).toList());
+        var cis = links("SELECT problem_id, ci_id AS linked FROM problem_ci", ids, "");
+        var incidents = links("SELECT problem_id, incident_id AS linked FROM problem_incident", ids,
+                " ORDER BY linked_at, incident_id");
         return rows.stream().map(p -> new Problem(p.id(), p.number(), p.title(), p.description(), p.state(),
                 p.rootCause(), p.workaround(), p.teamId(), p.assigneeId(), p.openedBy(), p.createdAt(), p.updatedAt(),
                 p.knownErrorAt(), p.resolvedAt(), p.closedAt(), p.version(), cis.getOrDefault(p.id(), List.of()),
                 incidents.getOrDefault(p.id(), List.of()))).toList();
     }
 
-    private Map<UUID, List<UUID>> links(String select, Collection<UUID> ids, String order) {
+    /** @param ids the problems' ids, as {@link ValueList#of} gives them */
+    private Map<UUID, List<UUID>> links(String select, Object ids, String order) {
         var result = new HashMap<UUID, List<UUID>>();
-        jdbc.sql(select + placeholders(ids.size()) + ")" + order).params(new ArrayList<Object>(ids))
+        jdbc.sql(select + " WHERE " + uuids.in("problem_id", "ids") + order).param("ids", ids)
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "problem_id"), Jdbc.uuid(rs, "linked"))).list()
                 .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return result;

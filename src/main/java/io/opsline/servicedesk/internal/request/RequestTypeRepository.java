@@ -13,7 +13,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
+import io.opsline.platform.ValueList;
 
 /** SQL for {@code request_type} with its fields and task templates. */
 @Repository
@@ -23,9 +25,11 @@ class RequestTypeRepository {
             + " created_at, updated_at, version";
 
     private final JdbcClient jdbc;
+    private final ValueList uuids;
 
-    RequestTypeRepository(JdbcClient jdbc) {
+    RequestTypeRepository(JdbcClient jdbc, DatabaseEngine engine) {
         this.jdbc = jdbc;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     void insert(RequestType type) {
@@ -90,18 +94,17 @@ class RequestTypeRepository {
         if (rows.isEmpty()) {
             return rows;
         }
-        var ids = rows.stream().map(RequestType::id).toList();
-        var in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        var ids = uuids.of(rows.stream().map(RequestType::id).toList());
+        var in = uuids.in("type_id", "ids");
         var fields = new HashMap<UUID, List<RequestField>>();
         jdbc.sql("SELECT type_id, field_key, label, kind, required, choices, max_length FROM request_type_field"
-                        + " WHERE type_id IN (" + in + ") ORDER BY type_id, position")
-                .params(new ArrayList<Object>(ids))
+                        + " WHERE " + in + " ORDER BY type_id, position")
+                .param("ids", ids)
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "type_id"), field(rs))).list()
                 .forEach(e -> fields.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         var tasks = new HashMap<UUID, List<TaskTemplate>>();
-        jdbc.sql("SELECT type_id, title, team_id FROM request_type_task WHERE type_id IN (" + in + ")"
-                        + " ORDER BY type_id, position")
-                .params(new ArrayList<Object>(ids))
+        jdbc.sql("SELECT type_id, title, team_id FROM request_type_task WHERE " + in + " ORDER BY type_id, position")
+                .param("ids", ids)
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "type_id"),
                         new TaskTemplate(rs.getString("title"), Jdbc.uuid(rs, "team_id")))).list()
                 .forEach(e -> tasks.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));

@@ -13,9 +13,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
+import io.opsline.platform.ValueList;
 import io.opsline.servicedesk.internal.request.ServiceRequest.FieldValue;
 
 /** SQL for {@code service_request}, its field values, its tasks ({@code request_task}) and timeline. */
@@ -32,9 +34,11 @@ class ServiceRequestRepository {
             + " WHEN state IN ('SUBMITTED', 'APPROVED', 'IN_FULFILMENT') THEN 1 ELSE 2 END, created_at DESC, id";
 
     private final JdbcClient jdbc;
+    private final ValueList uuids;
 
-    ServiceRequestRepository(JdbcClient jdbc) {
+    ServiceRequestRepository(JdbcClient jdbc, DatabaseEngine engine) {
         this.jdbc = jdbc;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     long nextNumber() {
@@ -172,9 +176,9 @@ class ServiceRequestRepository {
         }
         var ids = rows.stream().map(ServiceRequest::id).toList();
         var values = new HashMap<UUID, List<FieldValue>>();
-        jdbc.sql("SELECT request_id, field_key, label, answer FROM service_request_value WHERE request_id IN ("
-                        + placeholders(ids.size()) + ") ORDER BY request_id, position")
-                .params(new ArrayList<Object>(ids))
+        jdbc.sql("SELECT request_id, field_key, label, answer FROM service_request_value WHERE "
+                        + uuids.in("request_id", "ids") + " ORDER BY request_id, position")
+                .param("ids", uuids.of(ids))
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "request_id"),
                         new FieldValue(rs.getString("field_key"), rs.getString("label"), rs.getString("answer")))).list()
                 .forEach(e -> values.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));

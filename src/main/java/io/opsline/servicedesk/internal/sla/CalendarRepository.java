@@ -11,16 +11,20 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
+import io.opsline.platform.ValueList;
 
 /** SQL for {@code business_calendar}, its hours and its holidays. */
 @Repository
 class CalendarRepository {
 
     private final JdbcClient jdbc;
+    private final ValueList uuids;
 
-    CalendarRepository(JdbcClient jdbc) {
+    CalendarRepository(JdbcClient jdbc, DatabaseEngine engine) {
         this.jdbc = jdbc;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     List<BusinessCalendar> findAll() {
@@ -90,17 +94,17 @@ class CalendarRepository {
         if (calendars.isEmpty()) {
             return calendars;
         }
-        var ids = calendars.stream().map(BusinessCalendar::id).toList();
+        var ids = uuids.of(calendars.stream().map(BusinessCalendar::id).toList());
         var hours = new HashMap<UUID, List<WorkingHours>>();
         jdbc.sql("SELECT calendar_id, day_of_week, start_minute, end_minute FROM business_calendar_hours"
-                        + " WHERE calendar_id IN (:ids) ORDER BY day_of_week, start_minute")
+                        + " WHERE " + uuids.in("calendar_id", "ids") + " ORDER BY day_of_week, start_minute")
                 .param("ids", ids)
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "calendar_id"), new WorkingHours(
                         DayOfWeek.of(rs.getInt("day_of_week")), rs.getInt("start_minute"), rs.getInt("end_minute"))))
                 .list().forEach(e -> hours.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         var holidays = new HashMap<UUID, List<Holiday>>();
-        jdbc.sql("SELECT calendar_id, holiday_date, name FROM business_calendar_holiday WHERE calendar_id IN (:ids)"
-                        + " ORDER BY holiday_date")
+        jdbc.sql("SELECT calendar_id, holiday_date, name FROM business_calendar_holiday WHERE "
+                        + uuids.in("calendar_id", "ids") + " ORDER BY holiday_date")
                 .param("ids", ids)
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "calendar_id"),
                         new Holiday(Jdbc.date(rs, "holiday_date"), rs.getString("name"))))

@@ -16,8 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.opsline.alerting.Severity;
+import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Ids;
 import io.opsline.platform.Jdbc;
+import io.opsline.platform.ValueList;
 
 /** SQL for {@code incident_sla} (the clocks) and {@code incident_sla_pause}. */
 @Repository
@@ -27,17 +29,20 @@ class ClockRepository {
             + " started_at, stopped_at, warn_at, due_at, warned_at, breached_at, alert_severity";
 
     private final JdbcClient jdbc;
+    private final ValueList uuids;
 
-    ClockRepository(JdbcClient jdbc) {
+    ClockRepository(JdbcClient jdbc, DatabaseEngine engine) {
         this.jdbc = jdbc;
+        this.uuids = new ValueList(engine, "uuid");
     }
 
     List<SlaClock> forIncidents(Collection<UUID> incidentIds) {
         if (incidentIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM incident_sla WHERE incident_id IN (:ids) ORDER BY incident_id, kind")
-                .param("ids", List.copyOf(incidentIds)).query(ClockRepository::clock).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM incident_sla WHERE " + uuids.in("incident_id", "ids")
+                + " ORDER BY incident_id, kind").param("ids", uuids.of(incidentIds)).query(ClockRepository::clock)
+                .list();
     }
 
     /** The incident's clocks, locked until the transaction ends, so the evaluator leaves them alone meanwhile. */
@@ -92,9 +97,9 @@ class ClockRepository {
         if (incidentIds.isEmpty()) {
             return pauses;
         }
-        jdbc.sql("SELECT incident_id, paused_at, resumed_at FROM incident_sla_pause WHERE incident_id IN (:ids)"
-                        + " ORDER BY paused_at")
-                .param("ids", List.copyOf(incidentIds))
+        jdbc.sql("SELECT incident_id, paused_at, resumed_at FROM incident_sla_pause WHERE "
+                        + uuids.in("incident_id", "ids") + " ORDER BY paused_at")
+                .param("ids", uuids.of(incidentIds))
                 .query((rs, n) -> Map.entry(Jdbc.uuid(rs, "incident_id"),
                         new Pause(Jdbc.instant(rs, "paused_at"), Jdbc.instant(rs, "resumed_at"))))
                 .list().forEach(e -> pauses.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
