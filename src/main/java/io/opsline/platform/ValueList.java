@@ -1,7 +1,8 @@
 package io.opsline.platform;
 
+import java.lang.reflect.Array;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 
 import org.springframework.jdbc.core.SqlTypeValue;
 
@@ -26,13 +27,15 @@ public final class ValueList {
 
     private final DatabaseEngine engine;
     private final String type;
+    private final Class<?> valueClass;
 
     /**
      * @param type the values' PostgreSQL type, one of those {@link PostgresArrays} binds: uuid, text,
      *        int8, int4, bool, timestamptz
      */
     public ValueList(DatabaseEngine engine, String type) {
-        if (PostgresArrays.valueClass(type) == null) {
+        this.valueClass = PostgresArrays.valueClass(type);
+        if (valueClass == null) {
             throw new IllegalArgumentException("A list of " + type + "; the types are " + PostgresArrays.TYPES);
         }
         this.engine = engine;
@@ -53,10 +56,20 @@ public final class ValueList {
 
     /** The named parameter's value for these values, each of the class of the type. */
     public Object of(Collection<?> values) {
-        if (engine == DatabaseEngine.H2) {
-            return values instanceof List<?> ? values : List.copyOf(values);
+        // Gathered into an array of the type's class on both engines: a value of another class is refused
+        // alike, and PostgresArrays binds the array as it is.
+        Object[] array;
+        try {
+            array = values.toArray(n -> (Object[]) Array.newInstance(valueClass, n));
+        } catch (ArrayStoreException e) {
+            var stranger = values.stream().filter(value -> value != null && !valueClass.isInstance(value))
+                    .findFirst().orElseThrow();
+            throw new IllegalArgumentException("A list of " + type + " holds " + valueClass.getSimpleName()
+                    + " values, not " + stranger.getClass().getSimpleName(), e);
         }
-        var array = values.toArray();
+        if (engine == DatabaseEngine.H2) {
+            return Arrays.asList(array);
+        }
         return (SqlTypeValue) (statement, index, sqlType, typeName) -> PostgresArrays.bind(statement.getConnection(),
                 statement, index, type, array);
     }

@@ -123,6 +123,14 @@ class ValueListIT {
     }
 
     @Test
+    void aValueOfAnotherClassThanTheTypesIsRefusedOnBothEngines() {
+        var uuids = new ValueList(engine, "uuid");
+
+        assertThatThrownBy(() -> uuids.of(List.of(ids.get(0), ids.get(1).toString())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UUID");
+    }
+
+    @Test
     void listsLongerThanAStatementsParametersWorkOnPostgresql() {
         assumeThat(engine).isEqualTo(DatabaseEngine.POSTGRESQL);
         var many = new ArrayList<>(ids);
