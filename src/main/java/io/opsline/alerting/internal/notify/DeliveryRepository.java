@@ -31,14 +31,19 @@ class DeliveryRepository {
     private static final String ATTEMPT_COLUMNS = "id, delivery_id, attempt, node, started_at, duration_ms, succeeded,"
             + " http_status, reply, error";
     /**
-     * Due deliveries, locked so that two nodes claiming at once take different ones. Both engines
-     * run this as it is; H2 locks every row it reads for it, not only those it returns, so on H2 a
+     * Due deliveries of one kind, oldest first, locked so that two nodes claiming at once take
+     * different ones. H2 locks every row it reads for it, not only those it returns, so on H2 a
      * second claimer in the same process finds nothing until the first commits — slower, still
      * correct (H2 serves one node).
+     *
+     * <p>Each kind is its own statement, read in the order of the status index. One condition for
+     * both (PENDING and due, or SENDING with an expired lease) made PostgreSQL combine two bitmaps
+     * of that index and sort; a bitmap scan never marks the entries of rows that have moved on as
+     * dead, so every claim visited every delivery sent since the last vacuum (4.4 ms a claim, 4,425
+     * such entries, at 120 deliveries a second). Read in order, an entry found dead is marked once.
      */
-    private static final String DUE = "SELECT " + COLUMNS + " FROM notification_delivery"
-            + " WHERE ((status = 'PENDING' AND next_attempt_at <= :now) OR (status = 'SENDING' AND lease_until <= :now))"
-            + "%s ORDER BY next_attempt_at FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED";
+    private static final String DUE = "SELECT " + COLUMNS + " FROM notification_delivery WHERE status = '%s'"
+            + " AND %s <= :now%s ORDER BY %2$s FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -93,7 +98,13 @@ class DeliveryRepository {
             skip = " AND " + uuids.notIn("channel_id", "busy");
             params.put("busy", uuids.of(busy));
         }
-        var due = jdbc.sql(DUE.formatted(skip)).params(params).query(this::map).list();
+        // Leases that ran out first: their node stopped while sending, so they are the oldest due.
+        var due = new ArrayList<>(jdbc.sql(DUE.formatted("SENDING", "lease_until", skip)).params(params)
+                .query(this::map).list());
+        if (due.size() < limit) {
+            params.put("limit", limit - due.size());
+            due.addAll(jdbc.sql(DUE.formatted("PENDING", "next_attempt_at", skip)).params(params).query(this::map).list());
+        }
         if (due.isEmpty()) {
             return List.of();
         }
