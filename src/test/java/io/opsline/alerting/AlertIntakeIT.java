@@ -199,8 +199,9 @@ class AlertIntakeIT {
 
     /**
      * Repeats that say nothing new are counted without their alert being read; whatever takes the
-     * locked path (something new said, a person acknowledging, the resolve) adds to those counts and
-     * never overwrites them.
+     * locked path (something new said, a person acknowledging) adds to those counts and never
+     * overwrites them. A resolve alone in its batch (on PostgreSQL stored without the alert being
+     * locked and read first) takes the counts onto the alert and keeps what else it had.
      */
     @Test
     void countsOfRepeatsAndOfChangesAddUpWhicheverPathStoresThem() {
@@ -232,6 +233,10 @@ class AlertIntakeIT {
         assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(resolved.summary()).isEqualTo("disk full on db-1 and db-2");
         assertThat(resolved.acknowledgedBy()).isEqualTo("alice");
+        assertThat(resolved.acknowledgedAt()).isEqualTo(open.acknowledgedAt());
+        assertThat(resolved.resolvedAt()).isEqualTo(T.plusSeconds(12));
+        assertThat(resolved.resolvedBy()).isEqualTo(source);
+        assertThat(resolved.version()).isEqualTo(open.version() + 1);
         assertThat(resolved.occurrences()).isEqualTo(7);
         assertThat(resolved.firstSeen()).isEqualTo(T.minusSeconds(5));
         assertThat(resolved.lastSeen()).isEqualTo(T.plusSeconds(11));

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +42,11 @@ import io.opsline.platform.Jdbc;
  * the remembered resolve is the problem the resolve already ended, and is dropped: it opens nothing
  * and is counted nowhere. A newer trigger opens a new alert as usual.
  *
- * <p>Repeats that say nothing new ({@link Repeat}) are only counted, without reading their alerts;
- * everything else takes the locked path, and so does a trigger of a fingerprint this node has not
- * seen open ({@link OpenFingerprints}): mostly the first of a new problem, with nothing to count on.
+ * <p>Repeats that say nothing new ({@link Repeat}) are only counted, without reading their alerts,
+ * and an open alert whose only event in the batch is a resolve ({@link Resolve}) is resolved without
+ * being locked and read first; everything else takes the locked path, and so does a trigger or
+ * resolve of a fingerprint this node has not seen open ({@link OpenFingerprints}): mostly the first
+ * trigger of a new problem, with nothing to count on.
  *
  * <p>A new alert is suppressed at once when a silence, maintenance window or inhibition says so
  * ({@link SuppressionPolicy}); {@link AlertFired} is then not published for it.
@@ -83,11 +87,14 @@ class AlertProcessor {
      */
     @Transactional
     public void apply(List<Arrival> batch) {
-        var counted = alerts.countRepeats(Repeat.of(batch).stream()
-                .filter(repeat -> seenOpen.mayBeOpen(repeat.fingerprint())).toList());
-        var arrivals = counted.isEmpty() ? batch
-                : batch.stream().filter(arrival -> !counted.contains(arrival.fingerprint())).toList();
-        if (arrivals.isEmpty()) {
+        var done = new HashSet<>(alerts.countRepeats(Repeat.of(batch).stream()
+                .filter(repeat -> seenOpen.mayBeOpen(repeat.fingerprint())).toList()));
+        var resolvedAtOnce = alerts.resolveOpen(Resolve.of(batch).stream()
+                .filter(resolve -> seenOpen.mayBeOpen(resolve.fingerprint())).toList());
+        resolvedAtOnce.forEach(alert -> done.add(alert.fingerprint()));
+        var arrivals = done.isEmpty() ? batch
+                : batch.stream().filter(arrival -> !done.contains(arrival.fingerprint())).toList();
+        if (arrivals.isEmpty() && resolvedAtOnce.isEmpty()) {
             return;
         }
         var locked = alerts.lockOpen(arrivals.stream().map(Arrival::fingerprint).toList());
@@ -137,12 +144,16 @@ class AlertProcessor {
         alerts.updateAll(changed.values(), locked.values().stream().collect(Collectors.toMap(Alert::id, a -> a)));
         alerts.insertAll(created.values());
         alerts.appendHistory(timeline);
+        for (var alert : resolvedAtOnce) {
+            changed.put(alert.id(), alert);
+            announcements.add(resolvedAnnouncement(alert));
+        }
         var openedGroups = correlation.place(created.values(), changed.values());
         escalations.start(rootsOf(openedGroups, created, changed));
         announcements.forEach(events::publishEvent);
         seenOpen.opened(open.keySet());
-        seenOpen.ended(arrivals.stream().map(Arrival::fingerprint).filter(fingerprint -> !open.containsKey(fingerprint))
-                .toList());
+        seenOpen.ended(Stream.concat(arrivals.stream().map(Arrival::fingerprint), resolvedAtOnce.stream()
+                .map(Alert::fingerprint)).filter(fingerprint -> !open.containsKey(fingerprint)).toList());
     }
 
     /** The root-cause alert of each group opened, by group id; every root is an alert of this batch. */
@@ -215,8 +226,12 @@ class AlertProcessor {
     /** Resolved: the alert's row says when and by whom, which is its timeline's last line (see {@link AlertChange}). */
     private static Alert resolve(Alert current, Event event, List<Object> announcements) {
         var next = current.resolved(event.occurredAt(), event.source());
-        announcements.add(new AlertResolved(next.id(), next.ciId(), event.source(), event.occurredAt()));
+        announcements.add(resolvedAnnouncement(next));
         return next;
+    }
+
+    private static AlertResolved resolvedAnnouncement(Alert resolved) {
+        return new AlertResolved(resolved.id(), resolved.ciId(), resolved.resolvedBy(), resolved.resolvedAt());
     }
 
     /** Forgets remembered resolves once their time is up; every node may run it, deleting twice is harmless. */
