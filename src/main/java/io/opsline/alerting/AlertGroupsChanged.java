@@ -19,10 +19,11 @@ import java.util.UUID;
 public record AlertGroupsChanged(Set<UUID> opened, Set<UUID> changed) {
 
     /**
-     * The most groups one event names. A listener's event is stored as JSON in a column that holds
-     * 4,000 characters on H2; this many ids take about 2,000.
+     * The most groups one event names, so that an intake batch is mostly one event. A listener's
+     * event is stored as JSON in a column that holds 4,000 characters on H2; an id takes 39 of them
+     * (36, its quotes and a comma), so this many take 3,900, with room for the two names.
      */
-    static final int MAX_GROUPS = 50;
+    static final int MAX_GROUPS = 100;
 
     public AlertGroupsChanged {
         opened = Set.copyOf(opened);

@@ -13,8 +13,8 @@ class AlertGroupsChangedTest {
 
     @Test
     void aLargeBatchIsAnnouncedInPiecesThatNameEveryGroupOnceInItsRole() {
-        var opened = Stream.generate(UUID::randomUUID).limit(120).toList();
-        var changed = Stream.generate(UUID::randomUUID).limit(75).toList();
+        var opened = Stream.generate(UUID::randomUUID).limit(240).toList();
+        var changed = Stream.generate(UUID::randomUUID).limit(150).toList();
 
         var events = AlertGroupsChanged.of(opened, changed);
 
