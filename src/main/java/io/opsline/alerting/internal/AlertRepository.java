@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,7 +30,6 @@ import io.opsline.platform.DatabaseEngine;
 import io.opsline.platform.Jdbc;
 import io.opsline.platform.Page;
 import io.opsline.platform.PageRequest;
-import io.opsline.platform.PostgresArrays;
 import io.opsline.platform.ValueList;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +59,9 @@ class AlertRepository {
     private final BulkUpdate rewriteAlerts;
     private final ValueList uuids;
     private final ValueList texts;
+    /** Arrays of counts and times, bound whole, for statements that join them to rows as {@code unnest} does. */
+    private final ValueList counts;
+    private final ValueList times;
 
     AlertRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, DatabaseEngine engine) {
         this.jdbc = jdbc;
@@ -70,6 +71,8 @@ class AlertRepository {
         this.engine = engine;
         this.uuids = new ValueList(engine, "uuid");
         this.texts = new ValueList(engine, "text");
+        this.counts = new ValueList(engine, "int8");
+        this.times = new ValueList(engine, "timestamptz");
         this.insertAlerts = new BulkInsert(engine, "alert", "id uuid, fingerprint text, open_fingerprint text,"
                 + " source text, dedup_key text, status text, severity text, summary text, ci_id uuid, ci_hint text,"
                 + " labels text, details text, link text, first_seen timestamptz, last_seen timestamptz,"
@@ -146,35 +149,20 @@ class AlertRepository {
 
     /** {@link #countRepeats} in one PostgreSQL statement; the fingerprints are distinct, one repeat each. */
     private Set<String> countRepeatsAtOnce(List<Repeat> repeats) {
-        var fingerprints = repeats.stream().map(Repeat::fingerprint).toArray();
-        var hashes = repeats.stream().map(Repeat::contentHash).toArray();
-        var counts = repeats.stream().map(Repeat::count).toArray();
-        var earliest = repeats.stream().map(r -> Jdbc.timestamp(r.earliest())).toArray();
-        var latest = repeats.stream().map(r -> Jdbc.timestamp(r.latest())).toArray();
+        var fingerprints = texts.of(repeats.stream().map(Repeat::fingerprint).toList());
         // The fingerprints twice: = ANY lets the primary key find the rows, which the arrays then join.
-        return new HashSet<>(template.execute((ConnectionCallback<List<String>>) connection -> {
-            try (var statement = connection.prepareStatement("UPDATE alert_activity a"
-                    + " SET occurrences = a.occurrences + r.n, first_seen = LEAST(a.first_seen, r.earliest),"
-                    + " last_seen = GREATEST(a.last_seen, r.latest)"
-                    + " FROM unnest(?::text[], ?::text[], ?::int8[], ?::timestamptz[], ?::timestamptz[])"
-                    + " AS r(fingerprint, content_hash, n, earliest, latest)"
-                    + " WHERE a.fingerprint = ANY(?::text[]) AND a.fingerprint = r.fingerprint"
-                    + " AND a.content_hash = r.content_hash RETURNING a.fingerprint")) {
-                PostgresArrays.bind(connection, statement, 1, "text", fingerprints);
-                PostgresArrays.bind(connection, statement, 2, "text", hashes);
-                PostgresArrays.bind(connection, statement, 3, "int8", counts);
-                PostgresArrays.bind(connection, statement, 4, "timestamptz", earliest);
-                PostgresArrays.bind(connection, statement, 5, "timestamptz", latest);
-                PostgresArrays.bind(connection, statement, 6, "text", fingerprints);
-                var counted = new ArrayList<String>(fingerprints.length);
-                try (var found = statement.executeQuery()) {
-                    while (found.next()) {
-                        counted.add(found.getString(1));
-                    }
-                }
-                return counted;
-            }
-        }));
+        return new HashSet<>(jdbc.sql("UPDATE alert_activity a"
+                + " SET occurrences = a.occurrences + r.n, first_seen = LEAST(a.first_seen, r.earliest),"
+                + " last_seen = GREATEST(a.last_seen, r.latest)"
+                + " FROM unnest(?::text[], ?::text[], ?::int8[], ?::timestamptz[], ?::timestamptz[])"
+                + " AS r(fingerprint, content_hash, n, earliest, latest)"
+                + " WHERE a.fingerprint = ANY(?::text[]) AND a.fingerprint = r.fingerprint"
+                + " AND a.content_hash = r.content_hash RETURNING a.fingerprint")
+                .params(fingerprints, texts.of(repeats.stream().map(Repeat::contentHash).toList()),
+                        counts.of(repeats.stream().map(Repeat::count).toList()),
+                        times.of(repeats.stream().map(r -> Jdbc.timestamp(r.earliest())).toList()),
+                        times.of(repeats.stream().map(r -> Jdbc.timestamp(r.latest())).toList()), fingerprints)
+                .query(String.class).list());
     }
 
     /**
@@ -194,34 +182,20 @@ class AlertRepository {
         if (resolves.isEmpty() || engine != DatabaseEngine.POSTGRESQL) {
             return List.of();
         }
-        var fingerprints = resolves.stream().map(Resolve::fingerprint).toArray();
-        var at = resolves.stream().map(r -> Jdbc.timestamp(r.at())).toArray();
-        var by = resolves.stream().map(Resolve::by).toArray();
-        return template.execute((ConnectionCallback<List<Alert>>) connection -> {
-            try (var statement = connection.prepareStatement("WITH r AS (SELECT * FROM"
-                    + " unnest(?::text[], ?::timestamptz[], ?::text[]) AS r(fingerprint, at, by)),"
-                    + " resolved AS (UPDATE alert a SET open_fingerprint = NULL, status = 'RESOLVED',"
-                    + " resolved_at = r.at, resolved_by = r.by, occurrences = g.occurrences, first_seen = g.first_seen,"
-                    + " last_seen = g.last_seen, version = a.version + 1 FROM r, alert_activity g"
-                    + " WHERE a.open_fingerprint = ANY(?::text[]) AND a.open_fingerprint = r.fingerprint"
-                    + " AND g.fingerprint = r.fingerprint RETURNING a.*),"
-                    + " gone AS (DELETE FROM alert_activity g WHERE g.fingerprint = ANY(?::text[])"
-                    + " AND g.alert_id IN (SELECT id FROM resolved))"
-                    + " SELECT " + COLUMNS + " FROM resolved")) {
-                PostgresArrays.bind(connection, statement, 1, "text", fingerprints);
-                PostgresArrays.bind(connection, statement, 2, "timestamptz", at);
-                PostgresArrays.bind(connection, statement, 3, "text", by);
-                PostgresArrays.bind(connection, statement, 4, "text", fingerprints);
-                PostgresArrays.bind(connection, statement, 5, "text", fingerprints);
-                var resolved = new ArrayList<Alert>(fingerprints.length);
-                try (var found = statement.executeQuery()) {
-                    while (found.next()) {
-                        resolved.add(map(found, resolved.size()));
-                    }
-                }
-                return resolved;
-            }
-        });
+        var fingerprints = texts.of(resolves.stream().map(Resolve::fingerprint).toList());
+        return jdbc.sql("WITH r AS (SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[])"
+                + " AS r(fingerprint, at, by)),"
+                + " resolved AS (UPDATE alert a SET open_fingerprint = NULL, status = 'RESOLVED',"
+                + " resolved_at = r.at, resolved_by = r.by, occurrences = g.occurrences, first_seen = g.first_seen,"
+                + " last_seen = g.last_seen, version = a.version + 1 FROM r, alert_activity g"
+                + " WHERE a.open_fingerprint = ANY(?::text[]) AND a.open_fingerprint = r.fingerprint"
+                + " AND g.fingerprint = r.fingerprint RETURNING a.*),"
+                + " gone AS (DELETE FROM alert_activity g WHERE g.fingerprint = ANY(?::text[])"
+                + " AND g.alert_id IN (SELECT id FROM resolved))"
+                + " SELECT " + COLUMNS + " FROM resolved")
+                .params(fingerprints, times.of(resolves.stream().map(r -> Jdbc.timestamp(r.at())).toList()),
+                        texts.of(resolves.stream().map(Resolve::by).toList()), fingerprints, fingerprints)
+                .query(this::map).list();
     }
 
     /**
