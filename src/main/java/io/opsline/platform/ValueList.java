@@ -22,6 +22,9 @@ import org.springframework.jdbc.core.SqlTypeValue;
  * index (the time range of a metric query, which {@code metric_rollup}'s age index also serves),
  * PostgreSQL may keep a plan through that index. There an IN list, planned with its values, is
  * the right choice, as in the metric store.
+ *
+ * <p>On PostgreSQL the value {@link #of} makes is also an array parameter of any statement, such as
+ * one that joins the arrays of a batch's values to rows with {@code unnest}.
  */
 public final class ValueList {
 

@@ -183,6 +183,7 @@ class AlertRepository {
             return List.of();
         }
         var fingerprints = texts.of(resolves.stream().map(Resolve::fingerprint).toList());
+        // The fingerprints twice, as for counting repeats: = ANY lets the index of open alerts find them.
         return jdbc.sql("WITH r AS (SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[])"
                 + " AS r(fingerprint, at, by)),"
                 + " resolved AS (UPDATE alert a SET open_fingerprint = NULL, status = 'RESOLVED',"
@@ -190,11 +191,10 @@ class AlertRepository {
                 + " last_seen = g.last_seen, version = a.version + 1 FROM r, alert_activity g"
                 + " WHERE a.open_fingerprint = ANY(?::text[]) AND a.open_fingerprint = r.fingerprint"
                 + " AND g.fingerprint = r.fingerprint RETURNING a.*),"
-                + " gone AS (DELETE FROM alert_activity g WHERE g.fingerprint = ANY(?::text[])"
-                + " AND g.alert_id IN (SELECT id FROM resolved))"
+                + " gone AS (DELETE FROM alert_activity WHERE alert_id IN (SELECT id FROM resolved))"
                 + " SELECT " + COLUMNS + " FROM resolved")
                 .params(fingerprints, times.of(resolves.stream().map(r -> Jdbc.timestamp(r.at())).toList()),
-                        texts.of(resolves.stream().map(Resolve::by).toList()), fingerprints, fingerprints)
+                        texts.of(resolves.stream().map(Resolve::by).toList()), fingerprints)
                 .query(this::map).list();
     }
 

@@ -1,9 +1,8 @@
 package io.opsline.alerting.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.opsline.alerting.EventAction;
 
@@ -17,15 +16,9 @@ record Resolve(String fingerprint, Instant at, String by) {
 
     /** The resolves among these arrivals that are their fingerprints' only events. */
     static List<Resolve> of(List<Arrival> arrivals) {
-        var byFingerprint = new LinkedHashMap<String, Arrival>();
-        var more = new ArrayList<String>();
-        for (var arrival : arrivals) {
-            if (byFingerprint.putIfAbsent(arrival.fingerprint(), arrival) != null) {
-                more.add(arrival.fingerprint());
-            }
-        }
-        more.forEach(byFingerprint::remove);
-        return byFingerprint.values().stream().filter(arrival -> arrival.event().action() == EventAction.RESOLVE)
+        var events = arrivals.stream().collect(Collectors.groupingBy(Arrival::fingerprint, Collectors.counting()));
+        return arrivals.stream().filter(arrival -> arrival.event().action() == EventAction.RESOLVE
+                && events.get(arrival.fingerprint()) == 1)
                 .map(arrival -> new Resolve(arrival.fingerprint(), arrival.event().occurredAt(),
                         arrival.event().source()))
                 .toList();

@@ -42,8 +42,8 @@ class DeliveryRepository {
      * dead, so every claim visited every delivery sent since the last vacuum (4.4 ms a claim, 4,425
      * such entries, at 120 deliveries a second). Read in order, an entry found dead is marked once.
      */
-    private static final String DUE = "SELECT " + COLUMNS + " FROM notification_delivery WHERE status = '%s'"
-            + " AND %s <= :now%s ORDER BY %2$s FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED";
+    private static final String DUE = "SELECT " + COLUMNS + " FROM notification_delivery WHERE status = '%1$s'"
+            + " AND %2$s <= :now%3$s ORDER BY %2$s FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
