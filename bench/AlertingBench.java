@@ -165,7 +165,6 @@ public final class AlertingBench {
         var totalSeconds = options.warmupSeconds() + options.measureSeconds();
         var latencies = new ConcurrentLinkedQueue<Long>();
         var failures = new AtomicLong();
-        var storedEvents = new AtomicLong();
         var answeredEvents = new AtomicLong();
         var lastFailure = new java.util.concurrent.atomic.AtomicReference<String>();
         // Each problem's events always travel in one lane, and a lane sends one request at a time, so
@@ -189,7 +188,6 @@ public final class AlertingBench {
                                 answeredEvents.addAndGet(request.events());
                                 if (request.measured()) {
                                     latencies.add(System.nanoTime() - request.dueNanos());
-                                    storedEvents.addAndGet(request.events());
                                 }
                             } else {
                                 failures.incrementAndGet();
@@ -313,10 +311,14 @@ public final class AlertingBench {
         }
 
         var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        // Stored events over the measured span, including the time to drain what was queued by its end.
-        double seconds = (Math.max(finished, end) - measureFrom) / 1e9;
         figures.put(prefix + "offered", Integer.toString(options.rate()));
-        figures.put(prefix + "rate", "%.0f".formatted(storedEvents.get() / seconds));
+        if (windowStart != null) {
+            windowEnd.since(windowStart).forEach((key, value) -> figures.put(prefix + key, value));
+            // The rate taken is what the target answered while the span lasted, whenever those events were
+            // made: a target that keeps up takes what is offered, one that falls behind only what it manages.
+            figures.put(prefix + "rate", "%.0f".formatted((windowEnd.answered() - windowStart.answered())
+                    / ((windowEnd.nanos() - windowStart.nanos()) / 1e9)));
+        }
         figures.put(prefix + "drain.s", "%.1f".formatted(Math.max(0, finished - end) / 1e9));
         figures.put(prefix + "failed.requests", Long.toString(failures.get()));
         figures.put(prefix + "p50.ms", "%.0f".formatted(percentile(sorted, 0.50) / 1e6));
@@ -325,13 +327,10 @@ public final class AlertingBench {
         figures.put(prefix + "open.expected", Integer.toString(stream.openCount()));
         figures.put(prefix + "open.reported", openReported());
         figures.put(prefix + "problems", Long.toString(stream.problems()));
-        if (windowStart != null) {
-            windowEnd.since(windowStart).forEach((key, value) -> figures.put(prefix + key, value));
-        }
         if (lastFailure.get() != null) {
             figures.put(prefix + "last.failure", lastFailure.get());
         }
-        System.out.printf("%s: %s events/s stored, p50 %s ms, p99 %s ms, max %s ms, %d failed requests, %s s to drain;"
+        System.out.printf("%s: %s events/s taken, p50 %s ms, p99 %s ms, max %s ms, %d failed requests, %s s to drain;"
                 + " open problems %d, target reports %s%n", options.label(), figures.get(prefix + "rate"),
                 figures.get(prefix + "p50.ms"), figures.get(prefix + "p99.ms"), figures.get(prefix + "max.ms"),
                 failures.get(), figures.get(prefix + "drain.s"), stream.openCount(), figures.get(prefix + "open.reported"));
@@ -346,7 +345,7 @@ public final class AlertingBench {
      * What the machine's processes had used at one moment, and the events answered by then: two of
      * these, at the start and end of the measured span, give each process' CPU per event answered.
      */
-    record Usage(long answered, double client, double target, double postgres) {
+    record Usage(long nanos, long answered, double client, double target, double postgres) {
 
         /** Events answered and CPU seconds used since {@code before}, as figures; a process not read is left out. */
         Map<String, String> since(Usage before) {
@@ -366,8 +365,8 @@ public final class AlertingBench {
     }
 
     private Usage usage(long answered) {
-        return new Usage(answered, ProcessHandle.current().info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e9)
-                .orElse(-1.0), Machine.cpuSeconds(options.targetPid(), false),
+        var clientCpu = ProcessHandle.current().info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e9).orElse(-1.0);
+        return new Usage(System.nanoTime(), answered, clientCpu, Machine.cpuSeconds(options.targetPid(), false),
                 Machine.cpuSeconds(options.postgresPid(), true));
     }
 
