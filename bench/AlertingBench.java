@@ -314,10 +314,6 @@ public final class AlertingBench {
         figures.put(prefix + "offered", Integer.toString(options.rate()));
         if (windowStart != null) {
             windowEnd.since(windowStart).forEach((key, value) -> figures.put(prefix + key, value));
-            // The rate taken is what the target answered while the span lasted, whenever those events were
-            // made: a target that keeps up takes what is offered, one that falls behind only what it manages.
-            figures.put(prefix + "rate", "%.0f".formatted((windowEnd.answered() - windowStart.answered())
-                    / ((windowEnd.nanos() - windowStart.nanos()) / 1e9)));
         }
         figures.put(prefix + "drain.s", "%.1f".formatted(Math.max(0, finished - end) / 1e9));
         figures.put(prefix + "failed.requests", Long.toString(failures.get()));
@@ -347,10 +343,15 @@ public final class AlertingBench {
      */
     record Usage(long nanos, long answered, double client, double target, double postgres) {
 
-        /** Events answered and CPU seconds used since {@code before}, as figures; a process not read is left out. */
+        /**
+         * Events answered, their rate and CPU seconds used since {@code before}, as figures; a process not read
+         * is left out. The rate counts what was answered in between, whenever it was made: a target that keeps
+         * up takes what is offered, one that falls behind only what it manages.
+         */
         Map<String, String> since(Usage before) {
             var used = new LinkedHashMap<String, String>();
             used.put("window.events", Long.toString(answered - before.answered));
+            used.put("rate", "%.0f".formatted((answered - before.answered) / ((nanos - before.nanos) / 1e9)));
             put(used, "client", client, before.client);
             put(used, "target", target, before.target);
             put(used, "postgres", postgres, before.postgres);
